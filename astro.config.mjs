@@ -1,0 +1,21 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { SITE } from './src/lib/site.ts';
+
+// The public address feeds and canonical links are made absolute against.
+// Set SITE_URL when deploying somewhere else than SITE.url.
+const site = process.env.SITE_URL ?? SITE.url;
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  outDir: process.env.WIRE_OUT_DIR ?? './dist',
+  // Two files giving one story id is an error, not a silent overwrite.
+  prerenderConflictBehavior: 'error',
+  build: {
+    format: 'directory',
+    // All CSS inline: a story page is one request and fits in the first round trip.
+    inlineStylesheets: 'always',
+  },
+  devToolbar: { enabled: false },
+});

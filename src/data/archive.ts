@@ -1,0 +1,69 @@
+import { getCollection } from 'astro:content';
+import { rankRelated, salientTerms } from '../lib/related';
+import { SITE } from '../lib/site';
+import { slugify } from '../lib/slug';
+import { collectionProblems, newestFirst, toStory, type Story } from '../lib/story';
+
+/** Everything pages need, worked out once per build. */
+export interface Archive {
+  /** All stories, newest first. */
+  stories: Story[];
+  byId: Map<string, Story>;
+  /** Related stories of each story, by id, ranked once. */
+  related: Map<string, Story[]>;
+  /** Sections and tags, by slug: the display name and its stories, newest first. */
+  sections: Map<string, { name: string; stories: Story[] }>;
+  tags: Map<string, { name: string; stories: Story[] }>;
+}
+
+function group(stories: Story[], names: (story: Story) => readonly string[]) {
+  const groups = new Map<string, { name: string; stories: Story[] }>();
+  for (const story of stories) {
+    for (const name of names(story)) {
+      const key = slugify(name);
+      const found = groups.get(key);
+      if (found) found.stories.push(story);
+      else groups.set(key, { name, stories: [story] });
+    }
+  }
+  return groups;
+}
+
+async function load(): Promise<Archive> {
+  const entries = await getCollection('stories');
+  const problems = collectionProblems(entries);
+  if (problems.length > 0) {
+    throw new Error(`Stories have ${problems.length} problem(s):\n${problems.join('\n')}`);
+  }
+  const stories = newestFirst(entries.map((entry) => toStory(entry.id, entry.body ?? '', entry.data)));
+  const byId = new Map(stories.map((story) => [story.id, story]));
+  const ranked = rankRelated(
+    stories.map((story) => ({
+      id: story.id,
+      section: story.section,
+      tags: story.tags,
+      date: story.pubDate.getTime(),
+      related: story.related,
+      terms: salientTerms(`${story.title} ${story.description}`),
+    })),
+    { limit: SITE.relatedLimit },
+  );
+  const related = new Map(
+    stories.map((story) => [story.id, (ranked.get(story.id) ?? []).map((id) => byId.get(id) as Story)]),
+  );
+  return {
+    stories,
+    byId,
+    related,
+    sections: group(stories, (story) => [story.section]),
+    tags: group(stories, (story) => story.tags),
+  };
+}
+
+let archive: Promise<Archive> | undefined;
+
+/** The archive, loaded and indexed on first use and shared by every page of the build. */
+export function getArchive(): Promise<Archive> {
+  archive ??= load();
+  return archive;
+}

@@ -1,0 +1,69 @@
+/**
+ * Wire datelines and display dates. Dates are calendar dates: they are read and
+ * written in UTC so that a story dated 20 June shows 20 June wherever it is built.
+ */
+
+/** How one agency writes its dateline: which month form it uses, and what closes it. */
+export interface AgencyStyle {
+  /** Month form in the date, or `null` when the agency's dateline carries no date. */
+  month: 'short' | 'long' | null;
+  /** What follows the closing parenthesis, e.g. `.-` for EFE. */
+  close: string;
+}
+
+/** Dateline styles of the agencies the site knows; others use {@link DEFAULT_STYLE}. */
+export const AGENCY_STYLES: Readonly<Record<string, AgencyStyle>> = {
+  EFE: { month: 'short', close: '.-' },
+  AFP: { month: 'long', close: ' -' },
+  Reuters: { month: null, close: ' -' },
+  AP: { month: null, close: ' —' },
+};
+
+/** The style used for an agency the site has no entry for. */
+export const DEFAULT_STYLE: AgencyStyle = { month: 'short', close: ' -' };
+
+/** What a dateline is made of. */
+export interface DatelineParts {
+  place: string;
+  date: Date;
+  agency: string;
+  /** BCP 47 language of the story; decides month names and order. */
+  lang: string;
+}
+
+/**
+ * Formats a wire dateline in the agency's own style.
+ *
+ * @example
+ * formatDateline({ place: 'Astana', date: new Date('2023-06-20'), agency: 'EFE', lang: 'en' });
+ * // "Astana, Jun 20 (EFE).-"
+ * formatDateline({ place: 'MADRID', date: new Date('2023-03-03'), agency: 'EFE', lang: 'es' });
+ * // "MADRID, 3 mar (EFE).-"
+ */
+export function formatDateline({ place, date, agency, lang }: DatelineParts): string {
+  const style = AGENCY_STYLES[agency] ?? DEFAULT_STYLE;
+  const when = style.month
+    ? `, ${new Intl.DateTimeFormat(lang, { month: style.month, day: 'numeric', timeZone: 'UTC' }).format(date)}`
+    : '';
+  return `${place}${when} (${agency})${style.close}`;
+}
+
+/**
+ * A reader-facing date, in the story's language.
+ *
+ * @example
+ * formatDisplayDate(new Date('2023-06-20'), 'en'); // "Tuesday, June 20, 2023"
+ */
+export function formatDisplayDate(date: Date, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * The machine-readable calendar date for `<time datetime>`.
+ *
+ * @example
+ * isoDate(new Date('2023-06-20T22:00:00Z')); // "2023-06-20"
+ */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,91 @@
+/**
+ * RSS items and channel extras for @astrojs/rss. Items carry the whole story, rendered by
+ * the site's one Markdown path, with the dateline and the credit as on the page.
+ */
+import type { RSSFeedItem } from '@astrojs/rss';
+import { escapeHtml, renderStoryHtml } from './markdown';
+import { absoluteUrl } from './slug';
+import type { Story } from './story';
+
+/** Namespaces the feeds use beyond RSS 2.0 and content:encoded. */
+export const FEED_XMLNS = {
+  atom: 'http://www.w3.org/2005/Atom',
+  dc: 'http://purl.org/dc/elements/1.1/',
+} as const;
+
+/** The feed's XSL stylesheet, so a browser shows a readable page instead of raw XML. */
+export const FEED_STYLESHEET = '/rss.xsl';
+
+/**
+ * One feed item: absolute link and permanent guid, the standfirst as description, the
+ * whole story as content:encoded, the section and tags as categories, and the agency as
+ * `dc:creator` (RSS `author` must be an e-mail address, which an agency credit is not).
+ *
+ * @example
+ * feedItem(story, 'https://wire-reader.example').link;
+ * // "https://wire-reader.example/stories/tokayev-peace-initiatives/"
+ */
+export function feedItem(story: Story, site: string): RSSFeedItem {
+  return {
+    title: story.title,
+    link: absoluteUrl(story.path, site),
+    pubDate: story.pubDate,
+    description: story.description,
+    content: renderStoryHtml(story.body, { dateline: story.dateline, credit: story.agency, base: site }),
+    categories: [...new Set([story.section, ...story.tags])],
+    customData: `<dc:creator>${escapeHtml(story.agency)}</dc:creator>`,
+  };
+}
+
+/**
+ * Channel elements @astrojs/rss has no option for: the language and the `atom:link`
+ * that names the feed's own address.
+ *
+ * @example
+ * channelExtras({ lang: 'en', selfUrl: 'https://wire-reader.example/rss.xml' });
+ * // '<language>en</language><atom:link href="https://wire-reader.example/rss.xml" rel="self" type="application/rss+xml"/>'
+ */
+export function channelExtras({ lang, selfUrl }: { lang: string; selfUrl: string }): string {
+  return (
+    `<language>${escapeHtml(lang)}</language>` +
+    `<atom:link href="${escapeHtml(selfUrl)}" rel="self" type="application/rss+xml"/>`
+  );
+}
+
+/** What one feed is about. */
+export interface FeedSpec {
+  title: string;
+  description: string;
+  /** The feed's own path, e.g. "/rss.xml". */
+  selfPath: string;
+  /** The page the feed belongs to, e.g. "/" or a section's path. */
+  pagePath: string;
+  /** Stories, newest first; only the first `limit` are included. */
+  stories: readonly Story[];
+  limit: number;
+  lang: string;
+  site: string;
+}
+
+/**
+ * Options for `@astrojs/rss` for one feed, capped to the latest stories.
+ *
+ * @example
+ * const options = feedOptions({
+ *   title: 'Wire Reader', description: 'Wire stories', selfPath: '/rss.xml', pagePath: '/',
+ *   stories, limit: 50, lang: 'en', site: 'https://wire-reader.example',
+ * });
+ * options.items.length; // at most 50
+ */
+export function feedOptions(spec: FeedSpec) {
+  return {
+    title: spec.title,
+    description: spec.description,
+    site: absoluteUrl(spec.pagePath, spec.site),
+    stylesheet: FEED_STYLESHEET,
+    xmlns: { ...FEED_XMLNS },
+    customData: channelExtras({ lang: spec.lang, selfUrl: absoluteUrl(spec.selfPath, spec.site) }),
+    items: spec.stories.slice(0, spec.limit).map((story) => feedItem(story, spec.site)),
+    trailingSlash: true,
+  };
+}

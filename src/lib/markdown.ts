@@ -1,0 +1,108 @@
+/**
+ * The one Markdown → HTML path of the site: story pages and feeds both render with it,
+ * so a reader and a subscriber get the same words.
+ */
+import { Marked, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+const marked = new Marked({ gfm: true, async: false });
+
+/** What frames a story's text: the dateline before it and the agency credit after it. */
+export interface StoryFrame {
+  /** The wire dateline, rendered as the lead-in of the first paragraph. */
+  dateline: string;
+  /** The agency sign-off, closing the last paragraph. */
+  credit: string;
+  /** The site's public address; every relative link or image is made absolute against it. */
+  base: string;
+}
+
+/**
+ * Escapes text for use inside HTML.
+ *
+ * @example
+ * escapeHtml('AT&T <b>'); // "AT&amp;T &lt;b&gt;"
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
+}
+
+function inlineHtml(html: string): Tokens.HTML {
+  return { type: 'html', raw: html, text: html, block: false, pre: false };
+}
+
+function resolveUrl(value: string | undefined, base: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.startsWith('#')) return value;
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function absolutise(attribute: 'href' | 'src', base: string): sanitizeHtml.Transformer {
+  return (tagName, attribs) => {
+    const resolved = resolveUrl(attribs[attribute], base);
+    const next = { ...attribs };
+    if (resolved === undefined) delete next[attribute];
+    else next[attribute] = resolved;
+    return { tagName, attribs: next };
+  };
+}
+
+/**
+ * Renders a story's Markdown body to safe HTML, with the dateline as the lead-in of the
+ * first paragraph and the credit closing the last. Scripts, frames, event handlers and
+ * `javascript:` URLs are removed; links and images are made absolute; a heading level 1
+ * in the body becomes level 2, since the page's only `h1` is the headline.
+ *
+ * @example
+ * renderStoryHtml('Kazakh President spoke.\n\nHe left.', {
+ *   dateline: 'Astana, Jun 20 (EFE).-', credit: 'EFE', base: 'https://wire-reader.example',
+ * });
+ * // '<p><span class="dateline">Astana, Jun 20 (EFE).-</span> Kazakh President spoke.</p>\n'
+ * // + '<p>He left. <span class="credit">EFE</span></p>\n'
+ */
+export function renderStoryHtml(markdown: string, frame: StoryFrame): string {
+  const tokens = marked.lexer(markdown);
+  const paragraphs = tokens.filter((token): token is Tokens.Paragraph => token.type === 'paragraph');
+  const lead = inlineHtml(`<span class="dateline">${escapeHtml(frame.dateline)}</span> `);
+  const credit = inlineHtml(` <span class="credit">${escapeHtml(frame.credit)}</span>`);
+  const first = paragraphs[0];
+  const last = paragraphs.at(-1);
+  let html: string;
+  if (first && last) {
+    first.tokens.unshift(lead);
+    last.tokens.push(credit);
+    html = marked.parser(tokens);
+  } else {
+    html = `<p>${lead.text.trim()}</p>\n${marked.parser(tokens)}<p>${credit.text.trim()}</p>\n`;
+  }
+  return sanitizeHtml(html, {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img'],
+    allowedAttributes: {
+      a: ['href', 'title', 'hreflang'],
+      img: ['src', 'alt', 'title', 'width', 'height'],
+      span: ['class'],
+      time: ['datetime'],
+      abbr: ['title'],
+      q: ['cite'],
+      blockquote: ['cite'],
+      td: ['colspan', 'rowspan'],
+      th: ['colspan', 'rowspan', 'scope'],
+    },
+    allowedClasses: { span: ['dateline', 'credit'] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowProtocolRelative: false,
+    transformTags: {
+      h1: 'h2',
+      a: absolutise('href', frame.base),
+      img: absolutise('src', frame.base),
+    },
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * A story as pages and feeds use it: validated frontmatter plus what is derived from it
+ * once (dateline text, permalink), so that no page works it out again.
+ */
+import { formatDateline } from './dateline';
+import type { StoryData } from './schema';
+import { sectionPath, slugify, storyPath } from './slug';
+
+/** A story ready for pages and feeds. */
+export interface Story {
+  id: string;
+  /** The Markdown body, without dateline or sign-off. */
+  body: string;
+  title: string;
+  description: string;
+  pubDate: Date;
+  updatedDate: Date | undefined;
+  section: string;
+  sectionPath: string;
+  tags: readonly string[];
+  agency: string;
+  lang: string;
+  /** The dateline in the agency's style, e.g. "Astana, Jun 20 (EFE).-". */
+  dateline: string;
+  /** The permanent site path, e.g. "/stories/tokayev-peace-initiatives/". */
+  path: string;
+  /** Editor-chosen related ids. */
+  related: readonly string[];
+}
+
+/**
+ * Derives a {@link Story} from a collection entry's id, body and validated data.
+ *
+ * @example
+ * toStory('tokayev', 'Text.', {
+ *   title: 'T', description: 'D', pubDate: new Date('2023-06-20'), updatedDate: undefined,
+ *   dateline: { place: 'Astana' }, agency: 'EFE', section: 'Conflicts & War',
+ *   tags: [], lang: 'en', related: [],
+ * }).dateline; // "Astana, Jun 20 (EFE).-"
+ */
+export function toStory(id: string, body: string, data: StoryData): Story {
+  return {
+    id,
+    body,
+    title: data.title,
+    description: data.description,
+    pubDate: data.pubDate,
+    updatedDate: data.updatedDate,
+    section: data.section,
+    sectionPath: sectionPath(data.section),
+    tags: data.tags,
+    agency: data.agency,
+    lang: data.lang,
+    dateline: formatDateline({
+      place: data.dateline.place,
+      date: data.dateline.date ?? data.pubDate,
+      agency: data.agency,
+      lang: data.lang,
+    }),
+    path: storyPath(id),
+    related: data.related,
+  };
+}
+
+/**
+ * Sorts stories newest first; equal dates fall back to the id, so the order is stable.
+ *
+ * @example
+ * newestFirst([{ id: 'a', pubDate: new Date(1) }, { id: 'b', pubDate: new Date(2) }]).map((s) => s.id);
+ * // ["b", "a"]
+ */
+export function newestFirst<T extends { id: string; pubDate: Date }>(stories: readonly T[]): T[] {
+  return [...stories].sort(
+    (a, b) => b.pubDate.getTime() - a.pubDate.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/** An entry as the collection check sees it. */
+export interface EntryRef {
+  id: string;
+  filePath?: string | undefined;
+  data: { related: readonly string[]; section: string; tags: readonly string[] };
+}
+
+/**
+ * What is wrong across a collection that no single entry's schema can see: `related` ids
+ * that name no story or the story itself, and section or tag names that clash on one URL.
+ * Each problem names the file and the field.
+ *
+ * @example
+ * collectionProblems([{ id: 'a', filePath: 'content/a.md', data: { related: ['b'], section: 'S', tags: [] } }]);
+ * // ['content/a.md: related[0]: no story has the id "b"']
+ */
+export function collectionProblems(entries: readonly EntryRef[]): string[] {
+  const ids = new Set(entries.map((entry) => entry.id));
+  const problems: string[] = [];
+  const urlNames = new Map<string, string>();
+  for (const entry of entries) {
+    const where = entry.filePath ?? entry.id;
+    entry.data.related.forEach((id, index) => {
+      if (id === entry.id) problems.push(`${where}: related[${index}]: a story cannot be related to itself`);
+      else if (!ids.has(id)) problems.push(`${where}: related[${index}]: no story has the id "${id}"`);
+    });
+    const names: [string, string, string][] = [
+      ['section', 'section', entry.data.section],
+      ...entry.data.tags.map((tag, index): [string, string, string] => ['tag', `tags[${index}]`, tag]),
+    ];
+    for (const [kind, field, name] of names) {
+      const key = `${kind}:${slugify(name)}`;
+      const known = urlNames.get(key);
+      if (known === undefined) urlNames.set(key, name);
+      else if (known !== name) {
+        problems.push(`${where}: ${field}: "${name}" and "${known}" would share one page; use one spelling`);
+      }
+    }
+  }
+  return problems;
+}
