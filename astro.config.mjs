@@ -9,7 +9,9 @@ const site = process.env.SITE_URL ?? SITE.url;
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  // Tests and the benchmark build elsewhere without touching dist/ or the shared cache.
   outDir: process.env.WIRE_OUT_DIR ?? './dist',
+  ...(process.env.WIRE_CACHE_DIR && { cacheDir: process.env.WIRE_CACHE_DIR }),
   // Two files giving one story id is an error, not a silent overwrite.
   prerenderConflictBehavior: 'error',
   build: {

@@ -24,11 +24,7 @@ export interface StoryFrame {
  * escapeHtml('AT&T <b>'); // "AT&amp;T &lt;b&gt;"
  */
 export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
 function inlineHtml(html: string): Tokens.HTML {

@@ -100,10 +100,7 @@ function buildPostings(keys: readonly (readonly string[])[]): Map<string, number
  * ]);
  * related.get('a'); // ["b", "c"]
  */
-export function rankRelated(
-  stories: readonly RelatedInput[],
-  options: RelatedOptions = {},
-): Map<string, string[]> {
+export function rankRelated(stories: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, string[]> {
   const limit = options.limit ?? 5;
   const n = stories.length;
   const maxPosting = options.maxPosting ?? Math.max(50, Math.ceil(n / 20));

@@ -28,10 +28,12 @@ export function isLanguageTag(tag: string): boolean {
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 
 const text = (what: string) =>
-  z.string({ error: `${what} is required and must be text` }).trim().min(1, `${what} must not be empty`);
+  z
+    .string({ error: `${what} is required and must be text` })
+    .trim()
+    .min(1, `${what} must not be empty`);
 
-const date = (what: string) =>
-  z.coerce.date({ error: `${what} must be a date such as 2023-06-20` });
+const date = (what: string) => z.coerce.date({ error: `${what} must be a date such as 2023-06-20` });
 
 /**
  * The story schema. Unknown fields are refused, so a misspelt field name is an error,

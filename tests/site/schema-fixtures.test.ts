@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/bad-frontmatter/', import.meta.url));
+
+/** Runs astro on a fixture folder instead of content/, with its own cache and output folder. */
+function astro(command: 'sync' | 'build', fixture: string) {
+  const scratch = mkdtempSync(join(tmpdir(), 'wire-fixture-'));
+  try {
+    const run = spawnSync('npx', ['astro', command], {
+      cwd: root,
+      env: {
+        ...process.env,
+        WIRE_CONTENT_DIR: join(fixtures, fixture),
+        WIRE_OUT_DIR: join(scratch, 'dist'),
+        WIRE_CACHE_DIR: join(scratch, 'cache'),
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+      },
+      encoding: 'utf8',
+    });
+    return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+describe('a story with bad frontmatter fails the build, naming the file and the field', () => {
+  it.each([
+    ['missing-title', 'no-title.md', /title: title is required/],
+    ['bad-date', 'not-a-date.md', /pubDate: pubDate must be a date/],
+    ['empty-section', 'empty-section.md', /section: section must not be empty/],
+    ['bad-lang', 'bad-lang.md', /lang: lang must be a BCP 47 language tag/],
+    ['misspelt-field', 'misspelt.md', /secton/],
+  ])('%s', (fixture, file, field) => {
+    const { status, output } = astro('sync', fixture);
+    expect(status).not.toBe(0);
+    expect(output).toContain(file);
+    expect(output).toMatch(field);
+  });
+
+  it('unknown-related', () => {
+    const { status, output } = astro('build', 'unknown-related');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/unknown-related\.md: related\[0\]: no story has the id "no-such-story"/);
+  });
+});

@@ -1,0 +1,87 @@
+import { getRssString } from '@astrojs/rss';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { channelExtras, feedItem, feedOptions } from '../../src/lib/feed';
+import { toStory } from '../../src/lib/story';
+import { xmlErrors } from '../helpers/xml';
+
+const site = 'https://wire-reader.example';
+const story = (id: string, title: string, day: number) =>
+  toStory(id, 'First paragraph.\n\nSecond <b>bold</b> & last.', {
+    title,
+    description: `Standfirst of ${title}`,
+    pubDate: new Date(Date.UTC(2023, 5, day)),
+    updatedDate: undefined,
+    dateline: { place: 'Astana' },
+    agency: 'EFE',
+    section: 'Conflicts & War',
+    tags: ['Kazakhstan', 'Conflicts & War'],
+    lang: 'en',
+    related: [],
+  });
+
+const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
+
+describe('feedItem', () => {
+  it('links to the absolute permalink and carries the whole story with dateline and credit', () => {
+    const item = feedItem(story('tokayev', 'Headline', 20), site);
+    expect(item.link).toBe('https://wire-reader.example/stories/tokayev/');
+    expect(item.content).toMatch(/^<p><span class="dateline">Astana, Jun 20 \(EFE\)\.-<\/span> First paragraph\.<\/p>/);
+    expect(item.content).toContain('<span class="credit">EFE</span></p>');
+    expect(item.categories).toEqual(['Conflicts & War', 'Kazakhstan']);
+    expect(item.customData).toBe('<dc:creator>EFE</dc:creator>');
+  });
+});
+
+describe('channelExtras', () => {
+  it('escapes the self address', () => {
+    expect(channelExtras({ lang: 'en', selfUrl: 'https://x.example/a?b=1&c=2' })).toContain(
+      'href="https://x.example/a?b=1&amp;c=2"',
+    );
+  });
+});
+
+describe('a feed built from the options', () => {
+  const tricky = 'Salt & pepper <b>not bold</b> “quoted” and "straight" and \'single\'';
+  const stories = [
+    story('tricky', tricky, 21),
+    ...Array.from({ length: 5 }, (_, i) => story(`s${i}`, `Story ${i}`, 10 - i)),
+  ];
+
+  it('keeps a title with &, < and quotes word for word through XML', async () => {
+    const xml = await getRssString(
+      feedOptions({
+        title: 'T & T',
+        description: 'D',
+        selfPath: '/rss.xml',
+        pagePath: '/',
+        stories,
+        limit: 50,
+        lang: 'en',
+        site,
+      }),
+    );
+    expect(xmlErrors(xml)).toEqual([]);
+    const channel = parser.parse(xml).rss.channel;
+    expect(channel.title).toBe('T & T');
+    expect(channel.item[0].title).toBe(tricky);
+    expect(channel.item[0]['content:encoded']).toContain('Second <b>bold</b> &amp; last.');
+  });
+
+  it('caps the items to the limit, keeping the newest', async () => {
+    const xml = await getRssString(
+      feedOptions({
+        title: 'T',
+        description: 'D',
+        selfPath: '/rss.xml',
+        pagePath: '/',
+        stories,
+        limit: 3,
+        lang: 'en',
+        site,
+      }),
+    );
+    const items = parser.parse(xml).rss.channel.item as { title: string }[];
+    expect(items.map((item) => item.title)).toEqual([tricky, 'Story 0', 'Story 1']);
+  });
+});
