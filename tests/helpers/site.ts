@@ -19,3 +19,15 @@ export function readBuilt(path: string): string {
   const file = path.endsWith('/') ? `${path}index.html` : path;
   return readFileSync(join(siteDir(), file), 'utf8');
 }
+
+/** Where the built site is served for this run (see tests/setup/build-site.ts). */
+export const baseUrl = (): string => inject('baseUrl');
+
+/** The address of every built page, as a browser asks for it ("/", "/stories/x/", "/404.html"). */
+export function pagePaths(): string[] {
+  return builtFiles('.html').map((file) => file.replace(/(^|\/)index\.html$/, '$1'));
+}
+
+/** The site path of the seed story. */
+export const SEED_STORY_PATH =
+  '/stories/tokayev-calls-for-support-for-chinese-other-countries-peace-initiatives-for-ukraine/';

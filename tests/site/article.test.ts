@@ -1,10 +1,10 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { normalise, readSeed } from '../helpers/seed';
-import { builtFiles, readBuilt } from '../helpers/site';
+import { builtFiles, readBuilt, SEED_STORY_PATH } from '../helpers/site';
 
 const seed = readSeed();
-const storyPath = '/stories/tokayev-calls-for-support-for-chinese-other-countries-peace-initiatives-for-ukraine/';
+const storyPath = SEED_STORY_PATH;
 const $ = cheerio.load(readBuilt(storyPath));
 const bodyParagraphs = $('.story-body p')
   .toArray()

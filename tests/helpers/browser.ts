@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Flags for a headless Chromium on a machine with no network but loopback. */
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Flags of @sparticuz/chromium's defaults that lower the page's security: not for tests. */
+const UNSAFE = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+
+const SYSTEM_CHROMES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+/**
+ * Launches Chromium for the browser tests: `CHROME_PATH` when set, else a system Chromium,
+ * else the one the npm package @sparticuz/chromium brings with `npm install`. When none can
+ * be started, fails with a message that says how to get one; it never skips.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv && !existsSync(fromEnv)) {
+    throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist.`);
+  }
+  const system = fromEnv ?? SYSTEM_CHROMES.find((path) => existsSync(path));
+  if (system) return chromium.launch({ executablePath: system, args: QUIET_FLAGS });
+  try {
+    const { default: packaged } = await import('@sparticuz/chromium');
+    const executablePath = await packaged.executablePath();
+    const args = [...packaged.args.filter((flag) => !UNSAFE.has(flag)), ...QUIET_FLAGS];
+    return await chromium.launch({ executablePath, args });
+  } catch (error) {
+    throw new Error(
+      'No Chromium could be started for the browser tests. Get one with any of:\n' +
+        '  - apt-get install -y chromium   (Debian/Ubuntu; found at /usr/bin/chromium)\n' +
+        '  - set CHROME_PATH to a Chrome or Chromium binary\n' +
+        '  - npm install                   (brings @sparticuz/chromium, a packaged Chromium for Linux x64)\n' +
+        `Cause: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
