@@ -13,9 +13,6 @@ const QUIET_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Flags of @sparticuz/chromium's defaults that lower the page's security: not for tests. */
-const UNSAFE = new Set(['--disable-web-security', '--allow-running-insecure-content']);
-
 const SYSTEM_CHROMES = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
@@ -38,8 +35,9 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     const { default: packaged } = await import('@sparticuz/chromium');
     const executablePath = await packaged.executablePath();
-    const args = [...packaged.args.filter((flag) => !UNSAFE.has(flag)), ...QUIET_FLAGS];
-    return await chromium.launch({ executablePath, args });
+    // Its own default flags are for serverless use (one process, web security off): they
+    // break multi-context tests, so it gets the same flags as a system Chromium.
+    return await chromium.launch({ executablePath, args: QUIET_FLAGS });
   } catch (error) {
     throw new Error(
       'No Chromium could be started for the browser tests. Get one with any of:\n' +
