@@ -3,9 +3,9 @@
  * the site's one Markdown path, with the dateline and the credit as on the page.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import { escapeHtml, renderStoryHtml } from './markdown';
-import { absoluteUrl } from './slug';
-import type { Story } from './story';
+import { escapeHtml, renderStoryHtml } from './markdown.ts';
+import { absoluteUrl } from './slug.ts';
+import type { Story } from './story.ts';
 
 /** Namespaces the feeds use beyond RSS 2.0 and content:encoded. */
 export const FEED_XMLNS = {

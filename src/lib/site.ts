@@ -2,7 +2,7 @@
  * Site-wide constants: the one place the site's name, address and limits live.
  *
  * @example
- * import { SITE } from './site';
+ * import { SITE } from './site.ts';
  * SITE.name; // "Wire Reader"
  */
 export const SITE = {

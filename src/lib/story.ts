@@ -2,9 +2,9 @@
  * A story as pages and feeds use it: validated frontmatter plus what is derived from it
  * once (dateline text, permalink), so that no page works it out again.
  */
-import { formatDateline } from './dateline';
-import type { StoryData } from './schema';
-import { sectionPath, slugify, storyPath } from './slug';
+import { formatDateline } from './dateline.ts';
+import type { StoryData } from './schema.ts';
+import { sectionPath, slugify, storyPath } from './slug.ts';
 
 /** A story ready for pages and feeds. */
 export interface Story {

@@ -1,0 +1,400 @@
+/**
+ * The wire-copy importer: raw agency text in, a content entry (frontmatter + Markdown) out.
+ * Pure: the CLI in src/cli/import.ts reads files and writes the result.
+ */
+import { stringify } from 'yaml';
+import { AGENCY_STYLES, formatDateline, isoDate } from './dateline.ts';
+import { storySchema } from './schema.ts';
+import { slugify } from './slug.ts';
+
+/** Options an editor gives on the command line. */
+export interface ImportOptions {
+  /** The section, when the text has no section line (or to override it). */
+  section?: string | undefined;
+  tags?: readonly string[] | undefined;
+  /** Publication date, `YYYY-MM-DD`; also gives the year the dateline leaves out. */
+  date?: string | undefined;
+  /** The year, when the dateline has a day and month but no year. */
+  year?: number | undefined;
+  lang?: string | undefined;
+  /** The standfirst; defaults to the first sentence of the story. */
+  description?: string | undefined;
+}
+
+/** A line the importer left out of the story, and why. */
+export interface Dropped {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+/** What the importer made of a wire text. */
+export interface ImportResult {
+  /** Frontmatter values, ready for the story schema. */
+  data: {
+    title: string;
+    slug: string;
+    description: string;
+    pubDate: string;
+    dateline: { place: string; date?: string };
+    agency: string;
+    section: string;
+    tags: string[];
+    lang: string;
+  };
+  /** The story's paragraphs as they will read, without dateline and sign-off. */
+  paragraphs: string[];
+  /** The whole entry: YAML frontmatter and the Markdown body. */
+  markdown: string;
+  /** Page furniture and the sign-off line, left out of the body (never story text). */
+  dropped: Dropped[];
+  /** Things the editor should look at; none of them lost text. */
+  warnings: string[];
+}
+
+/** An input the importer cannot turn into a story; `line` is 1-based, when there is one. */
+export class WireImportError extends Error {
+  readonly line: number | undefined;
+  constructor(message: string, line?: number) {
+    super(line === undefined ? message : `line ${line}: ${message}`);
+    this.name = 'WireImportError';
+    this.line = line;
+  }
+}
+
+/** Page furniture copied from web pages: dropped when it stands at either edge of the text. */
+export const FURNITURE = [
+  'related articles',
+  'related',
+  'related news',
+  'back to top',
+  'back to top button',
+  'share',
+  'share this',
+  'share this article',
+  'share on facebook',
+  'share on twitter',
+  'read more',
+  'read more:',
+  'see also',
+  'advertisement',
+  'tweet',
+  'print',
+  'email',
+  'copy link',
+  'comments',
+  'subscribe',
+  'follow us',
+  'most read',
+  'top stories',
+  'skip to content',
+];
+
+const FURNITURE_SET = new Set(FURNITURE);
+
+const isFurniture = (text: string) => FURNITURE_SET.has(text.trim().toLowerCase().replace(/\s+/g, ' '));
+
+/** Month names by lower-cased form (short, long, with or without a dot) to month index 0–11. */
+const MONTHS: ReadonlyMap<string, number> = (() => {
+  const months = new Map<string, number>();
+  for (const lang of ['en', 'es', 'fr', 'pt', 'it', 'de', 'ca']) {
+    for (const width of ['short', 'long'] as const) {
+      const format = new Intl.DateTimeFormat(lang, { month: width, timeZone: 'UTC' });
+      for (let month = 0; month < 12; month++) {
+        const name = format.format(new Date(Date.UTC(2023, month, 15))).toLowerCase();
+        months.set(name, month);
+        months.set(name.replace(/\.$/, ''), month);
+      }
+    }
+  }
+  months.set('sept', 8);
+  return months;
+})();
+
+/**
+ * Reads a dateline date such as `Jun 20`, `June 20`, `3 mar` or `20 de junio`.
+ * Returns the month (0–11) and the day, or `undefined` when the text is not a date.
+ *
+ * @example
+ * parseDatelineDate('Jun 20'); // { month: 5, day: 20 }
+ * parseDatelineDate('3 mar'); // { month: 2, day: 3 }
+ * parseDatelineDate('Ukraine'); // undefined
+ */
+export function parseDatelineDate(text: string): { month: number; day: number } | undefined {
+  const words = text
+    .trim()
+    .toLowerCase()
+    .replace(/\s+de\s+/g, ' ')
+    .split(/\s+/);
+  if (words.length !== 2) return undefined;
+  const [a = '', b = ''] = words;
+  const [monthWord, dayWord] = /^\d+$/.test(a) ? [b, a] : [a, b];
+  const month = MONTHS.get(monthWord) ?? MONTHS.get(monthWord.replace(/\.$/, ''));
+  const day = Number(dayWord.replace(/\.$/, ''));
+  if (month === undefined || !Number.isInteger(day) || day < 1 || day > 31) return undefined;
+  return { month, day };
+}
+
+/** A wire dateline read from the head of a paragraph. */
+export interface ParsedDateline {
+  /** The dateline as it stands in the text, e.g. `Astana, Jun 20 (EFE).-`. */
+  text: string;
+  place: string;
+  date: { month: number; day: number } | undefined;
+  /** The agency, spelt as the site knows it when it does (`Reuters`, not `REUTERS`). */
+  agency: string;
+  /** The paragraph's text after the dateline. */
+  rest: string;
+}
+
+const DATELINE =
+  /^(?<head>[^()\n]{1,80}?)\s*\((?<agency>[\p{L}][\p{L}\d .&-]{0,30})\)\s*(?<close>\.-|\.—|\.–|-|—|–)\s*/u;
+
+/**
+ * Reads the dateline at the start of a paragraph, in the common agency styles; `undefined`
+ * when the paragraph does not open with one.
+ *
+ * @example
+ * parseDateline('Astana, Jun 20 (EFE).- Kazakh President ...');
+ * // { text: 'Astana, Jun 20 (EFE).-', place: 'Astana', date: { month: 5, day: 20 }, agency: 'EFE', rest: 'Kazakh President ...' }
+ * parseDateline('KYIV, Ukraine (AP) — The ...')?.place; // "KYIV, Ukraine"
+ */
+export function parseDateline(paragraph: string): ParsedDateline | undefined {
+  const match = DATELINE.exec(paragraph);
+  const head = match?.groups?.head?.trim();
+  const agencyText = match?.groups?.agency?.trim();
+  if (!match || !head || !agencyText) return undefined;
+  const comma = head.lastIndexOf(',');
+  const date = comma >= 0 ? parseDatelineDate(head.slice(comma + 1)) : undefined;
+  const place = (date ? head.slice(0, comma) : head).trim();
+  if (!place) return undefined;
+  const known = Object.keys(AGENCY_STYLES).find((name) => name.toLowerCase() === agencyText.toLowerCase());
+  return {
+    text: match[0].trim(),
+    place,
+    date,
+    agency: known ?? agencyText,
+    rest: paragraph.slice(match[0].length),
+  };
+}
+
+/**
+ * Escapes what Markdown or HTML would read as markup, so the page shows the text exactly:
+ * emphasis and code marks, brackets, angle brackets, entity-like ampersands, and a line
+ * opening like a heading, list item, quote or rule.
+ *
+ * @example
+ * escapeMarkdown('1. *Not* a list <b>'); // "1\\. \\*Not\\* a list \\<b\\>"
+ * escapeMarkdown('AT&T &amp; co'); // "AT&T \\&amp; co"
+ */
+export function escapeMarkdown(text: string): string {
+  let escaped = text.replace(/[\\`*_[\]<>~|]/g, (char) => `\\${char}`).replace(/&(?=#?[\p{L}\d]+;)/gu, '\\&');
+  escaped = escaped.replace(/^(\s*)([#+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return escaped.trimStart();
+}
+
+/**
+ * The first sentence of a paragraph: up to the first full stop, question or exclamation
+ * mark that is followed by a capital letter or the end (not one after a lone initial).
+ *
+ * @example
+ * firstSentence('U.S. officials met. Then they left.'); // "U.S. officials met."
+ */
+export function firstSentence(paragraph: string): string {
+  const pattern = /[.!?][”"’)]?(?=\s+[“"‘(]?[\p{Lu}\d]|\s*$)/gu;
+  for (const match of paragraph.matchAll(pattern)) {
+    const before = paragraph.slice(Math.max(0, match.index - 2), match.index);
+    if (match[0].startsWith('.') && /(^|[\s.])\p{Lu}$/u.test(before)) continue;
+    return paragraph.slice(0, match.index + match[0].length).trim();
+  }
+  return paragraph.trim();
+}
+
+function checkText(text: string): void {
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
+    const bad = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/.exec(line);
+    if (bad) {
+      const code = bad[0].codePointAt(0)?.toString(16).padStart(4, '0');
+      throw new WireImportError(
+        `binary or undecodable bytes (U+${code} at column ${bad.index + 1}): expected UTF-8 text`,
+        index + 1,
+      );
+    }
+  });
+}
+
+/**
+ * Turns raw wire text into a content entry. The text is a section line, a headline and the
+ * body paragraphs (one per line), the first opening with the dateline and the last closing
+ * with the agency sign-off; page furniture at either edge is dropped and reported. Every
+ * other line reaches the entry, in order, or the import fails naming the line.
+ *
+ * @example
+ * const entry = importWire(raw, { year: 2023, tags: ['Kazakhstan'] });
+ * entry.data.dateline; // { place: 'Astana' }
+ * entry.markdown.startsWith('---\ntitle:'); // true
+ */
+export function importWire(raw: string, options: ImportOptions = {}): ImportResult {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  checkText(text);
+  const lines = text.split('\n').map((value, index) => ({ line: index + 1, text: value.trim() }));
+  const content = lines.filter((entry) => entry.text !== '');
+  if (content.length === 0) throw new WireImportError('the input is empty: expected a headline and a story');
+
+  const dropped: Dropped[] = [];
+  const warnings: string[] = [];
+  while (content.length > 0 && isFurniture(content[0]?.text ?? '')) {
+    const entry = content.shift() as (typeof content)[number];
+    dropped.push({ ...entry, reason: 'page furniture' });
+  }
+  const trailing: Dropped[] = [];
+  while (content.length > 0 && isFurniture(content.at(-1)?.text ?? '')) {
+    const entry = content.pop() as (typeof content)[number];
+    trailing.unshift({ ...entry, reason: 'page furniture' });
+  }
+
+  const datelineAt = content.findIndex((entry) => parseDateline(entry.text) !== undefined);
+  if (datelineAt < 0) {
+    const where = content[Math.min(2, content.length - 1)] ?? content[0];
+    throw new WireImportError(
+      'no dateline found: expected a paragraph opening like "Astana, Jun 20 (EFE).-", "BRUSSELS (Reuters) -" ' +
+        `or "PARIS, June 20 (AFP) -"; the story's first paragraph reads "${where?.text.slice(0, 60)}"`,
+      where?.line,
+    );
+  }
+  const head = content.slice(0, datelineAt);
+  if (head.length === 0) {
+    throw new WireImportError(
+      'no headline: expected the headline on a line before the dateline paragraph',
+      content[0]?.line,
+    );
+  }
+  if (head.length > 2) {
+    const extra = head.slice(0, head.length - 2);
+    throw new WireImportError(
+      `expected at most a section line and a headline before the dateline, but found ${head.length} lines; ` +
+        `cannot place: ${extra.map((entry) => `"${entry.text}"`).join(', ')}`,
+      extra[0]?.line,
+    );
+  }
+  const headline = head.at(-1) as (typeof head)[number];
+  const sectionLine = head.length === 2 ? head[0] : undefined;
+  if (!slugify(headline.text)) {
+    throw new WireImportError(
+      `the headline "${headline.text}" has no letter or digit to make the story's address from`,
+      headline.line,
+    );
+  }
+  const section = options.section ?? sectionLine?.text;
+  if (!section) {
+    throw new WireImportError(
+      'no section: the text has only a headline before the dateline; add the section line or pass --section',
+      headline.line,
+    );
+  }
+  if (options.section && sectionLine && options.section !== sectionLine.text) {
+    warnings.push(
+      `line ${sectionLine.line}: section line "${sectionLine.text}" replaced by --section "${options.section}"`,
+    );
+  }
+
+  const bodyEntries = content.slice(datelineAt);
+  const first = bodyEntries[0] as (typeof bodyEntries)[number];
+  const dateline = parseDateline(first.text) as ParsedDateline;
+  const paragraphs = bodyEntries.map((entry) => entry.text);
+  paragraphs[0] = dateline.rest;
+
+  const agencyPattern = new RegExp(`\\s+${dateline.agency.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+  const lastIndex = paragraphs.length - 1;
+  const last = paragraphs[lastIndex] ?? '';
+  if (lastIndex > 0 && last.toLowerCase() === dateline.agency.toLowerCase()) {
+    paragraphs.pop();
+    const line = bodyEntries[lastIndex]?.line ?? 0;
+    dropped.push({ line, text: last, reason: 'agency sign-off (moved into frontmatter)' });
+  } else if (agencyPattern.test(last)) {
+    paragraphs[lastIndex] = last.replace(agencyPattern, '');
+    const line = bodyEntries[lastIndex]?.line ?? 0;
+    dropped.push({
+      line,
+      text: dateline.agency,
+      reason: 'agency sign-off at the end of the last paragraph (moved into frontmatter)',
+    });
+  } else {
+    warnings.push(`no "${dateline.agency}" sign-off at the end of the story; the page adds one`);
+  }
+  if (paragraphs[0] === '') {
+    throw new WireImportError('the dateline paragraph has no text after the dateline', first.line);
+  }
+  dropped.push(...trailing);
+
+  let year = options.year;
+  let pubDate: string;
+  let datelineDate: string | undefined;
+  if (options.date !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
+      throw new WireImportError(`--date must be a date written YYYY-MM-DD, not "${options.date}"`);
+    }
+    pubDate = options.date;
+    year ??= Number(options.date.slice(0, 4));
+  }
+  if (dateline.date) {
+    if (year === undefined) {
+      throw new WireImportError(
+        `the dateline "${dateline.text}" gives no year: pass --year (e.g. --year 2023) or --date YYYY-MM-DD`,
+        first.line,
+      );
+    }
+    const fromDateline = isoDate(new Date(Date.UTC(year, dateline.date.month, dateline.date.day)));
+    pubDate ??= fromDateline;
+    if (fromDateline !== pubDate) datelineDate = fromDateline;
+  } else if (options.date === undefined) {
+    throw new WireImportError(
+      `the dateline "${dateline.text}" has no date: pass --date YYYY-MM-DD for the publication date`,
+      first.line,
+    );
+  }
+  pubDate ??= '';
+
+  const lang = options.lang ?? 'en';
+  const rendered = formatDateline({
+    place: dateline.place,
+    date: new Date(datelineDate ?? pubDate),
+    agency: dateline.agency,
+    lang,
+  });
+  if (rendered !== dateline.text) {
+    warnings.push(
+      `line ${first.line}: the page will show the dateline as "${rendered}" (the wire has "${dateline.text}")`,
+    );
+  }
+
+  const data: ImportResult['data'] = {
+    title: headline.text,
+    slug: slugify(headline.text),
+    description: options.description ?? firstSentence(paragraphs[0] ?? ''),
+    pubDate,
+    dateline: datelineDate ? { place: dateline.place, date: datelineDate } : { place: dateline.place },
+    agency: dateline.agency,
+    section,
+    tags: [...(options.tags ?? [])],
+    lang,
+  };
+  const checked = storySchema.safeParse(data);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    const lineOf: Record<string, number | undefined> = {
+      title: headline.line,
+      slug: headline.line,
+      section: sectionLine?.line,
+      description: first.line,
+    };
+    const problems = checked.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`);
+    throw new WireImportError(`the entry would not be valid: ${problems.join('; ')}`, lineOf[field] ?? first.line);
+  }
+
+  const frontmatter = stringify(data, { lineWidth: 0 });
+  const markdown = `---\n${frontmatter}---\n\n${paragraphs.map(escapeMarkdown).join('\n\n')}\n`;
+  return { data, paragraphs, markdown, dropped, warnings };
+}
