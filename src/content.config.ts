@@ -1,7 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { storySchema } from './lib/schema';
-import { slugify } from './lib/slug';
+import { storyLoader } from './loaders/stories';
 
 /**
  * Stories are Markdown files anywhere under `content/`. Their id (and so their URL and
@@ -12,17 +11,7 @@ import { slugify } from './lib/slug';
 const base = process.env.WIRE_CONTENT_DIR ?? './content';
 
 const stories = defineCollection({
-  loader: glob({
-    pattern: '**/*.md',
-    base,
-    // Bodies are rendered by src/lib/markdown.ts, the path the feed shares; skip Astro's own.
-    deferRender: true,
-    generateId: ({ entry, data }) => {
-      if (typeof data.slug === 'string' && data.slug) return data.slug;
-      const fromTitle = typeof data.title === 'string' ? slugify(data.title) : '';
-      return fromTitle || entry;
-    },
-  }),
+  loader: storyLoader({ base }),
   schema: storySchema,
 });
 

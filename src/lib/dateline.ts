@@ -22,6 +22,19 @@ export const AGENCY_STYLES: Readonly<Record<string, AgencyStyle>> = {
 /** The style used for an agency the site has no entry for. */
 export const DEFAULT_STYLE: AgencyStyle = { month: 'short', close: ' -' };
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One Intl.DateTimeFormat per language and options: making one costs far more than using it. */
+function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** What a dateline is made of. */
 export interface DatelineParts {
   place: string;
@@ -42,9 +55,7 @@ export interface DatelineParts {
  */
 export function formatDateline({ place, date, agency, lang }: DatelineParts): string {
   const style = AGENCY_STYLES[agency] ?? DEFAULT_STYLE;
-  const when = style.month
-    ? `, ${new Intl.DateTimeFormat(lang, { month: style.month, day: 'numeric', timeZone: 'UTC' }).format(date)}`
-    : '';
+  const when = style.month ? `, ${formatter(lang, { month: style.month, day: 'numeric' }).format(date)}` : '';
   return `${place}${when} (${agency})${style.close}`;
 }
 
@@ -55,7 +66,7 @@ export function formatDateline({ place, date, agency, lang }: DatelineParts): st
  * formatDisplayDate(new Date('2023-06-20'), 'en'); // "Tuesday, June 20, 2023"
  */
 export function formatDisplayDate(date: Date, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(date);
+  return formatter(lang, { dateStyle: 'full' }).format(date);
 }
 
 /**

@@ -20,7 +20,7 @@ export interface RelatedInput {
 export interface RelatedOptions {
   /** Most entries per story (default 5). */
   limit?: number;
-  /** Features on more stories than this are not walked to find candidates (they weigh little). */
+  /** Features on more stories than this are left out of the score (they weigh little); default n/20, 20–100. */
   maxPosting?: number;
   /** How many same-section neighbours in time are considered for each story (default 2 × limit). */
   sectionNeighbours?: number;
@@ -73,16 +73,31 @@ function better(a: Scored, b: Scored, stories: readonly RelatedInput[]): number 
   return sa.id < sb.id ? -1 : sa.id > sb.id ? 1 : 0;
 }
 
-function buildPostings(keys: readonly (readonly string[])[]): Map<string, number[]> {
-  const postings = new Map<string, number[]>();
-  keys.forEach((list, index) => {
-    for (const key of new Set(list)) {
-      const posting = postings.get(key);
-      if (posting) posting.push(index);
-      else postings.set(key, [index]);
-    }
+/** Features (tags and terms) as numbers, with each story's feature list and each feature's stories. */
+function indexFeatures(stories: readonly RelatedInput[]) {
+  const ids = new Map<string, number>();
+  const weightOf: number[] = [];
+  const postings: number[][] = [];
+  const perStory = stories.map((story, index) => {
+    const own = new Set<number>();
+    const add = (key: string, weight: number) => {
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = postings.length;
+        ids.set(key, id);
+        postings.push([]);
+        weightOf.push(weight);
+      }
+      if (!own.has(id)) {
+        own.add(id);
+        (postings[id] as number[]).push(index);
+      }
+    };
+    for (const tag of story.tags) add(`t:${tag}`, 1);
+    for (const term of story.terms ?? []) add(`w:${term}`, TERM_WEIGHT);
+    return [...own];
   });
-  return postings;
+  return { weightOf, postings, perStory };
 }
 
 /**
@@ -91,6 +106,10 @@ function buildPostings(keys: readonly (readonly string[])[]): Map<string, number
  * frequency) and, for half as much, shared salient terms; ties go to the same section,
  * then to the story nearest in time, then the newer, then the id. A story never lists
  * itself, nor an id twice. Deterministic for the same input.
+ *
+ * Scores are summed over an inverted index, walking only the postings of features on at
+ * most `maxPosting` stories: a feature shared that widely says little and would make the
+ * cost grow with the square of the archive.
  *
  * @example
  * const related = rankRelated([
@@ -103,14 +122,11 @@ function buildPostings(keys: readonly (readonly string[])[]): Map<string, number
 export function rankRelated(stories: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, string[]> {
   const limit = options.limit ?? 5;
   const n = stories.length;
-  const maxPosting = options.maxPosting ?? Math.max(50, Math.ceil(n / 20));
+  const maxPosting = options.maxPosting ?? Math.max(20, Math.min(100, Math.ceil(n / 20)));
   const neighbours = options.sectionNeighbours ?? limit * 2;
 
-  const tagSets = stories.map((story) => new Set(story.tags));
-  const termSets = stories.map((story) => new Set(story.terms ?? []));
-  const tagPostings = buildPostings(stories.map((story) => story.tags));
-  const termPostings = buildPostings(stories.map((story) => story.terms ?? []));
-  const idf = (df: number) => Math.log((n + 1) / df);
+  const { weightOf, postings, perStory } = indexFeatures(stories);
+  const weight = weightOf.map((w, id) => w * Math.log((n + 1) / (postings[id] as number[]).length));
 
   const bySection = new Map<string, number[]>();
   stories.forEach((story, index) => {
@@ -126,15 +142,17 @@ export function rankRelated(stories: readonly RelatedInput[], options: RelatedOp
   const indexById = new Map(stories.map((story, index) => [story.id, index]));
 
   const result = new Map<string, string[]>();
-  const seenStamp = new Int32Array(n).fill(-1);
+  const score = new Float64Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  const taken = new Int32Array(n).fill(-1);
 
   stories.forEach((story, self) => {
     const chosen: string[] = [];
-    const taken = new Set<number>([self]);
+    taken[self] = self;
     for (const id of story.related ?? []) {
       const index = indexById.get(id);
-      if (index === undefined || taken.has(index) || chosen.length >= limit) continue;
-      taken.add(index);
+      if (index === undefined || taken[index] === self || chosen.length >= limit) continue;
+      taken[index] = self;
       chosen.push(id);
     }
     if (chosen.length >= limit) {
@@ -143,56 +161,47 @@ export function rankRelated(stories: readonly RelatedInput[], options: RelatedOp
     }
 
     const candidates: number[] = [];
-    const consider = (index: number) => {
-      if (seenStamp[index] === self || taken.has(index)) return;
-      seenStamp[index] = self;
-      candidates.push(index);
+    const touch = (index: number) => {
+      if (stamp[index] === self) return;
+      stamp[index] = self;
+      score[index] = 0;
+      if (taken[index] !== self) candidates.push(index);
     };
-    for (const tag of tagSets[self] as Set<string>) {
-      const posting = tagPostings.get(tag) as number[];
-      if (posting.length <= maxPosting) posting.forEach(consider);
-    }
-    for (const term of termSets[self] as Set<string>) {
-      const posting = termPostings.get(term) as number[];
-      if (posting.length <= maxPosting) posting.forEach(consider);
+    for (const feature of perStory[self] as number[]) {
+      const posting = postings[feature] as number[];
+      if (posting.length > maxPosting) continue;
+      const w = weight[feature] as number;
+      for (const index of posting) {
+        touch(index);
+        score[index] = (score[index] as number) + w;
+      }
     }
     const section = bySection.get(story.section) as number[];
     const at = positionInSection[self] as number;
     for (let step = 1; step <= neighbours; step++) {
       const before = section[at - step];
       const after = section[at + step];
-      if (before !== undefined) consider(before);
-      if (after !== undefined) consider(after);
+      if (before !== undefined) touch(before);
+      if (after !== undefined) touch(after);
     }
-    if (candidates.length < limit) {
-      for (let index = 0; index < n && candidates.length < limit * 4; index++) consider(index);
-    }
+    for (let index = 0; index < n && candidates.length < limit * 2; index++) touch(index);
 
-    const ownTags = tagSets[self] as Set<string>;
-    const ownTerms = termSets[self] as Set<string>;
     const top: Scored[] = [];
     const room = limit - chosen.length;
     for (const index of candidates) {
+      const value = score[index] as number;
+      if (top.length === room && value < (top[room - 1] as Scored).score) continue;
       const other = stories[index] as RelatedInput;
-      let score = 0;
-      for (const tag of ownTags) {
-        if ((tagSets[index] as Set<string>).has(tag)) score += idf((tagPostings.get(tag) as number[]).length);
-      }
-      for (const term of ownTerms) {
-        if ((termSets[index] as Set<string>).has(term)) {
-          score += TERM_WEIGHT * idf((termPostings.get(term) as number[]).length);
-        }
-      }
       const entry: Scored = {
         index,
-        score,
+        score: value,
         sameSection: other.section === story.section,
         distance: Math.abs(other.date - story.date),
       };
       if (top.length === room && better(entry, top[room - 1] as Scored, stories) >= 0) continue;
-      let at = top.length;
-      while (at > 0 && better(entry, top[at - 1] as Scored, stories) < 0) at--;
-      top.splice(at, 0, entry);
+      let position = top.length;
+      while (position > 0 && better(entry, top[position - 1] as Scored, stories) < 0) position--;
+      top.splice(position, 0, entry);
       if (top.length > room) top.pop();
     }
     result.set(story.id, [...chosen, ...top.map((entry) => (stories[entry.index] as RelatedInput).id)]);

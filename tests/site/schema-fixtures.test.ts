@@ -37,6 +37,8 @@ describe('a story with bad frontmatter fails the build, naming the file and the 
     ['empty-section', 'empty-section.md', /section: section must not be empty/],
     ['bad-lang', 'bad-lang.md', /lang: lang must be a BCP 47 language tag/],
     ['misspelt-field', 'misspelt.md', /secton/],
+    ['bad-yaml', 'broken.md', /broken\.md:\d+: the frontmatter is not valid YAML/],
+    ['duplicate-slug', 'second.md', /second\.md: slug: "same-headline" is already the id of .*first\.md/],
   ])('%s', (fixture, file, field) => {
     const { status, output } = astro('sync', fixture);
     expect(status).not.toBe(0);

@@ -1,0 +1,51 @@
+/**
+ * Reading a story file: YAML frontmatter between `---` lines, then the Markdown body.
+ */
+import { parseDocument } from 'yaml';
+import { slugify } from './slug.ts';
+
+/** A story file split into its raw (not yet validated) frontmatter and its body. */
+export interface SplitEntry {
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/**
+ * Splits a Markdown file into frontmatter and body. A missing or malformed frontmatter
+ * block is an error that names the file and, for YAML errors, the line.
+ *
+ * @example
+ * splitFrontmatter('---\ntitle: Hi\n---\n\nBody.\n', 'content/a.md');
+ * // { data: { title: 'Hi' }, body: '\nBody.\n' }
+ */
+export function splitFrontmatter(source: string, file: string): SplitEntry {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(text);
+  if (!match) throw new Error(`${file}: the file must open with YAML frontmatter between two "---" lines`);
+  const document = parseDocument(match[1] ?? '', { prettyErrors: true });
+  const error = document.errors[0];
+  if (error) {
+    const line = (error.linePos?.[0]?.line ?? 0) + 1;
+    throw new Error(`${file}:${line}: the frontmatter is not valid YAML: ${error.message.split('\n')[0]}`);
+  }
+  const data: unknown = document.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new Error(`${file}: the frontmatter must be a mapping of fields (title: ..., pubDate: ...)`);
+  }
+  return { data: data as Record<string, unknown>, body: text.slice(match[0].length) };
+}
+
+/**
+ * A story's permanent id: its `slug` field, else its title made into a slug, else (for an
+ * entry the schema will refuse anyway) its file path. Never the file name alone, so moving
+ * or renaming a file keeps the story's address.
+ *
+ * @example
+ * storyId({ title: 'Conflicts & War' }, '2023/a.md'); // "conflicts-war"
+ * storyId({ slug: 'kept', title: 'New title' }, 'a.md'); // "kept"
+ */
+export function storyId(data: Record<string, unknown>, path: string): string {
+  if (typeof data.slug === 'string' && data.slug) return data.slug;
+  const fromTitle = typeof data.title === 'string' ? slugify(data.title) : '';
+  return fromTitle || path;
+}

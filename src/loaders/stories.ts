@@ -1,0 +1,56 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
+
+/**
+ * Loads stories from Markdown files under `base`. Unlike Astro's glob loader it keeps the
+ * body as text and never makes a Markdown module or render of its own: pages and feeds
+ * render bodies with src/lib/markdown.ts, so this is the one Markdown path, and a large
+ * archive is not bundled file by file.
+ */
+export function storyLoader({ base }: { base: string }): Loader {
+  return {
+    name: 'wire-reader-stories',
+    load: async (context: LoaderContext) => {
+      const root = fileURLToPath(context.config.root);
+      const dir = join(root, base.startsWith('/') ? relative(root, base) : base);
+      const sync = async () => {
+        const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.md')).sort();
+        const seen = new Map<string, string>();
+        const entries = await Promise.all(
+          files.map(async (file) => {
+            const filePath = join(dir, file);
+            const source = await readFile(filePath, 'utf8');
+            const { data, body } = splitFrontmatter(source, relative(root, filePath));
+            return { id: storyId(data, file), data, body, filePath, source };
+          }),
+        );
+        context.store.clear();
+        for (const entry of entries) {
+          const shown = relative(root, entry.filePath);
+          const twin = seen.get(entry.id);
+          if (twin)
+            throw new Error(`${shown}: slug: "${entry.id}" is already the id of ${twin}; give one a slug of its own`);
+          seen.set(entry.id, shown);
+          const data = await context.parseData({ id: entry.id, data: entry.data, filePath: entry.filePath });
+          context.store.set({
+            id: entry.id,
+            data,
+            body: entry.body,
+            filePath: shown,
+            digest: context.generateDigest(entry.source),
+          });
+        }
+      };
+      await sync();
+      context.watcher?.add(dir);
+      context.watcher?.on('all', (_event, path) => {
+        if (path.startsWith(dir) && path.endsWith('.md')) {
+          sync().catch((error: unknown) => context.logger.error(String(error)));
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,264 @@
+/**
+ * npm run bench [-- --runs N --sizes 1000,10000 --out FILE]
+ *
+ * Generates archives of 1,000 and 10,000 stories, builds this site and a minimal Astro site
+ * (a content collection and one plain page per story, nothing else) on each, interleaved,
+ * and prints wall time, peak RSS, pages built and the ratio to the baseline; times the
+ * related ranking alone at 10,000 and 100,000 stories; measures article page sizes.
+ * Figures are medians of the runs. All of it is written to a JSON file.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { rankRelated } from '../../src/lib/related.ts';
+import { generateStories, rankingInput, writeCorpus } from './corpus.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
+const rssHook = fileURLToPath(new URL('./report-rss.mjs', import.meta.url));
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    sizes: { type: 'string', default: '1000,10000' },
+    rank: { type: 'string', default: '10000,100000' },
+    out: { type: 'string', default: join(root, 'tests/.artifacts/bench/results.json') },
+  },
+});
+const runs = Number(values.runs);
+const sizes = values.sizes.split(',').map(Number);
+const rankSizes = values.rank.split(',').map(Number);
+
+const progress = (message: string) =>
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+
+interface BuildFigures {
+  seconds: number;
+  peakRssMB: number;
+  pages: number;
+}
+
+function countHtml(dir: string): number {
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html'))
+    .length;
+}
+
+/** Runs `astro build` in `cwd` with the RSS hook, and measures it. */
+function build(cwd: string, env: NodeJS.ProcessEnv, outDir: string): Promise<BuildFigures> {
+  const rssFile = join(tmpdir(), `wire-bench-rss-${process.pid}-${Date.now()}`);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const child = spawn(process.execPath, ['--import', rssHook, astroBin, 'build'], {
+      cwd,
+      env: { ...process.env, ...env, WIRE_RSS_FILE: rssFile, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk) => (log += chunk));
+    child.stderr.on('data', (chunk) => (log += chunk));
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) return reject(new Error(`astro build in ${cwd} failed (${code}):\n${log.slice(-3000)}`));
+      const peakRssMB = Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024;
+      rmSync(rssFile, { force: true });
+      resolve({ seconds, peakRssMB, pages: countHtml(outDir) });
+    });
+  });
+}
+
+/** Writes the minimal Astro site the build is compared with. */
+function writeBaseline(dir: string, corpus: string): void {
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }));
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ outDir: process.env.BASELINE_OUT });\n`,
+  );
+  writeFileSync(
+    join(dir, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+export const collections = {
+  stories: defineCollection({
+    loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(corpus)} }),
+    schema: z.object({ title: z.string() }).loose(),
+  }),
+};
+`,
+  );
+  writeFileSync(
+    join(dir, 'src/pages/[...id].astro'),
+    `---
+import { getCollection, render } from 'astro:content';
+export async function getStaticPaths() {
+  const stories = await getCollection('stories');
+  return stories.map((story) => ({ params: { id: story.id }, props: { story } }));
+}
+const { story } = Astro.props;
+const { Content } = await render(story);
+---
+<html lang="en"><head><meta charset="utf-8"><title>{story.data.title}</title></head>
+<body><h1>{story.data.title}</h1><Content /></body></html>
+`,
+  );
+}
+
+/** Bytes of an article page, and of its parts that do not depend on the story's own text. */
+function articleSizes(dist: string) {
+  const dir = join(dist, 'stories');
+  const pages = readdirSync(dir).map((slug) => join(dir, slug, 'index.html'));
+  let largest = 0;
+  let chrome = 0;
+  for (const page of pages) {
+    const html = readFileSync(page, 'utf8');
+    largest = Math.max(largest, Buffer.byteLength(html));
+    const article = /<article>[\s\S]*<\/article>/.exec(html)?.[0] ?? '';
+    const related = /<aside class="related"[\s\S]*?<\/aside>/.exec(html)?.[0] ?? '';
+    const head = /<head>[\s\S]*<\/head>/.exec(html)?.[0] ?? '';
+    chrome = Math.max(chrome, Buffer.byteLength(html) - Buffer.byteLength(article + related + head));
+  }
+  return { pages: pages.length, largestBytes: largest, chromeBytes: chrome };
+}
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'wire-bench-'));
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version },
+    uptimeBefore: uptime(),
+    runs,
+  };
+  progress(`work folder ${work}; ${runs} run(s) per size; ${uptime()}`);
+  try {
+    const builds: Record<string, unknown> = {};
+    for (const size of sizes) {
+      progress(`generating ${size} stories`);
+      const corpus = join(work, `corpus-${size}`);
+      writeCorpus(corpus, generateStories(size, 42));
+      const baselineDir = join(work, `baseline-${size}`);
+      writeBaseline(baselineDir, corpus);
+      const ours: BuildFigures[] = [];
+      const baseline: BuildFigures[] = [];
+      for (let run = 1; run <= runs; run++) {
+        const outDir = join(work, `site-${size}`);
+        rmSync(outDir, { recursive: true, force: true });
+        progress(`${size} stories, run ${run}/${runs}: building the site`);
+        ours.push(
+          await build(
+            root,
+            { WIRE_CONTENT_DIR: corpus, WIRE_OUT_DIR: outDir, WIRE_CACHE_DIR: join(work, `cache-${size}-${run}`) },
+            outDir,
+          ),
+        );
+        progress(`  ${round(ours.at(-1)?.seconds ?? 0, 1)} s; building the minimal Astro baseline`);
+        const baseOut = join(work, `baseline-out-${size}`);
+        rmSync(baseOut, { recursive: true, force: true });
+        rmSync(join(baselineDir, 'node_modules/.astro'), { recursive: true, force: true });
+        rmSync(join(baselineDir, '.astro'), { recursive: true, force: true });
+        baseline.push(await build(baselineDir, { BASELINE_OUT: baseOut }, baseOut));
+        progress(`  ${round(baseline.at(-1)?.seconds ?? 0, 1)} s`);
+      }
+      const ratios = ours.map((o, i) => o.seconds / (baseline[i] as BuildFigures).seconds);
+      builds[size] = {
+        site: {
+          seconds: round(median(ours.map((o) => o.seconds))),
+          peakRssMB: Math.round(median(ours.map((o) => o.peakRssMB))),
+          pages: ours[0]?.pages,
+          allSeconds: ours.map((o) => round(o.seconds)),
+        },
+        baseline: {
+          seconds: round(median(baseline.map((o) => o.seconds))),
+          peakRssMB: Math.round(median(baseline.map((o) => o.peakRssMB))),
+          pages: baseline[0]?.pages,
+          allSeconds: baseline.map((o) => round(o.seconds)),
+        },
+        ratioToBaseline: round(median(ratios), 3),
+        allRatios: ratios.map((r) => round(r, 3)),
+        article: articleSizes(join(work, `site-${size}`)),
+      };
+    }
+    results.builds = builds;
+    const [small, large] = sizes;
+    if (small !== undefined && large !== undefined) {
+      const time = (size: number) => (builds[size] as { site: { seconds: number } }).site.seconds;
+      results.scaling = { from: small, to: large, timeRatio: round(time(large) / time(small)) };
+    }
+
+    const ranking: Record<string, unknown> = {};
+    for (const size of rankSizes) {
+      progress(`related ranking alone, ${size} stories`);
+      const input = rankingInput(generateStories(size, 7));
+      const times: number[] = [];
+      for (let run = 0; run < Math.max(3, runs); run++) {
+        const started = performance.now();
+        rankRelated(input, { limit: 5 });
+        times.push((performance.now() - started) / 1000);
+      }
+      ranking[size] = { seconds: round(median(times), 3), all: times.map((t) => round(t, 3)) };
+    }
+    results.ranking = ranking;
+
+    progress('building the site with its one real story for the page-size comparison');
+    const oneOut = join(work, 'site-1');
+    await build(root, { WIRE_OUT_DIR: oneOut, WIRE_CACHE_DIR: join(work, 'cache-1') }, oneOut);
+    results.articleAtOneStory = articleSizes(oneOut);
+    results.uptimeAfter = uptime();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+  print(results);
+  progress(`figures written to ${values.out}`);
+}
+
+function print(results: Record<string, unknown>) {
+  const builds = results.builds as Record<string, Record<string, Record<string, number>>>;
+  const lines = ['', `wire reader benchmark (medians of ${runs} run(s)); load: ${String(results.uptimeBefore)}`, ''];
+  lines.push(
+    'stories  site s  baseline s  ratio  site RSS MB  baseline RSS MB  site pages  baseline pages  article max B',
+  );
+  for (const [size, b] of Object.entries(builds)) {
+    lines.push(
+      [
+        size.padStart(7),
+        String(b.site?.seconds).padStart(7),
+        String(b.baseline?.seconds).padStart(11),
+        String(b.ratioToBaseline).padStart(6),
+        String(b.site?.peakRssMB).padStart(12),
+        String(b.baseline?.peakRssMB).padStart(16),
+        String(b.site?.pages).padStart(11),
+        String(b.baseline?.pages).padStart(15),
+        String(b.article?.largestBytes).padStart(14),
+      ].join(' '),
+    );
+  }
+  const scaling = results.scaling as { from: number; to: number; timeRatio: number } | undefined;
+  if (scaling) lines.push('', `build time ${scaling.to} / ${scaling.from}: ${scaling.timeRatio}`);
+  for (const [size, r] of Object.entries(results.ranking as Record<string, { seconds: number }>)) {
+    lines.push(`related top-5 for every story, ${size} stories: ${r.seconds} s`);
+  }
+  const one = results.articleAtOneStory as { largestBytes: number; chromeBytes: number };
+  const largest = Object.values(builds).at(-1)?.article as unknown as { largestBytes: number; chromeBytes: number };
+  lines.push(
+    `article page: ${largest.largestBytes} B at the largest archive (page furniture ${largest.chromeBytes} B); ` +
+      `${one.largestBytes} B with the one real story (furniture ${one.chromeBytes} B)`,
+  );
+  lines.push(`load after: ${String(results.uptimeAfter)}`, '');
+  console.log(lines.join('\n'));
+}
+
+await main();
