@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
+import { bodyOf } from '../lib/frontmatter';
 import { rankRelated, salientTerms } from '../lib/related';
 import { SITE } from '../lib/site';
-import { slugify } from '../lib/slug';
+import { sectionPath, slugify } from '../lib/slug';
 import { collectionProblems, newestFirst, toStory, type Story } from '../lib/story';
 
 /** Everything pages need, worked out once per build. */
@@ -14,6 +16,8 @@ export interface Archive {
   /** Sections and tags, by slug: the display name and its stories, newest first. */
   sections: Map<string, { name: string; stories: Story[] }>;
   tags: Map<string, { name: string; stories: Story[] }>;
+  /** The sections for the site navigation, by name. */
+  nav: { name: string; href: string }[];
 }
 
 function group(stories: Story[], names: (story: Story) => readonly string[]) {
@@ -35,7 +39,12 @@ async function load(): Promise<Archive> {
   if (problems.length > 0) {
     throw new Error(`Stories have ${problems.length} problem(s):\n${problems.join('\n')}`);
   }
-  const stories = newestFirst(entries.map((entry) => toStory(entry.id, entry.body ?? '', entry.data)));
+  const stories = newestFirst(
+    entries.map((entry) => {
+      const file = entry.filePath ?? entry.id;
+      return toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file), entry.data);
+    }),
+  );
   const byId = new Map(stories.map((story) => [story.id, story]));
   const ranked = rankRelated(
     stories.map((story) => ({
@@ -51,13 +60,11 @@ async function load(): Promise<Archive> {
   const related = new Map(
     stories.map((story) => [story.id, (ranked.get(story.id) ?? []).map((id) => byId.get(id) as Story)]),
   );
-  return {
-    stories,
-    byId,
-    related,
-    sections: group(stories, (story) => [story.section]),
-    tags: group(stories, (story) => story.tags),
-  };
+  const sections = group(stories, (story) => [story.section]);
+  const nav = [...sections.values()]
+    .map(({ name }) => ({ name, href: sectionPath(name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, SITE.lang));
+  return { stories, byId, related, sections, tags: group(stories, (story) => story.tags), nav };
 }
 
 let archive: Promise<Archive> | undefined;

@@ -1,13 +1,31 @@
 /**
  * Reading a story file: YAML frontmatter between `---` lines, then the Markdown body.
  */
-import { parseDocument } from 'yaml';
+import { load, YAMLException } from 'js-yaml';
 import { slugify } from './slug.ts';
 
 /** A story file split into its raw (not yet validated) frontmatter and its body. */
 export interface SplitEntry {
   data: Record<string, unknown>;
   body: string;
+}
+
+function frontmatterBlock(source: string, file: string) {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(text);
+  if (!match) throw new Error(`${file}: the file must open with YAML frontmatter between two "---" lines`);
+  return { text, match };
+}
+
+/**
+ * The Markdown body of a story file, without reading its frontmatter.
+ *
+ * @example
+ * bodyOf('---\ntitle: Hi\n---\n\nBody.\n', 'content/a.md'); // "\nBody.\n"
+ */
+export function bodyOf(source: string, file: string): string {
+  const { text, match } = frontmatterBlock(source, file);
+  return text.slice(match[0].length);
 }
 
 /**
@@ -19,16 +37,16 @@ export interface SplitEntry {
  * // { data: { title: 'Hi' }, body: '\nBody.\n' }
  */
 export function splitFrontmatter(source: string, file: string): SplitEntry {
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(text);
-  if (!match) throw new Error(`${file}: the file must open with YAML frontmatter between two "---" lines`);
-  const document = parseDocument(match[1] ?? '', { prettyErrors: true });
-  const error = document.errors[0];
-  if (error) {
-    const line = (error.linePos?.[0]?.line ?? 0) + 1;
-    throw new Error(`${file}:${line}: the frontmatter is not valid YAML: ${error.message.split('\n')[0]}`);
+  const { text, match } = frontmatterBlock(source, file);
+  let data: unknown;
+  try {
+    data = load(match[1] ?? '');
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    // The frontmatter starts on the file's second line.
+    const line = (error.mark?.line ?? 0) + 2;
+    throw new Error(`${file}:${line}: the frontmatter is not valid YAML: ${error.reason}`, { cause: error });
   }
-  const data: unknown = document.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new Error(`${file}: the frontmatter must be a mapping of fields (title: ..., pubDate: ...)`);
   }

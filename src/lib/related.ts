@@ -75,28 +75,31 @@ function better(a: Scored, b: Scored, stories: readonly RelatedInput[]): number 
 
 /** Features (tags and terms) as numbers, with each story's feature list and each feature's stories. */
 function indexFeatures(stories: readonly RelatedInput[]) {
-  const ids = new Map<string, number>();
+  const tagIds = new Map<string, number>();
+  const termIds = new Map<string, number>();
   const weightOf: number[] = [];
-  const postings: number[][] = [];
+  const lists: number[][] = [];
   const perStory = stories.map((story, index) => {
-    const own = new Set<number>();
-    const add = (key: string, weight: number) => {
+    const own: number[] = [];
+    const add = (ids: Map<string, number>, key: string, weight: number) => {
       let id = ids.get(key);
       if (id === undefined) {
-        id = postings.length;
+        id = lists.length;
         ids.set(key, id);
-        postings.push([]);
+        lists.push([]);
         weightOf.push(weight);
       }
-      if (!own.has(id)) {
-        own.add(id);
-        (postings[id] as number[]).push(index);
+      const list = lists[id] as number[];
+      if (list[list.length - 1] !== index) {
+        list.push(index);
+        own.push(id);
       }
     };
-    for (const tag of story.tags) add(`t:${tag}`, 1);
-    for (const term of story.terms ?? []) add(`w:${term}`, TERM_WEIGHT);
-    return [...own];
+    for (const tag of story.tags) add(tagIds, tag, 1);
+    for (const term of story.terms ?? []) add(termIds, term, TERM_WEIGHT);
+    return own;
   });
+  const postings = lists.map((list) => Int32Array.from(list));
   return { weightOf, postings, perStory };
 }
 
@@ -126,7 +129,7 @@ export function rankRelated(stories: readonly RelatedInput[], options: RelatedOp
   const neighbours = options.sectionNeighbours ?? limit * 2;
 
   const { weightOf, postings, perStory } = indexFeatures(stories);
-  const weight = weightOf.map((w, id) => w * Math.log((n + 1) / (postings[id] as number[]).length));
+  const weight = weightOf.map((w, id) => w * Math.log((n + 1) / (postings[id] as Int32Array).length));
 
   const bySection = new Map<string, number[]>();
   stories.forEach((story, index) => {
@@ -168,7 +171,7 @@ export function rankRelated(stories: readonly RelatedInput[], options: RelatedOp
       if (taken[index] !== self) candidates.push(index);
     };
     for (const feature of perStory[self] as number[]) {
-      const posting = postings[feature] as number[];
+      const posting = postings[feature] as Int32Array;
       if (posting.length > maxPosting) continue;
       const w = weight[feature] as number;
       for (const index of posting) {

@@ -2,7 +2,7 @@
  * A story as pages and feeds use it: validated frontmatter plus what is derived from it
  * once (dateline text, permalink), so that no page works it out again.
  */
-import { formatDateline } from './dateline.ts';
+import { formatDateline, formatDisplayDate, isoDate } from './dateline.ts';
 import type { StoryData } from './schema.ts';
 import { sectionPath, slugify, storyPath } from './slug.ts';
 
@@ -15,6 +15,11 @@ export interface Story {
   description: string;
   pubDate: Date;
   updatedDate: Date | undefined;
+  /** Dates as pages print them, worked out once: `datetime` values and reader-facing text. */
+  dates: {
+    published: { iso: string; text: string };
+    updated: { iso: string; text: string } | undefined;
+  };
   section: string;
   sectionPath: string;
   tags: readonly string[];
@@ -46,6 +51,12 @@ export function toStory(id: string, body: string, data: StoryData): Story {
     description: data.description,
     pubDate: data.pubDate,
     updatedDate: data.updatedDate,
+    dates: {
+      published: { iso: isoDate(data.pubDate), text: formatDisplayDate(data.pubDate, data.lang) },
+      updated: data.updatedDate
+        ? { iso: isoDate(data.updatedDate), text: formatDisplayDate(data.updatedDate, data.lang) }
+        : undefined,
+    },
     section: data.section,
     sectionPath: sectionPath(data.section),
     tags: data.tags,

@@ -2,7 +2,7 @@
  * The wire-copy importer: raw agency text in, a content entry (frontmatter + Markdown) out.
  * Pure: the CLI in src/cli/import.ts reads files and writes the result.
  */
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { AGENCY_STYLES, formatDateline, isoDate } from './dateline.ts';
 import { storySchema } from './schema.ts';
 import { slugify } from './slug.ts';
@@ -394,7 +394,7 @@ export function importWire(raw: string, options: ImportOptions = {}): ImportResu
     throw new WireImportError(`the entry would not be valid: ${problems.join('; ')}`, lineOf[field] ?? first.line);
   }
 
-  const frontmatter = stringify(data, { lineWidth: 0 });
+  const frontmatter = dump(data, { lineWidth: -1 });
   const markdown = `---\n${frontmatter}---\n\n${paragraphs.map(escapeMarkdown).join('\n\n')}\n`;
   return { data, paragraphs, markdown, dropped, warnings };
 }

@@ -6,7 +6,7 @@ import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
 
 /**
  * Loads stories from Markdown files under `base`. Unlike Astro's glob loader it keeps the
- * body as text and never makes a Markdown module or render of its own: pages and feeds
+ * body in the file and never makes a Markdown module or render of its own: pages and feeds
  * render bodies with src/lib/markdown.ts, so this is the one Markdown path, and a large
  * archive is not bundled file by file.
  */
@@ -23,8 +23,8 @@ export function storyLoader({ base }: { base: string }): Loader {
           files.map(async (file) => {
             const filePath = join(dir, file);
             const source = await readFile(filePath, 'utf8');
-            const { data, body } = splitFrontmatter(source, relative(root, filePath));
-            return { id: storyId(data, file), data, body, filePath, source };
+            const { data } = splitFrontmatter(source, relative(root, filePath));
+            return { id: storyId(data, file), data, filePath, source };
           }),
         );
         context.store.clear();
@@ -35,10 +35,11 @@ export function storyLoader({ base }: { base: string }): Loader {
             throw new Error(`${shown}: slug: "${entry.id}" is already the id of ${twin}; give one a slug of its own`);
           seen.set(entry.id, shown);
           const data = await context.parseData({ id: entry.id, data: entry.data, filePath: entry.filePath });
+          // The body stays in the file: src/data/archive.ts reads it when it builds the
+          // archive, so the data store (serialised and loaded again by Astro) holds only data.
           context.store.set({
             id: entry.id,
             data,
-            body: entry.body,
             filePath: shown,
             digest: context.generateDigest(entry.source),
           });

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import type { RelatedInput } from '../../src/lib/related.ts';
 import { salientTerms } from '../../src/lib/related.ts';
 import { slugify } from '../../src/lib/slug.ts';
@@ -187,7 +187,7 @@ export function writeCorpus(folder: string, stories: readonly GeneratedStory[]):
       lang: 'en',
       ...(story.related.length > 0 && { related: story.related }),
     };
-    writeFileSync(join(dir, `${story.slug}.md`), `---\n${stringify(data)}---\n\n${story.body}\n`);
+    writeFileSync(join(dir, `${story.slug}.md`), `---\n${dump(data)}---\n\n${story.body}\n`);
   });
 }
 

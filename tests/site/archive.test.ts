@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as cheerio from 'cheerio';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE } from '../../src/lib/site';
+import { generateStories, writeCorpus } from '../bench/corpus';
+
+/** A generated archive of 65 stories: enough for several pages, a capped feed and related lists. */
+const COUNT = 65;
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'wire-archive-'));
+const dist = join(scratch, 'dist');
+const read = (path: string) => readFileSync(join(dist, path.endsWith('/') ? `${path}index.html` : path), 'utf8');
+
+beforeAll(() => {
+  writeCorpus(join(scratch, 'content'), generateStories(COUNT, 3));
+  const build = spawnSync('npx', ['astro', 'build', '--silent'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      WIRE_CONTENT_DIR: join(scratch, 'content'),
+      WIRE_OUT_DIR: dist,
+      WIRE_CACHE_DIR: join(scratch, 'cache'),
+    },
+  });
+  if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe(`an archive of ${COUNT} stories`, () => {
+  it('pages the home listing at page/N/ with previous and next links', () => {
+    const last = Math.ceil(COUNT / SITE.pageSize);
+    for (let n = 1; n <= last; n++) {
+      const path = n === 1 ? '/' : `/page/${n}/`;
+      const $ = cheerio.load(read(path));
+      expect($('.story-list > li').length).toBe(n < last ? SITE.pageSize : COUNT - SITE.pageSize * (last - 1));
+      const prev = n === 2 ? '/' : n > 2 ? `/page/${n - 1}/` : undefined;
+      const next = n < last ? `/page/${n + 1}/` : undefined;
+      expect($('link[rel="prev"]').attr('href')).toBe(prev);
+      expect($('link[rel="next"]').attr('href')).toBe(next);
+      expect($('.pagination a[rel="prev"]').attr('href')).toBe(prev);
+      expect($('.pagination a[rel="next"]').attr('href')).toBe(next);
+    }
+    expect(existsSync(join(dist, `page/${last + 1}`))).toBe(false);
+  });
+
+  it('lists stories newest first across pages', () => {
+    const dates = ['/', '/page/2/', '/page/3/', '/page/4/'].flatMap((path) => {
+      const $ = cheerio.load(read(path));
+      return $('.story-list time')
+        .toArray()
+        .map((time) => $(time).attr('datetime') ?? '');
+    });
+    expect(dates).toHaveLength(COUNT);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it(`caps the site feed at the latest ${SITE.feedLimit} stories`, () => {
+    const parser = new XMLParser({ isArray: (name) => name === 'item' });
+    const items = parser.parse(read('/rss.xml')).rss.channel.item as { pubDate: string }[];
+    expect(items).toHaveLength(SITE.feedLimit);
+    const times = items.map((item) => Date.parse(item.pubDate));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('gives every story a related list of at most five other stories that exist', () => {
+    const stories = readdirSync(join(dist, 'stories'));
+    expect(stories).toHaveLength(COUNT);
+    let listed = 0;
+    for (const slug of stories) {
+      const $ = cheerio.load(read(`/stories/${slug}/`));
+      const links = $('.related h3 a')
+        .toArray()
+        .map((a) => $(a).attr('href') ?? '');
+      expect(links.length).toBeLessThanOrEqual(SITE.relatedLimit);
+      expect(links).not.toContain(`/stories/${slug}/`);
+      for (const link of links) expect(existsSync(join(dist, link, 'index.html'))).toBe(true);
+      listed += links.length;
+    }
+    expect(listed).toBe(COUNT * SITE.relatedLimit);
+  });
+
+  it('keeps every article page under 40 KB', () => {
+    for (const slug of readdirSync(join(dist, 'stories'))) {
+      expect(Buffer.byteLength(read(`/stories/${slug}/`))).toBeLessThan(40 * 1024);
+    }
+  });
+
+  it('pages a section and a tag listing the same way', () => {
+    const sections = readdirSync(join(dist, 'sections'));
+    expect(sections.length).toBeGreaterThan(1);
+    for (const section of sections) {
+      const $ = cheerio.load(read(`/sections/${section}/`));
+      expect($('.story-list > li').length).toBeLessThanOrEqual(SITE.pageSize);
+      expect(existsSync(join(dist, 'sections', section, 'rss.xml'))).toBe(true);
+    }
+    const tags = readdirSync(join(dist, 'tags'));
+    const paged = tags.filter((tag) => existsSync(join(dist, 'tags', tag, 'page', '2')));
+    for (const tag of paged) {
+      expect(
+        cheerio
+          .load(read(`/tags/${tag}/page/2/`))('link[rel="prev"]')
+          .attr('href'),
+      ).toBe(`/tags/${tag}/`);
+    }
+  });
+});
