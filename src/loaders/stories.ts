@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
@@ -15,7 +15,7 @@ export function storyLoader({ base }: { base: string }): Loader {
     name: 'wire-reader-stories',
     load: async (context: LoaderContext) => {
       const root = fileURLToPath(context.config.root);
-      const dir = join(root, base.startsWith('/') ? relative(root, base) : base);
+      const dir = resolve(root, base);
       const sync = async () => {
         const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.md')).sort();
         const seen = new Map<string, string>();

@@ -1,34 +1,23 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE } from '../../src/lib/site';
 import { generateStories, writeCorpus } from '../bench/corpus';
+import { runAstro } from '../helpers/astro';
 
 /** A generated archive of 65 stories: enough for several pages, a capped feed and related lists. */
 const COUNT = 65;
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'wire-archive-'));
 const dist = join(scratch, 'dist');
 const read = (path: string) => readFileSync(join(dist, path.endsWith('/') ? `${path}index.html` : path), 'utf8');
 
 beforeAll(() => {
   writeCorpus(join(scratch, 'content'), generateStories(COUNT, 3));
-  const build = spawnSync('npx', ['astro', 'build', '--silent'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      WIRE_CONTENT_DIR: join(scratch, 'content'),
-      WIRE_OUT_DIR: dist,
-      WIRE_CACHE_DIR: join(scratch, 'cache'),
-    },
-  });
-  if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+  const build = runAstro('build', { content: join(scratch, 'content'), scratch });
+  if (build.status !== 0) throw new Error(`astro build failed:\n${build.output}`);
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -2,19 +2,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runAstro } from '../helpers/astro';
 import { SEED_COPY } from '../helpers/seed';
 import { readBuilt, SEED_STORY_PATH } from '../helpers/site';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'wire-import-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function run(args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync('npm', ['run', '--silent', 'import', '--', ...args], {
-    cwd: root,
+    cwd: ROOT,
     input,
     encoding: 'utf8',
     env: { ...process.env, ...env, NO_COLOR: '1' },
@@ -66,13 +65,9 @@ describe('npm run import', () => {
     const content = join(scratch, 'content');
     const imported = run([SEED_COPY, '--year', '2023', '--tags', 'Kazakhstan', '--out', `${content}/`]);
     expect(imported.status).toBe(0);
-    const outDir = join(scratch, 'dist');
-    const build = spawnSync('npx', ['astro', 'build', '--silent'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, WIRE_CONTENT_DIR: content, WIRE_OUT_DIR: outDir, WIRE_CACHE_DIR: join(scratch, 'cache') },
-    });
-    expect(build.status, build.stderr).toBe(0);
+    const build = runAstro('build', { content, scratch });
+    expect(build.status, build.output).toBe(0);
+    const outDir = build.dist;
     const text = (html: string) => cheerio.load(html)('.story-body').text();
     const fromImport = readFileSync(join(outDir, SEED_STORY_PATH, 'index.html'), 'utf8');
     expect(text(fromImport)).toBe(text(readBuilt(SEED_STORY_PATH)));

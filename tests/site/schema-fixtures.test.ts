@@ -1,30 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runAstro } from '../helpers/astro';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/bad-frontmatter/', import.meta.url));
 
-/** Runs astro on a fixture folder instead of content/, with its own cache and output folder. */
+/** Runs astro on a fixture folder instead of content/, in a scratch folder of its own. */
 function astro(command: 'sync' | 'build', fixture: string) {
   const scratch = mkdtempSync(join(tmpdir(), 'wire-fixture-'));
   try {
-    const run = spawnSync('npx', ['astro', command], {
-      cwd: root,
-      env: {
-        ...process.env,
-        WIRE_CONTENT_DIR: join(fixtures, fixture),
-        WIRE_OUT_DIR: join(scratch, 'dist'),
-        WIRE_CACHE_DIR: join(scratch, 'cache'),
-        FORCE_COLOR: '0',
-        NO_COLOR: '1',
-      },
-      encoding: 'utf8',
-    });
-    return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+    return runAstro(command, { content: join(fixtures, fixture), scratch });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

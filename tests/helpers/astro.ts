@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, where astro runs. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Where one astro run reads stories from and writes to (see astro.config.mjs and src/content.config.ts). */
+export interface AstroFolders {
+  /** Stories folder; content/ when left out. */
+  content?: string;
+  /** A scratch folder: the site goes to `<scratch>/dist`, Astro's cache to `<scratch>/cache`. */
+  scratch: string;
+}
+
+/**
+ * Runs `astro build` or `astro sync` on a stories folder with its own output and cache
+ * folders, so runs never touch dist/ or each other; returns its exit status and output.
+ */
+export function runAstro(command: 'build' | 'sync', { content, scratch }: AstroFolders) {
+  const run = spawnSync('npx', ['astro', command], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ...(content && { WIRE_CONTENT_DIR: content }),
+      WIRE_OUT_DIR: join(scratch, 'dist'),
+      WIRE_CACHE_DIR: join(scratch, 'cache'),
+      NO_COLOR: '1',
+    },
+  });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dist: join(scratch, 'dist') };
+}
