@@ -4,7 +4,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'tests/.build/', 'tests/.artifacts/', 'bench/.out/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'tests/.build/', 'tests/.artifacts/'] },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,
   {
