@@ -31,6 +31,8 @@ describe('renderStoryHtml', () => {
     ['an iframe', 'Text.\n\n<iframe src="https://evil.example"></iframe>', /<iframe/i],
     ['an event handler', 'Text <img src="x.png" onerror="alert(1)"> here.', /onerror/i],
     ['a javascript: link', 'A [link](javascript:alert(1)) here.', /javascript:/i],
+    ['a javascript: reference link', 'A [link][x] here.\n\n[x]: javascript:alert(1)', /javascript:/i],
+    ['a data: image', 'An ![image](data:image/svg+xml;base64,PHN2Zz4=) here.', /data:/i],
     ['a style attribute', '<p style="color:red">Text.</p>', /style=/i],
   ])('removes %s', (_name, markdown, forbidden) => {
     expect(renderStoryHtml(markdown, frame)).not.toMatch(forbidden);
