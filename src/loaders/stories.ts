@@ -19,14 +19,18 @@ export function storyLoader({ base }: { base: string }): Loader {
       const sync = async () => {
         const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.md')).sort();
         const seen = new Map<string, string>();
-        const entries = await Promise.all(
-          files.map(async (file) => {
+        // Read in batches, keeping only frontmatter and a digest: a large archive's text is
+        // never held in memory all at once.
+        const entries = [];
+        for (let start = 0; start < files.length; start += 64) {
+          const batch = files.slice(start, start + 64).map(async (file) => {
             const filePath = join(dir, file);
             const source = await readFile(filePath, 'utf8');
             const { data } = splitFrontmatter(source, relative(root, filePath));
-            return { id: storyId(data, file), data, filePath, source };
-          }),
-        );
+            return { id: storyId(data, file), data, filePath, digest: context.generateDigest(source) };
+          });
+          entries.push(...(await Promise.all(batch)));
+        }
         context.store.clear();
         for (const entry of entries) {
           const shown = relative(root, entry.filePath);
@@ -41,7 +45,7 @@ export function storyLoader({ base }: { base: string }): Loader {
             id: entry.id,
             data,
             filePath: shown,
-            digest: context.generateDigest(entry.source),
+            digest: entry.digest,
           });
         }
       };

@@ -44,7 +44,7 @@ const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
 interface BuildFigures {
   seconds: number;
-  peakRssMB: number;
+  peakRssMiB: number;
   pages: number;
 }
 
@@ -69,9 +69,9 @@ function build(cwd: string, env: NodeJS.ProcessEnv, outDir: string): Promise<Bui
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) return reject(new Error(`astro build in ${cwd} failed (${code}):\n${log.slice(-3000)}`));
-      const peakRssMB = Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024;
+      const peakRssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024;
       rmSync(rssFile, { force: true });
-      resolve({ seconds, peakRssMB, pages: countHtml(outDir) });
+      resolve({ seconds, peakRssMiB, pages: countHtml(outDir) });
     });
   });
 }
@@ -174,13 +174,13 @@ async function main() {
       builds[size] = {
         site: {
           seconds: round(median(ours.map((o) => o.seconds))),
-          peakRssMB: Math.round(median(ours.map((o) => o.peakRssMB))),
+          peakRssMiB: Math.round(median(ours.map((o) => o.peakRssMiB))),
           pages: ours[0]?.pages,
           allSeconds: ours.map((o) => round(o.seconds)),
         },
         baseline: {
           seconds: round(median(baseline.map((o) => o.seconds))),
-          peakRssMB: Math.round(median(baseline.map((o) => o.peakRssMB))),
+          peakRssMiB: Math.round(median(baseline.map((o) => o.peakRssMiB))),
           pages: baseline[0]?.pages,
           allSeconds: baseline.map((o) => round(o.seconds)),
         },
@@ -229,7 +229,7 @@ function print(results: Record<string, unknown>) {
   const builds = results.builds as Record<string, Record<string, Record<string, number>>>;
   const lines = ['', `wire reader benchmark (medians of ${runs} run(s)); load: ${String(results.uptimeBefore)}`, ''];
   lines.push(
-    'stories  site s  baseline s  ratio  site RSS MB  baseline RSS MB  site pages  baseline pages  article max B',
+    'stories  site s  baseline s  ratio  site RSS MiB  baseline RSS MiB  site pages  baseline pages  article max B',
   );
   for (const [size, b] of Object.entries(builds)) {
     lines.push(
@@ -238,8 +238,8 @@ function print(results: Record<string, unknown>) {
         String(b.site?.seconds).padStart(7),
         String(b.baseline?.seconds).padStart(11),
         String(b.ratioToBaseline).padStart(6),
-        String(b.site?.peakRssMB).padStart(12),
-        String(b.baseline?.peakRssMB).padStart(16),
+        String(b.site?.peakRssMiB).padStart(13),
+        String(b.baseline?.peakRssMiB).padStart(17),
         String(b.site?.pages).padStart(11),
         String(b.baseline?.pages).padStart(15),
         String(b.article?.largestBytes).padStart(14),
