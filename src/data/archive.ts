@@ -10,7 +10,6 @@ import { collectionProblems, newestFirst, toStory, type Story } from '../lib/sto
 export interface Archive {
   /** All stories, newest first. */
   stories: Story[];
-  byId: Map<string, Story>;
   /** Related stories of each story, by id, ranked once. */
   related: Map<string, Story[]>;
   /** Sections and tags, by slug: the display name and its stories, newest first. */
@@ -64,7 +63,7 @@ async function load(): Promise<Archive> {
   const nav = [...sections.values()]
     .map(({ name }) => ({ name, href: sectionPath(name) }))
     .sort((a, b) => a.name.localeCompare(b.name, SITE.lang));
-  return { stories, byId, related, sections, tags: group(stories, (story) => story.tags), nav };
+  return { stories, related, sections, tags: group(stories, (story) => story.tags), nav };
 }
 
 let archive: Promise<Archive> | undefined;

@@ -3,9 +3,9 @@
  * the site's one Markdown path, with the dateline and the credit as on the page.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import { escapeHtml, renderStoryHtml } from './markdown.ts';
+import { escapeHtml } from './markdown.ts';
 import { absoluteUrl } from './slug.ts';
-import type { Story } from './story.ts';
+import { storyHtml, type Story } from './story.ts';
 
 /** Namespaces the feeds use beyond RSS 2.0 and content:encoded. */
 export const FEED_XMLNS = {
@@ -31,7 +31,7 @@ export function feedItem(story: Story, site: string): RSSFeedItem {
     link: absoluteUrl(story.path, site),
     pubDate: story.pubDate,
     description: story.description,
-    content: renderStoryHtml(story.body, { dateline: story.dateline, credit: story.agency, base: site }),
+    content: storyHtml(story, site),
     categories: [...new Set([story.section, ...story.tags])],
     customData: `<dc:creator>${escapeHtml(story.agency)}</dc:creator>`,
   };

@@ -3,6 +3,7 @@
  * once (dateline text, permalink), so that no page works it out again.
  */
 import { formatDateline, formatDisplayDate, isoDate } from './dateline.ts';
+import { renderStoryHtml } from './markdown.ts';
 import type { StoryData } from './schema.ts';
 import { sectionPath, slugify, storyPath } from './slug.ts';
 
@@ -71,6 +72,18 @@ export function toStory(id: string, body: string, data: StoryData): Story {
     path: storyPath(id),
     related: data.related,
   };
+}
+
+/**
+ * A story's text as HTML, framed by its dateline and agency credit: the one rendering
+ * that the article page and every feed item share.
+ *
+ * @example
+ * storyHtml(story, 'https://wire-reader.example');
+ * // '<p><span class="dateline">Astana, Jun 20 (EFE).-</span> Kazakh President ...'
+ */
+export function storyHtml(story: Story, site: string): string {
+  return renderStoryHtml(story.body, { dateline: story.dateline, credit: story.agency, base: site });
 }
 
 /**
