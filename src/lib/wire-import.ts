@@ -225,6 +225,44 @@ function checkText(text: string): void {
 }
 
 /**
+ * The publication date and, when it differs, the dateline's own date: from the dateline's
+ * day and month with `--year` (or the year of `--date`), and from `--date` when given.
+ */
+function storyDates(
+  dateline: ParsedDateline,
+  options: ImportOptions,
+  line: number,
+): { pubDate: string; datelineDate: string | undefined } {
+  const given = options.date;
+  if (given !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given)))) {
+    throw new WireImportError(`--date must be a date written YYYY-MM-DD, not "${given}"`);
+  }
+  if (!dateline.date) {
+    if (given === undefined) {
+      throw new WireImportError(
+        `the dateline "${dateline.text}" has no date: pass --date YYYY-MM-DD for the publication date`,
+        line,
+      );
+    }
+    return { pubDate: given, datelineDate: undefined };
+  }
+  const year = options.year ?? (given === undefined ? undefined : Number(given.slice(0, 4)));
+  if (year === undefined) {
+    throw new WireImportError(
+      `the dateline "${dateline.text}" gives no year: pass --year (e.g. --year 2023) or --date YYYY-MM-DD`,
+      line,
+    );
+  }
+  const date = new Date(Date.UTC(year, dateline.date.month, dateline.date.day));
+  if (date.getUTCMonth() !== dateline.date.month) {
+    throw new WireImportError(`the dateline "${dateline.text}" names a day that ${year} does not have`, line);
+  }
+  const fromDateline = isoDate(date);
+  const pubDate = given ?? fromDateline;
+  return { pubDate, datelineDate: fromDateline === pubDate ? undefined : fromDateline };
+}
+
+/**
  * Turns raw wire text into a content entry. The text is a section line, a headline and the
  * body paragraphs (one per line), the first opening with the dateline and the last closing
  * with the agency sign-off; page furniture at either edge is dropped and reported. Every
@@ -328,33 +366,7 @@ export function importWire(raw: string, options: ImportOptions = {}): ImportResu
   }
   dropped.push(...trailing);
 
-  let year = options.year;
-  let pubDate: string;
-  let datelineDate: string | undefined;
-  if (options.date !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
-      throw new WireImportError(`--date must be a date written YYYY-MM-DD, not "${options.date}"`);
-    }
-    pubDate = options.date;
-    year ??= Number(options.date.slice(0, 4));
-  }
-  if (dateline.date) {
-    if (year === undefined) {
-      throw new WireImportError(
-        `the dateline "${dateline.text}" gives no year: pass --year (e.g. --year 2023) or --date YYYY-MM-DD`,
-        first.line,
-      );
-    }
-    const fromDateline = isoDate(new Date(Date.UTC(year, dateline.date.month, dateline.date.day)));
-    pubDate ??= fromDateline;
-    if (fromDateline !== pubDate) datelineDate = fromDateline;
-  } else if (options.date === undefined) {
-    throw new WireImportError(
-      `the dateline "${dateline.text}" has no date: pass --date YYYY-MM-DD for the publication date`,
-      first.line,
-    );
-  }
-  pubDate ??= '';
+  const { pubDate, datelineDate } = storyDates(dateline, options, first.line);
 
   const lang = options.lang ?? 'en';
   const rendered = formatDateline({

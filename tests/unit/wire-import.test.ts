@@ -227,6 +227,13 @@ describe('bad input', () => {
     }
   });
 
+  it('fails on a dateline day the year does not have', () => {
+    expect(() => importWire(story('Astana, Feb 29 (EFE).-'), { year: 2023 })).toThrow(
+      /line 5: the dateline "Astana, Feb 29 \(EFE\)\.-" names a day that 2023 does not have/,
+    );
+    expect(importWire(story('Astana, Feb 29 (EFE).-'), { year: 2024 }).data.pubDate).toBe('2024-02-29');
+  });
+
   it('fails on a bad --date', () => {
     expect(() => importWire(story('Astana, Jun 20 (EFE).-'), { date: '20/06/2023' })).toThrow(
       /--date must be a date written YYYY-MM-DD/,
