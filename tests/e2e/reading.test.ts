@@ -55,3 +55,16 @@ describe('the reading path', () => {
     expect(await page.getByRole('link', { name: seed.title }).count()).toBe(1);
   });
 });
+
+describe('the feeds page', () => {
+  it('is linked from every page and lists each feed address', async () => {
+    await page.goto(`${baseUrl()}${SEED_STORY_PATH}`);
+    await page.getByRole('link', { name: 'All feeds' }).click();
+    await page.waitForURL('**/feeds/');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('RSS feeds');
+    expect(await page.locator('.feed-list code').allInnerTexts()).toEqual([
+      expect.stringMatching(/\/rss\.xml$/),
+      expect.stringMatching(/\/sections\/conflicts-war\/rss\.xml$/),
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { normalise, readSeed } from '../helpers/seed';
@@ -125,5 +126,14 @@ describe('the home page', () => {
     expect(item.find('h2').text().trim()).toBe(seed.title);
     expect(item.find('p').text()).toMatch(/Kazakhstan’s president backs/);
     expect(item.find('time').attr('datetime')).toBe('2023-06-20');
+  });
+});
+
+describe('the first round trip', () => {
+  it('fits the article page, styles included, in 14 KB gzipped (ten TCP segments)', () => {
+    const html = readBuilt(storyPath);
+    expect(html).toMatch(/<style>/);
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
+    expect(gzipSync(html).length).toBeLessThan(14 * 1024);
   });
 });

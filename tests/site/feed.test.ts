@@ -86,3 +86,13 @@ describe('the feeds', () => {
     expect(xml.indexOf('<description>Kazakhstan')).toBeLessThan(xml.indexOf('<content:encoded>'));
   });
 });
+
+describe('the feeds page', () => {
+  it('lists every feed with the address to copy into a reader', () => {
+    const html = readBuilt('/feeds/');
+    for (const feed of feeds) {
+      expect(html).toContain(`href="${feed}"`);
+      expect(html).toContain(`<code>${site}${feed}</code>`);
+    }
+  });
+});
