@@ -34,6 +34,7 @@ describe(`an archive of ${COUNT} stories`, () => {
       expect($('link[rel="next"]').attr('href')).toBe(next);
       expect($('.pagination a[rel="prev"]').attr('href')).toBe(prev);
       expect($('.pagination a[rel="next"]').attr('href')).toBe(next);
+      expect($('.pagination span').text()).toBe(`Page ${n} of ${last}`);
     }
     expect(existsSync(join(dist, `page/${last + 1}`))).toBe(false);
   });

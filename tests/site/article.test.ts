@@ -106,6 +106,11 @@ describe('every built page', () => {
     expect(doc('html').attr('lang')).toMatch(/^[a-z]{2,3}/);
   });
 
+  it.each(pages)('%s never glues a word to a link', (page) => {
+    const html = readBuilt(page);
+    expect(html.match(/[\p{L}\d,.:;]<a\s[^>]*>[^<]*<\/a>|<\/a>[\p{L}\d]/gu) ?? []).toEqual([]);
+  });
+
   it.each(pages)('%s links only to pages and feeds that exist', (page) => {
     const doc = cheerio.load(readBuilt(page));
     const files = new Set(builtFiles(''));

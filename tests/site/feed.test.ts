@@ -90,6 +90,7 @@ describe('the feeds', () => {
 describe('the feeds page', () => {
   it('lists every feed with the address to copy into a reader', () => {
     const html = readBuilt('/feeds/');
+    expect(html).toContain(' many others). Each feed carries the latest 50 stories.');
     for (const feed of feeds) {
       expect(html).toContain(`href="${feed}"`);
       expect(html).toContain(`<code>${site}${feed}</code>`);
