@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/build-site.ts'],
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'tests/.artifacts/vitest.json' }]],
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },
