@@ -13,6 +13,12 @@ const QUIET_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
+const HOW_TO_GET_ONE =
+  'Get one with any of:\n' +
+  '  - apt-get install -y chromium   (Debian/Ubuntu; found at /usr/bin/chromium)\n' +
+  '  - set CHROME_PATH to a Chrome or Chromium binary\n' +
+  '  - npm install                   (brings @sparticuz/chromium, a packaged Chromium for Linux x64)';
+
 const SYSTEM_CHROMES = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
@@ -28,7 +34,7 @@ const SYSTEM_CHROMES = [
 export async function launchBrowser(): Promise<Browser> {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv && !existsSync(fromEnv)) {
-    throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist.`);
+    throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist. ${HOW_TO_GET_ONE}`);
   }
   const system = fromEnv ?? SYSTEM_CHROMES.find((path) => existsSync(path));
   if (system) return chromium.launch({ executablePath: system, args: QUIET_FLAGS });
@@ -40,10 +46,7 @@ export async function launchBrowser(): Promise<Browser> {
     return await chromium.launch({ executablePath, args: QUIET_FLAGS });
   } catch (error) {
     throw new Error(
-      'No Chromium could be started for the browser tests. Get one with any of:\n' +
-        '  - apt-get install -y chromium   (Debian/Ubuntu; found at /usr/bin/chromium)\n' +
-        '  - set CHROME_PATH to a Chrome or Chromium binary\n' +
-        '  - npm install                   (brings @sparticuz/chromium, a packaged Chromium for Linux x64)\n' +
+      `No Chromium could be started for the browser tests. ${HOW_TO_GET_ONE}\n` +
         `Cause: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
