@@ -34,6 +34,11 @@ export interface Story {
   related: readonly string[];
 }
 
+/** A date as a page prints it: the `datetime` value and the reader-facing text. */
+function shownDate(date: Date, lang: string): { iso: string; text: string } {
+  return { iso: isoDate(date), text: formatDisplayDate(date, lang) };
+}
+
 /**
  * Derives a {@link Story} from a collection entry's id, body and validated data.
  *
@@ -53,10 +58,8 @@ export function toStory(id: string, body: string, data: StoryData): Story {
     pubDate: data.pubDate,
     updatedDate: data.updatedDate,
     dates: {
-      published: { iso: isoDate(data.pubDate), text: formatDisplayDate(data.pubDate, data.lang) },
-      updated: data.updatedDate
-        ? { iso: isoDate(data.updatedDate), text: formatDisplayDate(data.updatedDate, data.lang) }
-        : undefined,
+      published: shownDate(data.pubDate, data.lang),
+      updated: data.updatedDate && shownDate(data.updatedDate, data.lang),
     },
     section: data.section,
     sectionPath: sectionPath(data.section),
