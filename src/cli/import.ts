@@ -18,7 +18,9 @@ Options:
   --tags A,B,C         tags, comma-separated
   --date YYYY-MM-DD    publication date (also gives the dateline's year)
   --year YYYY          the dateline's year, when it gives only day and month
-  --lang TAG           the story's language, BCP 47 (default: en)
+  --lang TAG           the story's language, BCP 47 (default: en); a warning says so
+                       when the text reads as another language
+  --translation-key K  the key this story shares with its versions in other languages
   --description TEXT   the standfirst (default: the story's first sentence)
   --out PATH           file or folder to write (default: content/<slug>.md)
   --force              overwrite an existing entry
@@ -36,6 +38,7 @@ function parse(argv: string[]) {
       date: { type: 'string' },
       year: { type: 'string' },
       lang: { type: 'string' },
+      'translation-key': { type: 'string' },
       description: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
@@ -57,6 +60,7 @@ function parse(argv: string[]) {
     year: values.year === undefined ? undefined : Number(values.year),
     lang: values.lang,
     description: values.description,
+    translationKey: values['translation-key'],
   };
   return { help: false as const, input: positionals[0] as string, options, out: values.out, force: values.force };
 }

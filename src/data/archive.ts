@@ -1,26 +1,51 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
+import { translationGroups } from '../lib/editions';
 import { bodyOf } from '../lib/frontmatter';
+import { ownLanguageName, textDirection } from '../lib/i18n';
 import { rankRelated, salientTerms } from '../lib/related';
 import { SITE } from '../lib/site';
-import { sectionPath, slugify } from '../lib/slug';
+import { editionPath, sectionPath, slugify } from '../lib/slug';
 import { collectionProblems, newestFirst, toStory, type Story } from '../lib/story';
+
+/** A section's or a tag's page in one edition: its display name and its stories, newest first. */
+export interface Group {
+  name: string;
+  stories: Story[];
+}
+
+/** One language edition: its front page, sections, tags and feeds list only its stories. */
+export interface Edition {
+  /** The edition's language, a primary language subtag (`en`, `es`, `ar`). */
+  lang: string;
+  /** Its front page: `/` for the site's default language, `/<lang>/` otherwise. */
+  path: string;
+  /** The language's own name, e.g. `Español`. */
+  name: string;
+  dir: 'ltr' | 'rtl';
+  /** Its stories, newest first. */
+  stories: Story[];
+  /** Sections and tags, by slug. */
+  sections: Map<string, Group>;
+  tags: Map<string, Group>;
+  /** The sections for the edition's navigation, by name in its language's order. */
+  nav: { name: string; href: string }[];
+}
 
 /** Everything pages need, worked out once per build. */
 export interface Archive {
   /** All stories, newest first. */
   stories: Story[];
-  /** Related stories of each story, by id, ranked once. */
+  /** Related stories of each story, by id, ranked once, from its own edition. */
   related: Map<string, Story[]>;
-  /** Sections and tags, by slug: the display name and its stories, newest first. */
-  sections: Map<string, { name: string; stories: Story[] }>;
-  tags: Map<string, { name: string; stories: Story[] }>;
-  /** The sections for the site navigation, by name. */
-  nav: { name: string; href: string }[];
+  /** The editions by language: the site's default language first (always there), then by tag. */
+  editions: Map<string, Edition>;
+  /** Each story's versions in other languages, by id (empty for most stories). */
+  translations: Map<string, Story[]>;
 }
 
 function group(stories: Story[], names: (story: Story) => readonly string[]) {
-  const groups = new Map<string, { name: string; stories: Story[] }>();
+  const groups = new Map<string, Group>();
   for (const story of stories) {
     for (const name of names(story)) {
       const key = slugify(name);
@@ -30,6 +55,22 @@ function group(stories: Story[], names: (story: Story) => readonly string[]) {
     }
   }
   return groups;
+}
+
+function edition(lang: string, stories: Story[]): Edition {
+  const sections = group(stories, (story) => [story.section]);
+  return {
+    lang,
+    path: editionPath(lang),
+    name: ownLanguageName(lang),
+    dir: textDirection(lang),
+    stories,
+    sections,
+    tags: group(stories, (story) => story.tags),
+    nav: [...sections.values()]
+      .map(({ name }) => ({ name, href: sectionPath(name, lang) }))
+      .sort((a, b) => a.name.localeCompare(b.name, lang)),
+  };
 }
 
 async function load(): Promise<Archive> {
@@ -45,11 +86,13 @@ async function load(): Promise<Archive> {
     }),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));
+  // Sections and tags are matched within an edition only, so a reader is offered stories
+  // in the language they are reading.
   const ranked = rankRelated(
     stories.map((story) => ({
       id: story.id,
-      section: story.section,
-      tags: story.tags,
+      section: `${story.edition}:${story.section}`,
+      tags: story.tags.map((tag) => `${story.edition}:${tag}`),
       date: story.pubDate.getTime(),
       related: story.related,
       terms: salientTerms(`${story.title} ${story.description}`),
@@ -59,11 +102,25 @@ async function load(): Promise<Archive> {
   const related = new Map(
     stories.map((story) => [story.id, (ranked.get(story.id) ?? []).map((id) => byId.get(id) as Story)]),
   );
-  const sections = group(stories, (story) => [story.section]);
-  const nav = [...sections.values()]
-    .map(({ name }) => ({ name, href: sectionPath(name) }))
-    .sort((a, b) => a.name.localeCompare(b.name, SITE.lang));
-  return { stories, related, sections, tags: group(stories, (story) => story.tags), nav };
+
+  const byEdition = new Map<string, Story[]>([[SITE.lang, []]]);
+  for (const story of stories) {
+    const list = byEdition.get(story.edition);
+    if (list) list.push(story);
+    else byEdition.set(story.edition, [story]);
+  }
+  const langs = [SITE.lang, ...[...byEdition.keys()].filter((lang) => lang !== SITE.lang).sort()];
+  const editions = new Map(langs.map((lang) => [lang, edition(lang, byEdition.get(lang) ?? [])]));
+
+  const translations = new Map<string, Story[]>();
+  for (const versions of translationGroups(stories).values()) {
+    for (const story of versions)
+      translations.set(
+        story.id,
+        versions.filter((other) => other !== story),
+      );
+  }
+  return { stories, related, editions, translations };
 }
 
 let archive: Promise<Archive> | undefined;
@@ -72,4 +129,17 @@ let archive: Promise<Archive> | undefined;
 export function getArchive(): Promise<Archive> {
   archive ??= load();
   return archive;
+}
+
+/**
+ * The edition of a language from the archive; the default edition when the language has none.
+ */
+export async function getEdition(lang: string): Promise<Edition> {
+  const { editions } = await getArchive();
+  return (editions.get(lang) ?? editions.get(SITE.lang)) as Edition;
+}
+
+/** The `[...edition]` route parameter of an edition: none for the default language, else its tag. */
+export function editionParam(lang: string): string | undefined {
+  return lang === SITE.lang ? undefined : lang;
 }

@@ -24,8 +24,12 @@ export function isLanguageTag(tag: string): boolean {
   }
 }
 
-/** A permanent story id: lower-case letters or digits of any script, joined by single hyphens. */
-export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+/**
+ * A permanent story id: lower-case letters (with their marks) or digits of any script,
+ * joined by single hyphens.
+ */
+export const SLUG_PATTERN =
+  /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*)*$/u;
 
 const text = (what: string) =>
   z
@@ -69,6 +73,8 @@ export const storySchema = z
       error: 'lang must be a BCP 47 language tag such as en or es-419',
     }),
     related: z.array(text('each related id')).default([]),
+    /** Shared by the versions of one story in several languages (the Hugo convention). */
+    translationKey: text('translationKey').optional(),
   })
   .refine((story) => !story.updatedDate || story.updatedDate >= story.pubDate, {
     error: 'updatedDate must not be earlier than pubDate',

@@ -1,0 +1,34 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { editionParam, getArchive } from '../../../../data/archive';
+import { feedOptions } from '../../../../lib/feed';
+import { formatMessage, messagesFor } from '../../../../lib/i18n';
+import { SITE } from '../../../../lib/site';
+import { feedPath, sectionPath } from '../../../../lib/slug';
+import type { Story } from '../../../../lib/story';
+
+export const getStaticPaths = (async () => {
+  const { editions } = await getArchive();
+  return [...editions.values()].flatMap((edition) =>
+    [...edition.sections].map(([section, { name, stories }]) => ({
+      params: { edition: editionParam(edition.lang), section },
+      props: { name, stories, lang: edition.lang },
+    })),
+  );
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ name: string; stories: Story[]; lang: string }> = ({ props, site }) => {
+  const m = messagesFor(props.lang);
+  return rss(
+    feedOptions({
+      title: formatMessage(m.feedTitle, { site: SITE.name, name: props.name }, props.lang),
+      description: formatMessage(m.sectionDescription, { section: props.name, site: SITE.name }, props.lang),
+      selfPath: feedPath(sectionPath(props.name, props.lang)),
+      pagePath: sectionPath(props.name, props.lang),
+      stories: props.stories,
+      limit: SITE.feedLimit,
+      lang: props.lang,
+      site: site?.href ?? SITE.url,
+    }),
+  );
+};
