@@ -86,28 +86,34 @@ async function load(): Promise<Archive> {
     }),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));
-  // Sections and tags are matched within an edition only, so a reader is offered stories
-  // in the language they are reading.
-  const ranked = rankRelated(
-    stories.map((story) => ({
-      id: story.id,
-      section: `${story.edition}:${story.section}`,
-      tags: story.tags.map((tag) => `${story.edition}:${tag}`),
-      date: story.pubDate.getTime(),
-      related: story.related,
-      terms: salientTerms(`${story.title} ${story.description}`),
-    })),
-    { limit: SITE.relatedLimit },
-  );
-  const related = new Map(
-    stories.map((story) => [story.id, (ranked.get(story.id) ?? []).map((id) => byId.get(id) as Story)]),
-  );
-
   const byEdition = new Map<string, Story[]>([[SITE.lang, []]]);
   for (const story of stories) {
     const list = byEdition.get(story.edition);
     if (list) list.push(story);
     else byEdition.set(story.edition, [story]);
+  }
+  // Related stories are ranked within an edition, so a reader is offered stories in the
+  // language they are reading; an editor's own choices come first whatever their language.
+  const related = new Map<string, Story[]>();
+  for (const list of byEdition.values()) {
+    const ranked = rankRelated(
+      list.map((story) => ({
+        id: story.id,
+        section: story.section,
+        tags: story.tags,
+        date: story.pubDate.getTime(),
+        related: story.related,
+        terms: salientTerms(`${story.title} ${story.description}`),
+      })),
+      { limit: SITE.relatedLimit },
+    );
+    for (const story of list) {
+      const ids = [...new Set([...story.related, ...(ranked.get(story.id) ?? [])])].slice(0, SITE.relatedLimit);
+      related.set(
+        story.id,
+        ids.map((id) => byId.get(id) as Story),
+      );
+    }
   }
   const langs = [SITE.lang, ...[...byEdition.keys()].filter((lang) => lang !== SITE.lang).sort()];
   const editions = new Map(langs.map((lang) => [lang, edition(lang, byEdition.get(lang) ?? [])]));
