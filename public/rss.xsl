@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Shows an RSS feed opened in a browser as a readable page: what a feed is, the address to copy, the latest stories. -->
+<!-- Shows an RSS feed opened in a browser as a readable page: what a feed is, the address to copy, the latest stories.
+     Its own words are English (lang="en"); the feed's titles and descriptions carry the feed's <language>. -->
 <xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:atom="http://www.w3.org/2005/Atom"
@@ -7,7 +8,7 @@
   exclude-result-prefixes="atom dc">
   <xsl:output method="html" version="5.0" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
   <xsl:template match="/rss/channel">
-    <html lang="{language}">
+    <html lang="en">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -29,24 +30,24 @@
       </head>
       <body>
         <header>
-          <p><a href="{link}"><xsl:value-of select="title"/></a></p>
+          <p lang="{language}" dir="auto"><a href="{link}"><xsl:value-of select="title"/></a></p>
         </header>
         <main>
           <h1>This is an RSS feed</h1>
           <p>
             A feed brings new stories to you. Copy this address into a feed reader
             (NetNewsWire, Feedly, Thunderbird, Inoreader, and many others) to follow
-            <strong><xsl:value-of select="title"/></strong>:
+            <strong lang="{language}" dir="auto"><xsl:value-of select="title"/></strong>:
           </p>
           <code class="feed-url"><xsl:value-of select="atom:link[@rel='self']/@href"/></code>
-          <p><xsl:value-of select="description"/></p>
+          <p lang="{language}" dir="auto"><xsl:value-of select="description"/></p>
           <h2>Latest stories</h2>
-          <ol>
+          <ol lang="{language}">
             <xsl:for-each select="item">
               <li>
-                <a href="{link}"><xsl:value-of select="title"/></a>
+                <a href="{link}" dir="auto"><xsl:value-of select="title"/></a>
                 <p class="meta"><xsl:value-of select="pubDate"/> · <xsl:value-of select="dc:creator"/></p>
-                <p><xsl:value-of select="description"/></p>
+                <p dir="auto"><xsl:value-of select="description"/></p>
               </li>
             </xsl:for-each>
           </ol>
