@@ -3,6 +3,7 @@
  * the site's one Markdown path, with the dateline and the credit as on the page.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
+import { feedStylesheetPath } from './feed-stylesheet.ts';
 import { escapeHtml } from './markdown.ts';
 import { absoluteUrl } from './slug.ts';
 import { storyHtml, type Story } from './story.ts';
@@ -12,9 +13,6 @@ export const FEED_XMLNS = {
   atom: 'http://www.w3.org/2005/Atom',
   dc: 'http://purl.org/dc/elements/1.1/',
 } as const;
-
-/** The feed's XSL stylesheet, so a browser shows a readable page instead of raw XML. */
-export const FEED_STYLESHEET = '/rss.xsl';
 
 /**
  * One feed item: absolute link and permanent guid, the standfirst as description, the
@@ -82,7 +80,8 @@ export function feedOptions(spec: FeedSpec) {
     title: spec.title,
     description: spec.description,
     site: absoluteUrl(spec.pagePath, spec.site),
-    stylesheet: FEED_STYLESHEET,
+    // An XSL stylesheet in the edition's language, so a browser shows a readable page.
+    stylesheet: feedStylesheetPath(spec.lang),
     xmlns: { ...FEED_XMLNS },
     customData: channelExtras({ lang: spec.lang, selfUrl: absoluteUrl(spec.selfPath, spec.site) }),
     items: spec.stories.slice(0, spec.limit).map((story) => feedItem(story, spec.site)),

@@ -35,6 +35,8 @@ const PAGES = [
   '/ar/tags/مصر/',
   '/ar/feeds/',
   '/404.html',
+  '/es/rss.xml',
+  '/ar/rss.xml',
 ];
 
 describe('the Spanish and Arabic editions in a browser', () => {
@@ -55,6 +57,22 @@ describe('the Spanish and Arabic editions in a browser', () => {
     );
     await page.context().close();
     expect(overflow).toBe(0);
+  });
+});
+
+describe('edition feeds opened in a browser', () => {
+  it.each([
+    ['/es/rss.xml', 'es', 'ltr', 'Esto es un canal RSS'],
+    ['/ar/rss.xml', 'ar', 'rtl', 'هذا موجز RSS'],
+  ])('%s reads as a page in the edition’s language', async (path, lang, dir, heading) => {
+    const page = await open(path, 1280);
+    const shown = await page.evaluate(() => [
+      document.documentElement.lang,
+      document.documentElement.dir,
+      document.querySelector('h1')?.textContent,
+    ]);
+    await page.context().close();
+    expect(shown).toEqual([lang, dir, heading]);
   });
 });
 

@@ -47,6 +47,10 @@ export default {
   feedsIntro:
     'يوصل إليك الموجز الأخبار الجديدة فور نشرها، كاملةً وكلمةً بكلمة. انسخ عنوان الموجز إلى قارئ موجزات ' +
     '(NetNewsWire وFeedly وThunderbird وInoreader وغيرها كثير). يحمل كل موجز آخر {limit} خبرًا.',
+  feedPreviewTitle: 'موجز RSS:',
+  feedPreviewHeading: 'هذا موجز RSS',
+  feedPreviewIntro:
+    'يوصل إليك الموجز الأخبار الجديدة. انسخ هذا العنوان إلى قارئ موجزات (NetNewsWire وFeedly وThunderbird وInoreader وغيرها كثير) لمتابعة {title}:',
   allStories: 'كل الأخبار',
   feedTitle: '{site}: {name}',
 

@@ -49,6 +49,10 @@ export default {
     "A feed brings new stories to you as they are published, whole and word for word. Copy a feed's address into " +
     'a feed reader (NetNewsWire, Feedly, Thunderbird, Inoreader and many others). Each feed carries the latest ' +
     '{limit} stories.',
+  feedPreviewTitle: 'RSS feed:',
+  feedPreviewHeading: 'This is an RSS feed',
+  feedPreviewIntro:
+    'A feed brings new stories to you. Copy this address into a feed reader (NetNewsWire, Feedly, Thunderbird, Inoreader, and many others) to follow {title}:',
   allStories: 'All stories',
   feedTitle: '{site}: {name}',
 

@@ -50,6 +50,10 @@ export default {
     'Un canal le trae las nuevas noticias en cuanto se publican, completas y palabra por palabra. Copie la dirección ' +
     'de un canal en un lector de canales (NetNewsWire, Feedly, Thunderbird, Inoreader y muchos otros). Cada canal ' +
     'incluye las últimas {limit} noticias.',
+  feedPreviewTitle: 'Canal RSS:',
+  feedPreviewHeading: 'Esto es un canal RSS',
+  feedPreviewIntro:
+    'Un canal le trae las nuevas noticias. Copie esta dirección en un lector de canales (NetNewsWire, Feedly, Thunderbird, Inoreader y muchos otros) para seguir {title}:',
   allStories: 'Todas las noticias',
   feedTitle: '{site}: {name}',
 

@@ -51,6 +51,10 @@ export default {
     'Un flux vous apporte les nouvelles dépêches dès leur publication, entières et mot pour mot. Copiez l’adresse ' +
     'd’un flux dans un lecteur de flux (NetNewsWire, Feedly, Thunderbird, Inoreader et bien d’autres). Chaque flux ' +
     'contient les {limit} dernières dépêches.',
+  feedPreviewTitle: 'Flux RSS\u00a0:',
+  feedPreviewHeading: 'Ceci est un flux RSS',
+  feedPreviewIntro:
+    'Un flux vous apporte les nouvelles dépêches. Copiez cette adresse dans un lecteur de flux (NetNewsWire, Feedly, Thunderbird, Inoreader et bien d’autres) pour suivre {title}\u00a0:',
   allStories: 'Toutes les dépêches',
   feedTitle: '{site}\u00a0: {name}',
 

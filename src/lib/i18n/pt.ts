@@ -51,6 +51,10 @@ export default {
     'Um feed traz as novas notícias assim que são publicadas, completas e palavra por palavra. Copie o endereço de ' +
     'um feed para um leitor de feeds (NetNewsWire, Feedly, Thunderbird, Inoreader e muitos outros). Cada feed traz ' +
     'as últimas {limit} notícias.',
+  feedPreviewTitle: 'Feed RSS:',
+  feedPreviewHeading: 'Isto é um feed RSS',
+  feedPreviewIntro:
+    'Um feed traz as novas notícias até você. Copie este endereço para um leitor de feeds (NetNewsWire, Feedly, Thunderbird, Inoreader e muitos outros) para acompanhar {title}:',
   allStories: 'Todas as notícias',
   feedTitle: '{site}: {name}',
 

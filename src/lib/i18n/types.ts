@@ -74,6 +74,11 @@ export interface Messages {
   feedsDescription: string;
   /** `{limit}`: the number of stories each feed carries. */
   feedsIntro: string;
+  /** A feed opened in a browser: the start of the window title (the feed's title follows). */
+  feedPreviewTitle: string;
+  feedPreviewHeading: string;
+  /** `{title}`: the feed's title. */
+  feedPreviewIntro: string;
   /** The name of an edition's feed of every story. */
   allStories: string;
   /** A feed's title in feed readers: `{site}`, `{name}`. */
