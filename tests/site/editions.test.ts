@@ -151,6 +151,7 @@ describe('edition front pages', () => {
       .map((a) => [$(a).attr('href'), $(a).attr('lang'), $(a).attr('hreflang'), $(a).text()]);
     expect(links).toEqual([
       ['/ar/', 'ar', 'ar', 'العربية'],
+      ['/de/', 'de', 'de', 'Deutsch'],
       ['/es/', 'es', 'es', 'Español'],
     ]);
     expect(page('/es/')('nav.editions a').first().text()).toBe('English');
@@ -159,6 +160,7 @@ describe('edition front pages', () => {
   it('link each other with hreflang and an x-default', () => {
     const expected = [
       ['ar', absolute('/ar/')],
+      ['de', absolute('/de/')],
       ['en', absolute('/')],
       ['es', absolute('/es/')],
       ['x-default', absolute('/')],
@@ -205,6 +207,27 @@ describe('edition feeds', () => {
         .map((a) => $(a).attr('href')),
     ).toEqual(['/es/rss.xml', '/es/sections/breves/rss.xml', '/es/sections/economia/rss.xml']);
     expect($('link[rel="alternate"][type="application/rss+xml"]').first().attr('href')).toBe(absolute('/es/rss.xml'));
+  });
+});
+
+describe('a language with stories but no message table (German)', () => {
+  it('gets its edition all the same, its furniture in English and marked so', () => {
+    const front = page('/de/');
+    expect([front('html').attr('lang'), front('html').attr('dir')]).toEqual(['de', 'ltr']);
+    expect(front('h1').text()).toBe('Latest stories');
+    expect(front('.skip-link').attr('lang')).toBe('en');
+    expect(front('.site-footer').attr('lang')).toBe('en');
+    const story = page('/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/');
+    expect(story('article .meta time').first().text()).toBe('Sonntag, 12. Februar 2023');
+    expect(story('#related-heading').attr('lang')).toBe('en');
+    expect(story('.back-to-top').parent().attr('lang')).toBe('en');
+    expect(feed('/de/rss.xml').language).toBe('de');
+  });
+
+  it('leaves furniture unmarked where the language has its own table', () => {
+    const $ = page(EDITION_STORIES.es);
+    expect($('.skip-link').attr('lang')).toBeUndefined();
+    expect($('#related-heading').attr('lang')).toBeUndefined();
   });
 });
 

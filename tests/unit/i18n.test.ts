@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatMessage,
+  furnitureLang,
   MESSAGES,
   messageParts,
   messagesFor,
@@ -65,6 +66,7 @@ describe('messagesFor', () => {
     ['en-GB', 'Back to top'],
   ])('gives %s the back-to-top text %j (English where there is no table)', (lang, text) => {
     expect(messagesFor(lang).backToTop).toBe(text);
+    expect(furnitureLang(lang)).toBe(lang.startsWith('de') ? 'en' : undefined);
   });
 });
 

@@ -50,6 +50,19 @@ export function hasMessages(tag: string): boolean {
   return baseLanguage(tag) in MESSAGES;
 }
 
+/**
+ * The `lang` to put on furniture in a page of this language: none when the language has
+ * its own table, `en` when its furniture falls back to English (so screen readers speak
+ * it as English).
+ *
+ * @example
+ * furnitureLang('es'); // undefined
+ * furnitureLang('de'); // "en"
+ */
+export function furnitureLang(tag: string): string | undefined {
+  return hasMessages(tag) ? undefined : FALLBACK_LANG;
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function formatValue(value: string | number, lang: string): string {
