@@ -7,6 +7,20 @@ import { checkFields, decodeUtf8, describeTextProblem, findTextProblem } from '.
 import { storyFiles } from './walk.ts';
 
 /**
+ * The field problems of a schema error as lines naming the file: Astro's message lists one
+ * `field: message` line per issue under its heading.
+ */
+function schemaProblems(shown: string, error: unknown): string[] {
+  const message = (error as Error).message.replaceAll('**', '');
+  const lines = message
+    .replace(/^[\s\S]*?does not match collection schema\.\s*/, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return (lines.length > 0 ? lines : [message]).map((line) => `${shown}: ${line}`);
+}
+
+/**
  * Loads stories from Markdown files under `base`. Unlike Astro's glob loader it keeps the
  * body in the file and never makes a Markdown module or render of its own: pages and feeds
  * render bodies with src/lib/markdown.ts, so this is the one Markdown path, and a large
@@ -35,18 +49,21 @@ export function storyLoader({ base }: { base: string }): Loader {
             const filePath = join(dir, file);
             const shown = relative(root, filePath);
             let source: string;
+            let split;
             try {
               source = decodeUtf8(await readFile(filePath));
+              split = splitFrontmatter(source, shown);
             } catch (error) {
-              throw new Error(`${shown}: ${(error as Error).message}`, { cause: error });
+              const message = (error as Error).message;
+              problems.push(message.startsWith(shown) ? message : `${shown}: ${message}`);
+              return undefined;
             }
-            const { data: raw, body } = splitFrontmatter(source, shown);
-            const checked = checkFields(raw);
+            const checked = checkFields(split.data);
             for (const warning of checked.warnings) context.logger.warn(`${shown}: ${warning}`);
             problems.push(...checked.problems.map((problem) => `${shown}: ${problem}`));
-            const bodyProblem = findTextProblem(body);
+            const bodyProblem = findTextProblem(split.body);
             if (bodyProblem) {
-              const bodyStart = source.split('\n').length - body.split('\n').length;
+              const bodyStart = source.split('\n').length - split.body.split('\n').length;
               const atLine = { ...bodyProblem, line: bodyProblem.line + bodyStart };
               problems.push(`${shown}: ${describeTextProblem('body', atLine, true)}`);
             }
@@ -57,28 +74,35 @@ export function storyLoader({ base }: { base: string }): Loader {
               digest: context.generateDigest(source),
             };
           });
-          entries.push(...(await Promise.all(batch)));
+          for (const entry of await Promise.all(batch)) if (entry) entries.push(entry);
         }
-        if (problems.length > 0) {
-          throw new Error(`Stories have ${problems.length} problem(s):\n${problems.join('\n')}`);
-        }
-        context.store.clear();
+        const stored = [];
         for (const entry of entries) {
           const shown = relative(root, entry.filePath);
           const twin = seen.get(entry.id);
-          if (twin)
-            throw new Error(`${shown}: slug: "${entry.id}" is already the id of ${twin}; give one a slug of its own`);
+          if (twin) {
+            problems.push(`${shown}: slug: "${entry.id}" is already the id of ${twin}; give one a slug of its own`);
+            continue;
+          }
           seen.set(entry.id, shown);
-          const data = await context.parseData({ id: entry.id, data: entry.data, filePath: entry.filePath });
-          // The body stays in the file: src/data/archive.ts reads it when it builds the
-          // archive, so the data store (serialised and loaded again by Astro) holds only data.
-          context.store.set({
-            id: entry.id,
-            data,
-            filePath: shown,
-            digest: entry.digest,
-          });
+          try {
+            const data = await context.parseData({ id: entry.id, data: entry.data, filePath: entry.filePath });
+            stored.push({ ...entry, data, filePath: shown });
+          } catch (error) {
+            problems.push(...schemaProblems(shown, error));
+          }
         }
+        // Every problem in every file at once: an editor fixes a batch in one go.
+        if (problems.length > 0) {
+          // Files were read in parallel: list them in file order, each file's lines as found.
+          const fileOf = (problem: string) => problem.slice(0, problem.indexOf(':'));
+          problems.sort((a, b) => (fileOf(a) < fileOf(b) ? -1 : fileOf(a) > fileOf(b) ? 1 : 0));
+          throw new Error(`Stories have ${problems.length} problem(s):\n${problems.join('\n')}`);
+        }
+        context.store.clear();
+        // The body stays in the file: src/data/archive.ts reads it when it builds the
+        // archive, so the data store (serialised and loaded again by Astro) holds only data.
+        for (const { id, data, filePath, digest } of stored) context.store.set({ id, data, filePath, digest });
       };
       await sync();
       context.watcher?.add(dir);
