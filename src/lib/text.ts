@@ -9,9 +9,11 @@
  * | noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF)            | refused                      |
  * | unpaired surrogates, U+FFFD (text that was mis-decoded)    | refused                      |
  * | bidi embeddings and overrides (U+202A–U+202E)              | refused                      |
+ * | private-use characters (U+E000–U+F8FF, planes 15 and 16)   | refused                      |
  * | bidi isolates (U+2066–U+2069)                              | kept when balanced per line, |
  * |                                                            | refused otherwise            |
  * | line breaks, tabs and U+2028/U+2029 in one-line fields     | normalised to one space      |
+ * | text not in Unicode NFC (decomposed accents)               | normalised to NFC            |
  *
  * Refused characters would make a feed malformed XML (C0 controls, U+FFFE), be invisible
  * yet change what a reader sees (overrides reverse the rest of a paragraph), or show that
@@ -44,6 +46,9 @@ function refusedClass(cp: number): string | undefined {
   if (cp >= 0xd800 && cp <= 0xdfff) return 'an unpaired surrogate';
   if (cp === 0xfffd) return 'the replacement character U+FFFD (text decoded from the wrong encoding)';
   if (cp >= 0x202a && cp <= 0x202e) return 'a bidi embedding or override, which reorders the text around it';
+  if ((cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000) {
+    return 'a private-use character (a font-specific glyph readers see as a blank box)';
+  }
   return undefined;
 }
 
@@ -158,7 +163,8 @@ function mapStrings(value: unknown, path: string, fn: (path: string, value: stri
 
 /**
  * Applies the text rules to a story's raw frontmatter: refuses fields holding a refused
- * character, folds line breaks in one-line fields, and removes tags listed twice. Messages
+ * character, normalises text to NFC, folds line breaks in one-line fields, and removes
+ * tags listed twice. Messages
  * name the field; the caller adds the file.
  *
  * @example
@@ -175,10 +181,15 @@ export function checkFields(raw: Record<string, unknown>): CheckedFields {
     if (problem) problems.push(describeTextProblem(path, problem, value.includes('\n')));
   }
   const data = mapStrings(raw, '', (path, value) => {
-    if (!ONE_LINE_FIELDS.test(path)) return value;
-    const { text, changed } = oneLine(value);
-    if (changed) warnings.push(`${path}: line breaks and tabs folded into spaces`);
-    return text;
+    let text = value;
+    if (text.normalize('NFC') !== text && findTextProblem(text) === undefined) {
+      text = text.normalize('NFC');
+      warnings.push(`${path}: not in Unicode NFC; normalised (it reads the same)`);
+    }
+    if (!ONE_LINE_FIELDS.test(path)) return text;
+    const folded = oneLine(text);
+    if (folded.changed) warnings.push(`${path}: line breaks and tabs folded into spaces`);
+    return folded.text;
   }) as Record<string, unknown>;
   if (Array.isArray(data.tags)) {
     const seen = new Set<unknown>();

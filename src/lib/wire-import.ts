@@ -301,9 +301,13 @@ export function importWire(raw: string | Uint8Array, options: ImportOptions = {}
       throw new WireImportError((error as Error).message.replace(/ at line \d+,/, ' at'), line);
     }
   }
-  const text = decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let text = decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   checkText(text);
   const warnings: string[] = [];
+  if (text.normalize('NFC') !== text) {
+    text = text.normalize('NFC');
+    warnings.push('the text was not in Unicode NFC; normalised (it reads the same)');
+  }
   const lines = text.split('\n').map((value, index) => {
     const folded = oneLine(value);
     if (folded.changed) warnings.push(`line ${index + 1}: tabs and line separators folded into spaces`);

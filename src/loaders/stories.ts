@@ -62,6 +62,9 @@ export function storyLoader({ base }: { base: string }): Loader {
             for (const warning of checked.warnings) context.logger.warn(`${shown}: ${warning}`);
             problems.push(...checked.problems.map((problem) => `${shown}: ${problem}`));
             const bodyProblem = findTextProblem(split.body);
+            if (!bodyProblem && split.body.normalize('NFC') !== split.body) {
+              context.logger.warn(`${shown}: body: not in Unicode NFC; normalised (it reads the same)`);
+            }
             if (bodyProblem) {
               const bodyStart = source.split('\n').length - split.body.split('\n').length;
               const atLine = { ...bodyProblem, line: bodyProblem.line + bodyStart };

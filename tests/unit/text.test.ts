@@ -121,3 +121,16 @@ describe('decodeUtf8', () => {
     );
   });
 });
+
+describe('private use and NFC', () => {
+  it('refuses a private-use character', () => {
+    expect(findTextProblem('bullet \uf0b7 here')).toMatchObject({ column: 8, code: 'U+F0B7' });
+    expect(findTextProblem('x\u{f0000}')?.what).toMatch(/private-use/);
+  });
+
+  it('normalises a field to NFC, with a warning', () => {
+    const checked = checkFields({ title: 'Ma\u0301laga' });
+    expect(checked.data.title).toBe('Málaga');
+    expect(checked.warnings).toEqual(['title: not in Unicode NFC; normalised (it reads the same)']);
+  });
+});
