@@ -52,6 +52,9 @@ function refusedClass(cp: number): string | undefined {
   return undefined;
 }
 
+const SUSPECT =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\uf8ff\ufdd0-\ufdef\ufffd-\uffff]/;
+
 const ISOLATE_OPEN = new Set([0x2066, 0x2067, 0x2068]);
 const ISOLATE_CLOSE = 0x2069;
 
@@ -64,6 +67,9 @@ const ISOLATE_CLOSE = 0x2069;
  * findTextProblem('\u2067مرحبا\u2069 ok'); // undefined
  */
 export function findTextProblem(text: string): TextProblem | undefined {
+  // Fast path for the common case (a long archive is checked on every build): nothing that
+  // could be refused or is an isolate, and no surrogate (astral characters take the loop).
+  if (!SUSPECT.test(text)) return undefined;
   let line = 1;
   let column = 0;
   const open: TextPosition[] = [];
