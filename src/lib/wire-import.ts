@@ -429,6 +429,9 @@ export function importWire(raw: string | Uint8Array, options: ImportOptions = {}
     );
   }
 
+  for (const [index, tag] of (options.tags ?? []).entries()) {
+    if ((options.tags ?? []).indexOf(tag) < index) warnings.push(`--tags: "${tag}" is listed twice; kept once`);
+  }
   const data: ImportResult['data'] = {
     title: headline.text,
     slug: titleSlug(headline.text),
@@ -437,7 +440,7 @@ export function importWire(raw: string | Uint8Array, options: ImportOptions = {}
     dateline: datelineDate ? { place: dateline.place, date: datelineDate } : { place: dateline.place },
     agency: dateline.agency,
     section,
-    tags: [...(options.tags ?? [])],
+    tags: [...new Set(options.tags ?? [])],
     lang,
   };
   const checked = storySchema.safeParse(data);

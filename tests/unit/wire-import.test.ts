@@ -356,3 +356,14 @@ describe('any wire text (property)', () => {
     expect(failures).toBeLessThan(30);
   });
 });
+
+describe('tags given twice', () => {
+  it('keeps one, with a warning', () => {
+    const result = importWire('World\nHeadline\nAstana, Jun 20 (EFE).- First. EFE', {
+      year: 2023,
+      tags: ['Russia', 'Kazakhstan', 'Russia'],
+    });
+    expect(result.data.tags).toEqual(['Russia', 'Kazakhstan']);
+    expect(result.warnings).toContain('--tags: "Russia" is listed twice; kept once');
+  });
+});
