@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
-import { decodeUtf8 } from '../lib/text.ts';
+import { checkFields, decodeUtf8 } from '../lib/text.ts';
 import { importWire, WireImportError, type ImportOptions } from '../lib/wire-import.ts';
 import { storyFiles } from '../loaders/walk.ts';
 
@@ -77,7 +77,7 @@ async function entriesWithId(folder: string, id: string): Promise<string[]> {
     .filter((file) => {
       try {
         const { data } = splitFrontmatter(decodeUtf8(readFileSync(join(folder, file))), file);
-        return storyId(data, file) === id;
+        return storyId(checkFields(data).data, file) === id;
       } catch {
         return false;
       }
