@@ -140,7 +140,7 @@ export interface EntryRef {
 /**
  * What is wrong across a collection that no single entry's schema can see: `related` ids
  * that name no story or the story itself; section or tag names that clash on one URL of
- * their edition, or that have no letter or digit to make one from; and two stories of one
+ * their edition (the schema refuses one with no letter or digit); and two stories of one
  * language that share a `translationKey`. Each problem names the file and the field.
  *
  * @example
@@ -164,12 +164,7 @@ export function collectionProblems(entries: readonly EntryRef[]): string[] {
       ...entry.data.tags.map((tag, index): [string, string, string] => ['tag', `tags[${index}]`, tag]),
     ];
     for (const [kind, field, name] of names) {
-      const slug = slugify(name);
-      if (slug === '') {
-        problems.push(`${where}: ${field}: "${name}" has no letter or digit to make its page's address from`);
-        continue;
-      }
-      const key = `${edition}:${kind}:${slug}`;
+      const key = `${edition}:${kind}:${slugify(name)}`;
       const known = urlNames.get(key);
       if (known === undefined) urlNames.set(key, name);
       else if (known !== name) {

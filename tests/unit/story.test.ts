@@ -96,13 +96,6 @@ describe('collectionProblems', () => {
     ).toEqual(['content/b.md: section: "economía" and "Economía" would share one page; use one spelling']);
   });
 
-  it('refuses a section or tag with no letter or digit to make an address from', () => {
-    expect(collectionProblems([entry('a', [], '—', ['★'])])).toEqual([
-      'content/a.md: section: "—" has no letter or digit to make its page\'s address from',
-      'content/a.md: tags[0]: "★" has no letter or digit to make its page\'s address from',
-    ]);
-  });
-
   it('refuses two stories of one language with one translationKey, naming both files', () => {
     const pair = [entry('a', [], 'W', [], 'en', 'k'), entry('b', [], 'W', [], 'es', 'k')];
     expect(collectionProblems(pair)).toEqual([]);

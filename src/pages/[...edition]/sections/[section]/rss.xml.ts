@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { editionParam, getArchive } from '../../../../data/archive';
 import { feedOptions } from '../../../../lib/feed';
 import { formatMessage, messagesFor } from '../../../../lib/i18n';
+import { escapeHtml } from '../../../../lib/markdown';
 import { SITE } from '../../../../lib/site';
 import { feedPath, sectionPath } from '../../../../lib/slug';
 import type { Story } from '../../../../lib/story';
@@ -22,7 +23,9 @@ export const GET: APIRoute<{ name: string; stories: Story[]; lang: string }> = (
   return rss(
     feedOptions({
       title: formatMessage(m.feedTitle, { site: SITE.name, name: props.name }, props.lang),
-      description: formatMessage(m.sectionDescription, { section: props.name, site: SITE.name }, props.lang),
+      description: escapeHtml(
+        formatMessage(m.sectionDescription, { section: props.name, site: SITE.name }, props.lang),
+      ),
       selfPath: feedPath(sectionPath(props.name, props.lang)),
       pagePath: sectionPath(props.name, props.lang),
       stories: props.stories,
