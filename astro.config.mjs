@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import deployFiles from './src/integrations/deploy.ts';
 import { SITE } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
@@ -20,4 +21,6 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   devToolbar: { enabled: false },
+  // Last, so it sees every file: response headers with a hash-based CSP, and .gz/.br files.
+  integrations: [deployFiles()],
 });
