@@ -16,10 +16,16 @@ export const SITE_CONF = fileURLToPath(new URL('../../deploy/nginx.conf', import
 /** nginx is not installed (or not where it can be found). */
 export class NginxMissingError extends Error {}
 
+const HOW_TO_INSTALL =
+  `On Debian or Ubuntu, as root:\n  apt-get update && ${NGINX_INSTALL}\n` +
+  'or set NGINX to the path of an nginx binary.';
+
 /** The nginx binary: `NGINX` if set, else the first on PATH or in the usual sbin folders. */
 export function findNginx(env: NodeJS.ProcessEnv = process.env): string {
   if (env.NGINX) {
-    if (!existsSync(env.NGINX)) throw new NginxMissingError(`NGINX is set to ${env.NGINX}, which does not exist.`);
+    if (!existsSync(env.NGINX)) {
+      throw new NginxMissingError(`NGINX is set to ${env.NGINX}, which does not exist. ${HOW_TO_INSTALL}`);
+    }
     return env.NGINX;
   }
   const folders = [...(env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/usr/local/nginx/sbin'];
@@ -28,10 +34,7 @@ export function findNginx(env: NodeJS.ProcessEnv = process.env): string {
     .map((folder) => join(folder, 'nginx'))
     .find((path) => existsSync(path));
   if (!found) {
-    throw new NginxMissingError(
-      `nginx is not installed. On Debian or Ubuntu, as root:\n  apt-get update && ${NGINX_INSTALL}\n` +
-        'or set NGINX to the path of an nginx binary.',
-    );
+    throw new NginxMissingError(`nginx is not installed. ${HOW_TO_INSTALL}`);
   }
   return found;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { nginxBuild, previewConfig, previewServerBlock, type PreviewOptions } from '../../src/lib/nginx';
+import { findNginx, NginxMissingError } from '../../src/cli/nginx-server';
+import { NGINX_INSTALL, nginxBuild, previewConfig, previewServerBlock, type PreviewOptions } from '../../src/lib/nginx';
 
 const SITE_CONF = readFileSync(new URL('../../deploy/nginx.conf', import.meta.url), 'utf8');
 const DEBIAN_V =
@@ -81,5 +82,18 @@ describe('previewConfig', () => {
 
   it('keeps the workers root when started as root', () => {
     expect(previewConfig(SITE_CONF, { ...options, asRoot: true })).toMatch(/^user root;$/m);
+  });
+});
+
+describe('findNginx', () => {
+  it('says how to install nginx when NGINX names no file', () => {
+    expect(() => findNginx({ NGINX: '/no/such/nginx' })).toThrow(NginxMissingError);
+    expect(() => findNginx({ NGINX: '/no/such/nginx' })).toThrow(
+      /does not exist. On Debian or Ubuntu, as root:\n  apt-get update && apt-get install -y nginx/,
+    );
+  });
+
+  it('names the Debian packages in its how-to-install text', () => {
+    expect(NGINX_INSTALL).toBe('apt-get install -y nginx libnginx-mod-http-brotli-static');
   });
 });
