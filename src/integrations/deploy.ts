@@ -5,7 +5,7 @@
  * that writes files into the output (Pagefind's index, sitemaps), so those are covered too.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,9 @@ import {
   nginxHeaders,
   siteHeaders,
   type HeaderSet,
+  type InlineCode,
 } from '../lib/headers.ts';
-import { brotlied, eachLimited, gzipped, isCompressible, worthServing } from '../lib/precompress.ts';
+import { brotlied, brotliQuality, eachLimited, gzipped, isCompressible, worthServing } from '../lib/precompress.ts';
 
 /** The generated header files, beside the site (a static host does not serve them as pages). */
 export const HEADER_FILES = { netlify: '_headers', nginx: '_headers.nginx.conf' } as const;
@@ -28,10 +29,31 @@ export interface DeployFilesResult {
   headers: HeaderSet;
   /** Files given a `.gz` and a `.br`. */
   compressed: number;
-  /** Of those, Brotli forms taken from the cache rather than compressed again. */
+  /** Compressed forms taken from the cache rather than made again. */
   fromCache: number;
   /** Compressible files left alone because compressing did not make them smaller. */
   skipped: string[];
+}
+
+const INLINE_CACHE = 'inline-code.json';
+
+/** A page's inline code as the policy needs it: the CSP hashes, and what no hash allows. */
+interface CachedInline {
+  styles: string[];
+  scripts: string[];
+  blocked: string[];
+}
+
+function hashInline({ styles, scripts, blocked }: InlineCode): CachedInline {
+  return { styles: styles.map(cspHash), scripts: scripts.map(cspHash), blocked };
+}
+
+async function readInlineCache(path: string): Promise<Record<string, CachedInline>> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as Record<string, CachedInline>;
+  } catch {
+    return {};
+  }
 }
 
 /** Every file under a folder, as slash-separated paths relative to it. */
@@ -44,9 +66,10 @@ async function filesUnder(root: string): Promise<string[]> {
 }
 
 /**
- * Writes the header files into a built site and precompresses it. Brotli at quality 11 costs
- * about 20 ms a page, so its output is kept in `cacheDir` by content hash and reused on the
- * next build; entries no page uses any more are removed.
+ * Writes the header files into a built site and precompresses it. The compressed forms and
+ * each page's inline code are kept in `cacheDir` by content hash and reused on the next
+ * build, so only changed files are parsed and compressed again; entries no file uses any
+ * more are removed.
  *
  * @example
  * await writeDeployFiles('/srv/site/dist', { cacheDir: 'node_modules/.astro' });
@@ -62,10 +85,27 @@ export async function writeDeployFiles(
   const styleHashes = new Set<string>();
   const scriptHashes = new Set<string>();
   const blocked: string[] = [];
-  const brotliCache = join(cacheDir, 'precompress');
-  await mkdir(brotliCache, { recursive: true });
-  const used = new Set<string>();
+  const cache = join(cacheDir, 'precompress');
+  await mkdir(cache, { recursive: true });
+  const used = new Set<string>([INLINE_CACHE]);
+  // What each page holds inline, by content hash: a rebuild parses only pages that changed.
+  const inlineBefore = await readInlineCache(join(cache, INLINE_CACHE));
+  const inlineNow: Record<string, CachedInline> = {};
   const counts = { compressed: 0, fromCache: 0, skipped: [] as string[] };
+
+  /** A cached output by name, or `make()` written to the cache. */
+  const cached = async (name: string, make: () => Promise<Buffer>): Promise<Buffer> => {
+    used.add(name);
+    try {
+      const hit = await readFile(join(cache, name));
+      counts.fromCache++;
+      return hit;
+    } catch {
+      const made = await make();
+      await writeFile(join(cache, name), made);
+      return made;
+    }
+  };
 
   await eachLimited(files, availableParallelism() * 2, async (file) => {
     const path = join(siteDir, file);
@@ -73,25 +113,19 @@ export async function writeDeployFiles(
     const isXslt = /\.xslt?$/i.test(file);
     if (!isPage && !isXslt && !isCompressible(file)) return;
     const source = await readFile(path);
+    const digest = createHash('sha256').update(source).digest('hex');
     if (isPage || isXslt) {
-      const code = inlineCode(source.toString('utf8'), { xml: isXslt });
-      code.styles.forEach((style) => styleHashes.add(cspHash(style)));
-      code.scripts.forEach((script) => scriptHashes.add(cspHash(script)));
+      const key = isXslt ? `${digest}-xml` : digest;
+      const code = inlineBefore[key] ?? hashInline(inlineCode(source.toString('utf8'), { xml: isXslt }));
+      inlineNow[key] = code;
+      code.styles.forEach((hash) => styleHashes.add(hash));
+      code.scripts.forEach((hash) => scriptHashes.add(hash));
       blocked.push(...code.blocked.map((what) => `${file}: ${what}`));
     }
     if (!isCompressible(file)) return;
-    const key = createHash('sha256').update(source).digest('hex');
-    const cached = join(brotliCache, `${key}.br`);
-    used.add(`${key}.br`);
-    let brotli: Buffer | undefined;
-    try {
-      brotli = await readFile(cached);
-      counts.fromCache++;
-    } catch {
-      brotli = await brotlied(source);
-      await writeFile(cached, brotli);
-    }
-    const gzip = await gzipped(source);
+    const quality = brotliQuality(file);
+    const brotli = await cached(`${digest}-q${quality}.br`, () => brotlied(source, quality));
+    const gzip = await cached(`${digest}.gz`, () => gzipped(source));
     if (!worthServing(source.length, brotli.length) || !worthServing(source.length, gzip.length)) {
       counts.skipped.push(file);
       return;
@@ -109,8 +143,10 @@ export async function writeDeployFiles(
         `move it into a <style> element or a script file:\n  ${blocked.join('\n  ')}`,
     );
   }
-  for (const entry of await readdir(brotliCache)) {
-    if (!used.has(entry)) await rm(join(brotliCache, entry), { force: true });
+  await writeFile(join(cache, `${INLINE_CACHE}.tmp`), JSON.stringify(inlineNow));
+  await rename(join(cache, `${INLINE_CACHE}.tmp`), join(cache, INLINE_CACHE));
+  for (const entry of await readdir(cache)) {
+    if (!used.has(entry)) await rm(join(cache, entry), { force: true });
   }
 
   // Pagefind compiles WebAssembly in the browser; any other .wasm file would too.
@@ -121,7 +157,7 @@ export async function writeDeployFiles(
 
   logger?.info(
     `headers: ${styleHashes.size} inline style and ${scriptHashes.size} inline script hashes in the CSP; ` +
-      `precompressed ${counts.compressed} files (${counts.fromCache} Brotli forms from the cache) ` +
+      `precompressed ${counts.compressed} files (${counts.fromCache} of their .br and .gz forms from the cache) ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   if (counts.skipped.length > 0) {

@@ -1,6 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { brotlied, eachLimited, gzipped, isCompressible, worthServing } from '../../src/lib/precompress';
+import { readSeed } from '../helpers/seed';
+import { brotlied, brotliQuality, eachLimited, gzipped, isCompressible, worthServing } from '../../src/lib/precompress';
 
 describe('isCompressible', () => {
   it.each([
@@ -26,7 +27,7 @@ describe('gzipped and brotlied', () => {
   const page = Buffer.from(`<!doctype html><p>${'Astana, Jun 20 (EFE).- '.repeat(200)}</p>`);
 
   it('give back the same bytes when decompressed, and fewer of them', async () => {
-    const [gz, br] = await Promise.all([gzipped(page), brotlied(page)]);
+    const [gz, br] = await Promise.all([gzipped(page), brotlied(page, 6)]);
     expect(gunzipSync(gz).equals(page)).toBe(true);
     expect(brotliDecompressSync(br).equals(page)).toBe(true);
     expect(br.length).toBeLessThan(gz.length);
@@ -35,7 +36,27 @@ describe('gzipped and brotlied', () => {
 
   it('give the same bytes for the same input (no time or name in the gzip header)', async () => {
     expect((await gzipped(page)).equals(await gzipped(page))).toBe(true);
-    expect((await brotlied(page)).equals(await brotlied(page))).toBe(true);
+    expect((await brotlied(page, 11)).equals(await brotlied(page, 11))).toBe(true);
+  });
+
+  it('make a smaller Brotli form of real text at quality 11 than at 6', async () => {
+    const story = Buffer.from(readSeed().raw);
+    expect((await brotlied(story, 11)).length).toBeLessThan((await brotlied(story, 6)).length);
+  });
+});
+
+describe('brotliQuality', () => {
+  it.each([
+    ['index.html', 6],
+    ['stories/x/index.html', 6],
+    ['sections/world/rss.xml', 6],
+    ['sitemap-0.xml', 6],
+    ['_astro/index.B2x9.css', 11],
+    ['pagefind/pagefind-ui.js', 11],
+    ['site.webmanifest', 11],
+    ['rss.xsl', 11],
+  ])('compresses %s at quality %i', (file, quality) => {
+    expect(brotliQuality(file)).toBe(quality);
   });
 });
 
