@@ -42,6 +42,8 @@ export function findNginx(env: NodeJS.ProcessEnv = process.env): string {
 export interface RunningNginx {
   /** e.g. http://127.0.0.1:4322 */
   url: string;
+  /** e.g. https://127.0.0.1:4323, when started with a TLS port (self-signed certificate). */
+  httpsUrl: string | undefined;
   process: ChildProcess;
   /** The generated nginx.conf. */
   config: string;
@@ -80,18 +82,42 @@ export async function startNginx({
   port,
   addresses = ['127.0.0.1'],
   echo = false,
+  tlsPort,
 }: {
   siteDir: string;
   port: number;
   addresses?: string[];
   echo?: boolean;
+  /** Also serve HTTPS here, with a throwaway self-signed certificate made by openssl. */
+  tlsPort?: number;
 }): Promise<RunningNginx> {
   const binary = findNginx();
   const version = spawnSync(binary, ['-V'], { encoding: 'utf8' });
   const build = nginxBuild(`${version.stdout}${version.stderr}`);
   const module = join(build.modulesDir, 'ngx_http_brotli_static_module.so');
   const prefix = mkdtempSync(join(tmpdir(), 'wire-nginx-'));
+  let tls: PreviewOptions['tls'];
+  if (tlsPort !== undefined) {
+    tls = { port: tlsPort, certificate: join(prefix, 'cert.pem'), key: join(prefix, 'key.pem') };
+    const openssl = spawnSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1'].concat([
+        '-subj',
+        '/CN=127.0.0.1',
+        '-keyout',
+        tls.key,
+        '-out',
+        tls.certificate,
+      ]),
+      { encoding: 'utf8' },
+    );
+    if (openssl.status !== 0) {
+      rmSync(prefix, { recursive: true, force: true });
+      throw new Error(`openssl could not make a test certificate: ${openssl.error?.message ?? openssl.stderr}`);
+    }
+  }
   const options: PreviewOptions = {
+    tls,
     siteDir,
     addresses,
     port,
@@ -134,6 +160,7 @@ export async function startNginx({
   const shown = addresses[0]?.includes(':') ? addresses[0] : host;
   return {
     url: `http://${shown}:${port}`,
+    httpsUrl: tls ? `https://${shown}:${tls.port}` : undefined,
     process: nginx,
     config,
     brotli: options.brotliModule !== undefined || build.brotliBuiltIn,

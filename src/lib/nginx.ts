@@ -52,6 +52,8 @@ export interface PreviewOptions {
   brotliModule: string | undefined;
   /** Run as root: workers must be told to stay root to read a root-owned prefix. */
   asRoot: boolean;
+  /** Also serve HTTPS on this port with this certificate (tests: headers sent only over HTTPS). */
+  tls?: { port: number; certificate: string; key: string };
 }
 
 /**
@@ -65,7 +67,7 @@ export interface PreviewOptions {
  */
 export function previewServerBlock(
   siteConf: string,
-  { siteDir, addresses, port, brotliModule, build }: PreviewOptions,
+  { siteDir, addresses, port, brotliModule, build, tls }: PreviewOptions,
 ) {
   if (/["';{}\s$]/.test(siteDir)) throw new Error(`nginx cannot be given this site folder as it is: ${siteDir}`);
   const expect = (pattern: RegExp, what: string) => {
@@ -73,11 +75,18 @@ export function previewServerBlock(
   };
   expect(/^\s*listen 80;$/m, '"listen 80;"');
   expect(new RegExp(`^\\s*root ${DEPLOYED_SITE_DIR};$`, 'm'), `"root ${DEPLOYED_SITE_DIR};"`);
-  const listen = addresses.map((address) => `${address}:${port}`);
+  const listen = [
+    ...addresses.map((address) => `listen ${address}:${port};`),
+    ...(tls
+      ? [
+          ...addresses.map((address) => `listen ${address}:${tls.port} ssl;`),
+          `ssl_certificate ${tls.certificate};`,
+          `ssl_certificate_key ${tls.key};`,
+        ]
+      : []),
+  ];
   let conf = siteConf
-    .replace(/^(\s*)listen 80;$/m, (_, indent: string) =>
-      listen.map((address) => `${indent}listen ${address};`).join('\n'),
-    )
+    .replace(/^(\s*)listen 80;$/m, (_, indent: string) => listen.map((line) => `${indent}${line}`).join('\n'))
     .replace(/^\s*listen \[::\]:80;\n/m, '')
     .replaceAll(DEPLOYED_SITE_DIR, siteDir);
   if (!brotliModule && !build.brotliBuiltIn) {

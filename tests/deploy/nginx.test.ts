@@ -9,7 +9,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { REVALIDATE_CACHE } from '../../src/lib/headers';
 import { headersFileFor, readHeadersFile } from '../helpers/headers-file';
-import { rawGet } from '../helpers/net';
+import { httpsGet, rawGet } from '../helpers/net';
 import { onePerType } from '../helpers/page-types';
 import { baseUrl, builtFiles, pagePaths, siteDir } from '../helpers/site';
 
@@ -69,6 +69,16 @@ describe('headers from nginx', () => {
     expect(response.status).toBe(404);
     expectHeaders('/404.html', response.headers);
   });
+
+  it.each(['/', '/rss.xml', '/no-such-page/'])(
+    '%s over HTTPS carries every header of dist/_headers, HSTS included',
+    async (path) => {
+      const response = await httpsGet(inject('httpsUrl'), path);
+      const expected: Record<string, string> = { 'cache-control': REVALIDATE_CACHE, ...headersFileFor(rules, path) };
+      expect(expected['strict-transport-security']).toBeTruthy();
+      for (const [name, value] of Object.entries(expected)) expect(response.headers[name], name).toBe(value);
+    },
+  );
 
   it('does not name its version', async () => {
     const response = await rawGet(baseUrl(), '/no-such-page/');

@@ -11,6 +11,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Whether the nginx under test has brotli_static (test:deploy only). */
     nginxBrotli: boolean;
+    /** The same site over HTTPS with a self-signed certificate (test:deploy only). */
+    httpsUrl: string;
   }
 }
 
@@ -40,8 +42,9 @@ export default async function setup(project: TestProject) {
     }
   }
   project.provide('siteDir', siteDir);
-  const nginx = await startNginx({ siteDir, port: await freePort() });
+  const nginx = await startNginx({ siteDir, port: await freePort(), tlsPort: await freePort() });
   project.provide('baseUrl', nginx.url);
+  project.provide('httpsUrl', nginx.httpsUrl ?? '');
   project.provide('nginxBrotli', nginx.brotli);
   return async () => {
     await nginx.stop();

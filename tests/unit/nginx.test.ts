@@ -59,6 +59,14 @@ describe('previewServerBlock', () => {
     expect(previewServerBlock(SITE_CONF, options)).toMatch(/^\s*brotli_static on;/m);
   });
 
+  it('adds an HTTPS listener with its certificate when asked', () => {
+    const tls = { port: 4323, certificate: '/tmp/x/cert.pem', key: '/tmp/x/key.pem' };
+    const conf = previewServerBlock(SITE_CONF, { ...options, tls });
+    expect(conf).toMatch(/^\s*listen 127\.0\.0\.1:4323 ssl;$/m);
+    expect(conf).toMatch(/^\s*ssl_certificate \/tmp\/x\/cert\.pem;$/m);
+    expect(conf).toMatch(/^\s*ssl_certificate_key \/tmp\/x\/key\.pem;$/m);
+  });
+
   it('fails loudly when deploy/nginx.conf no longer has a line it replaces', () => {
     expect(() => previewServerBlock(SITE_CONF.replace('listen 80;', 'listen 8080;'), options)).toThrow(/listen 80/);
   });
