@@ -134,3 +134,20 @@ export function renderStoryHtml(markdown: string, frame: StoryFrame): string {
   }
   return raw ? sanitizeStoryHtml(html, frame.base) : html;
 }
+
+/**
+ * Renders a publisher page's Markdown (About, Corrections, ...) to safe HTML, through the
+ * same parser and cleaner as stories: any raw HTML is cleaned, links are made absolute,
+ * and a heading level 1 becomes level 2 (the page title is the only `h1`).
+ *
+ * @example
+ * renderPageHtml('# Who we are\n\nA [site](/about/).', 'https://wire-reader.example');
+ * // '<h2>Who we are</h2>\n<p>A <a href="https://wire-reader.example/about/">site</a>.</p>\n'
+ */
+export function renderPageHtml(markdown: string, base: string): string {
+  const tokens = marked.lexer(markdown);
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === 'heading' && token.depth === 1) token.depth = 2;
+  });
+  return sanitizeStoryHtml(marked.parser(tokens), base);
+}

@@ -3,6 +3,7 @@
  * once (dateline text, permalink), so that no page works it out again.
  */
 import { formatDateline, formatDisplayDate, isoDate } from './dateline.ts';
+import type { WireWhen } from './desk.ts';
 import { renderStoryHtml } from './markdown.ts';
 import type { StoryData } from './schema.ts';
 import { sectionPath, slugify, storyPath } from './slug.ts';
@@ -14,6 +15,10 @@ export interface Story {
   body: string;
   title: string;
   description: string;
+  /** The publication date as the story gives it (until issue 13's dates land: the date alone). */
+  published: WireWhen;
+  /** The update date as the story gives it, if any. */
+  updated: WireWhen | undefined;
   pubDate: Date;
   updatedDate: Date | undefined;
   /** Dates as pages print them, worked out once: `datetime` values and reader-facing text. */
@@ -26,6 +31,8 @@ export interface Story {
   tags: readonly string[];
   agency: string;
   lang: string;
+  /** The dateline's place as the agency writes it, e.g. "Astana". */
+  place: string;
   /** The dateline in the agency's style, e.g. "Astana, Jun 20 (EFE).-". */
   dateline: string;
   /** The permanent site path, e.g. "/stories/tokayev-peace-initiatives/". */
@@ -55,6 +62,8 @@ export function toStory(id: string, body: string, data: StoryData): Story {
     body,
     title: data.title,
     description: data.description,
+    published: { date: isoDate(data.pubDate), instant: data.pubDate },
+    updated: data.updatedDate && { date: isoDate(data.updatedDate), instant: data.updatedDate },
     pubDate: data.pubDate,
     updatedDate: data.updatedDate,
     dates: {
@@ -66,6 +75,7 @@ export function toStory(id: string, body: string, data: StoryData): Story {
     tags: data.tags,
     agency: data.agency,
     lang: data.lang,
+    place: data.dateline.place,
     dateline: formatDateline({
       place: data.dateline.place,
       date: data.dateline.date ?? data.pubDate,
