@@ -4,20 +4,14 @@
  * the site's time zone are passed in, never read here.
  */
 
+import { formatDisplayDate } from './dateline.ts';
+import type { WireDate } from './dates.ts';
+
 /**
- * A date as a story gives it (the shape of `WireDate` in src/lib/dates.ts): the local
- * calendar date, and the local time and offset only when the story gives a time.
+ * What the desk needs of a {@link WireDate}: the local calendar date, and the local time
+ * and offset only when the story gives a time.
  */
-export interface WireWhen {
-  /** `YYYY-MM-DD`, the calendar date where the story was filed. */
-  date: string;
-  /** `HH:MM` local time, or undefined for a date alone. */
-  time?: string | undefined;
-  /** `+06:00`, `-05:00` or `Z`, with a time. */
-  offset?: string | undefined;
-  /** The instant (a date alone is midnight UTC). */
-  instant: Date;
-}
+export type WireWhen = Pick<WireDate, 'date' | 'time' | 'offset' | 'instant'>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -37,7 +31,8 @@ function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.Date
  * invented midnight), else the local date, time and offset.
  *
  * @example
- * datetimeValue({ date: '2023-06-20', instant: new Date('2023-06-20') }); // "2023-06-20"
+ * datetimeValue({ date: '2023-06-20', time: undefined, offset: undefined, instant: new Date('2023-06-20') });
+ * // "2023-06-20"
  * datetimeValue({ date: '2023-06-20', time: '10:36', offset: '+06:00', instant: new Date('2023-06-20T04:36Z') });
  * // "2023-06-20T10:36+06:00"
  */
@@ -52,7 +47,8 @@ export function datetimeValue(when: WireWhen): string {
  * @example
  * timeText({ date: '2023-06-20', time: '10:36', offset: '+06:00', instant: new Date('2023-06-20T04:36Z') }, 'en');
  * // "10:36 GMT+6"
- * timeText({ date: '2023-06-20', instant: new Date('2023-06-20') }, 'en'); // undefined
+ * timeText({ date: '2023-06-20', time: undefined, offset: undefined, instant: new Date('2023-06-20') }, 'en');
+ * // undefined
  */
 export function timeText(when: WireWhen, lang: string): string | undefined {
   if (when.time === undefined) return undefined;
@@ -79,7 +75,7 @@ function dayInstant(date: string): Date {
  * fullDate('2023-06-20', 'es'); // "martes, 20 de junio de 2023"
  */
 export function fullDate(date: string, lang: string): string {
-  return formatter(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(dayInstant(date));
+  return formatDisplayDate(dayInstant(date), lang);
 }
 
 /**
