@@ -137,17 +137,19 @@ export function renderStoryHtml(markdown: string, frame: StoryFrame): string {
 
 /**
  * Renders a publisher page's Markdown (About, Corrections, ...) to safe HTML, through the
- * same parser and cleaner as stories: any raw HTML is cleaned, links are made absolute,
- * and a heading level 1 becomes level 2 (the page title is the only `h1`).
+ * same parser and cleaner as stories: any raw HTML is cleaned, and a heading level 1
+ * becomes level 2 (the page title is the only `h1`). Links into the site stay site paths
+ * (`/feeds/`), so they work wherever the site is served; other links are made absolute.
  *
  * @example
- * renderPageHtml('# Who we are\n\nA [site](/about/).', 'https://wire-reader.example');
- * // '<h2>Who we are</h2>\n<p>A <a href="https://wire-reader.example/about/">site</a>.</p>\n'
+ * renderPageHtml('# Who we are\n\nSee [feeds](/feeds/) and [EFE](https://efe.com).', 'https://wire-reader.example');
+ * // '<h2>Who we are</h2>\n<p>See <a href="/feeds/">feeds</a> and <a href="https://efe.com">EFE</a>.</p>\n'
  */
 export function renderPageHtml(markdown: string, base: string): string {
   const tokens = marked.lexer(markdown);
   marked.walkTokens(tokens, (token) => {
     if (token.type === 'heading' && token.depth === 1) token.depth = 2;
   });
-  return sanitizeStoryHtml(marked.parser(tokens), base);
+  const origin = new URL(base).origin;
+  return sanitizeStoryHtml(marked.parser(tokens), origin).replaceAll(`href="${origin}/`, 'href="/');
 }

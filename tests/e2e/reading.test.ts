@@ -17,7 +17,7 @@ afterAll(async () => browser?.close());
 describe('the reading path', () => {
   it('goes from the home page to the story, which shows every part of it', async () => {
     await page.goto(`${baseUrl()}/`);
-    await page.getByRole('link', { name: seed.title }).click();
+    await page.locator('.wire').getByRole('link', { name: seed.title }).click();
     await page.waitForURL(`**${SEED_STORY_PATH}`);
     expect(await page.locator('.section-label').innerText()).toMatch(/conflicts & war/i);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(seed.title);

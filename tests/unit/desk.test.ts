@@ -11,7 +11,12 @@ import {
   type WireWhen,
 } from '../../src/lib/desk';
 
-const dateOnly: WireWhen = { date: '2023-06-20', time: undefined, offset: undefined, instant: new Date('2023-06-20T00:00:00Z') };
+const dateOnly: WireWhen = {
+  date: '2023-06-20',
+  time: undefined,
+  offset: undefined,
+  instant: new Date('2023-06-20T00:00:00Z'),
+};
 const astana: WireWhen = {
   date: '2023-06-20',
   time: '10:36',

@@ -85,9 +85,9 @@ describe('escapeHtml', () => {
 describe('renderPageHtml', () => {
   const base = 'https://wire-reader.example';
 
-  it('renders a publisher page with its headings one level down and absolute links', () => {
-    expect(renderPageHtml('# Who we are\n\nSee [feeds](/feeds/).', base)).toBe(
-      '<h2>Who we are</h2>\n<p>See <a href="https://wire-reader.example/feeds/">feeds</a>.</p>\n',
+  it('renders a publisher page with its headings one level down, site links as paths, others absolute', () => {
+    expect(renderPageHtml('# Who we are\n\nSee [feeds](feeds/) and [EFE](https://efe.com/x).', base)).toBe(
+      '<h2>Who we are</h2>\n<p>See <a href="/feeds/">feeds</a> and <a href="https://efe.com/x">EFE</a>.</p>\n',
     );
   });
 
