@@ -132,3 +132,21 @@ describe('screenshots', () => {
     await page.context().close();
   });
 });
+
+describe('print', () => {
+  it('prints a story with its headline, times, dateline, text, credit and address, and no navigation', async () => {
+    const page = await open(SEED_STORY_PATH, 1280);
+    await page.emulateMedia({ media: 'print' });
+    const shown = async (selector: string) => page.locator(selector).first().isVisible();
+    for (const selector of ['h1', '.story-times time', '.dateline', '.story-body', '.credit', '.print-only']) {
+      expect(await shown(selector), selector).toBe(true);
+    }
+    for (const selector of ['nav', '.skip-link', '.related', '.tags', '.back-to-top', 'footer']) {
+      expect(await shown(selector), selector).toBe(false);
+    }
+    expect(await page.locator('.print-only').innerText()).toMatch(new RegExp(`^https://.+${SEED_STORY_PATH}$`));
+    await page.emulateMedia({ media: 'screen' });
+    expect(await shown('.print-only')).toBe(false);
+    await page.context().close();
+  });
+});
