@@ -4,11 +4,14 @@ import {
   dayPath,
   feedAnchor,
   feedPath,
+  MAX_SLUG_BYTES,
   monthPath,
   sectionPath,
   slugify,
   storyPath,
   tagPath,
+  titleSlug,
+  urlPartProblem,
 } from '../../src/lib/slug';
 
 describe('slugify', () => {
@@ -56,5 +59,28 @@ describe('archive and feed addresses', () => {
   it('names each feed’s place on the feeds page after its listing', () => {
     expect(feedAnchor('/')).toBe('feed-all');
     expect(feedAnchor('/sections/conflicts-war/')).toBe('feed-conflicts-war');
+  });
+});
+
+describe('titleSlug and urlPartProblem', () => {
+  it('cuts a long slug at a hyphen, and a single long word at a character', () => {
+    expect(titleSlug(`${'word '.repeat(60)}end`).length).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+    expect(titleSlug(`${'word '.repeat(60)}end`).endsWith('word')).toBe(true);
+    expect(new TextEncoder().encode(titleSlug('я'.repeat(300))).length).toBe(200);
+    expect(titleSlug('¿¡…!?')).toBe('');
+  });
+
+  it.each([
+    ['section', '!!!', /section "!!!" has no letter or digit/],
+    ['tag', '🔥', /tag "🔥" has no letter or digit/],
+    ['tag', 'x'.repeat(256), /makes an address part of 256 bytes; the most is 200/],
+    ['slug', 'я'.repeat(101), /202 bytes/],
+  ])('refuses a %s of %j', (kind, name, message) => {
+    expect(urlPartProblem(kind, name)).toMatch(message);
+  });
+
+  it('accepts names of any script', () => {
+    expect(urlPartProblem('tag', 'Казахстан')).toBeUndefined();
+    expect(urlPartProblem('section', 'الشرق الأوسط')).toBeUndefined();
   });
 });
