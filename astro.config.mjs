@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { SITE } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
@@ -20,4 +21,6 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   devToolbar: { enabled: false },
+  // Pagefind search index of the story pages: built after the pages, served in dev too.
+  integrations: [searchIndex()],
 });

@@ -18,4 +18,9 @@ export const SITE = {
   feedLimit: 50,
   /** Entries in a story's "Related Articles" list. */
   relatedLimit: 5,
+  /** The search page, and the folder the build writes the Pagefind index to. */
+  searchPath: '/search/',
+  searchBundlePath: '/pagefind/',
+  /** Results the search page shows at once, before "Show more results". */
+  searchPageSize: 20,
 } as const;
