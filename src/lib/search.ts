@@ -125,3 +125,79 @@ export function isStoryPage(file: string): boolean {
 
 /** The glob, relative to the output folder, that picks the story pages for the index. */
 export const STORY_PAGES_GLOB = 'stories/*/index.html';
+
+/** A list of results whose items are loaded one at a time (Pagefind loads each result's data on demand). */
+export interface ResultSource<T> {
+  /** How many results there are in all. */
+  total: number;
+  /** Loads and returns the next `count` results, in order; fewer at the end. */
+  take(count: number): Promise<T[]>;
+}
+
+/**
+ * Results in the order they come, loading only those taken.
+ *
+ * @example
+ * await inOrder([1, 2, 3], async (n) => n * 10).take(2); // [10, 20]
+ */
+export function inOrder<R, T>(results: readonly R[], load: (result: R) => Promise<T>): ResultSource<T> {
+  let next = 0;
+  return {
+    total: results.length,
+    async take(count) {
+      const slice = results.slice(next, next + count);
+      next += slice.length;
+      return Promise.all(slice.map(load));
+    },
+  };
+}
+
+/**
+ * Merges lists that are each in date order (one per language index: Pagefind sorts within an
+ * index, not across merged ones) into one list in date order, loading only the items it
+ * must compare: at most one ahead per list.
+ *
+ * @example
+ * const source = mergeByDate([['2023-01-02', '2021-05-01'], ['2022-03-04']], async (d) => d, (d) => d, 'desc');
+ * await source.take(3); // ['2023-01-02', '2022-03-04', '2021-05-01']
+ */
+export function mergeByDate<R, T>(
+  lists: readonly (readonly R[])[],
+  load: (result: R) => Promise<T>,
+  dateOf: (item: T) => string,
+  order: 'asc' | 'desc',
+): ResultSource<T> {
+  const positions = lists.map(() => 0);
+  const loaded = new Map<R, Promise<T>>();
+  const get = (result: R) => {
+    let item = loaded.get(result);
+    if (!item) loaded.set(result, (item = load(result)));
+    return item;
+  };
+  return {
+    total: lists.reduce((sum, list) => sum + list.length, 0),
+    async take(count) {
+      const taken: T[] = [];
+      while (taken.length < count) {
+        const heads = await Promise.all(
+          lists.map((list, k) => {
+            const result = list[positions[k] ?? 0];
+            return result === undefined ? undefined : get(result);
+          }),
+        );
+        let best = -1;
+        heads.forEach((head, k) => {
+          if (head === undefined) return;
+          const current = best < 0 ? undefined : heads[best];
+          if (current === undefined) best = k;
+          else if (order === 'desc' ? dateOf(head) > dateOf(current) : dateOf(head) < dateOf(current)) best = k;
+        });
+        const chosen = best < 0 ? undefined : heads[best];
+        if (chosen === undefined) break;
+        taken.push(chosen);
+        positions[best] = (positions[best] ?? 0) + 1;
+      }
+      return taken;
+    },
+  };
+}

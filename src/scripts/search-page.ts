@@ -5,7 +5,17 @@
  * never puts index text into the page as HTML (excerpts are rebuilt as text and <mark>).
  */
 import { formatDisplayDate } from '../lib/dateline';
-import { pagefindQuery, parseSearchState, resultSummary, searchQueryString, type SearchState } from '../lib/search';
+import {
+  inOrder,
+  mergeByDate,
+  pagefindQuery,
+  parseSearchState,
+  resultSummary,
+  searchQueryString,
+  type PagefindQuery,
+  type ResultSource,
+  type SearchState,
+} from '../lib/search';
 
 interface ResultData {
   url: string;
@@ -27,36 +37,39 @@ const form = document.querySelector<HTMLFormElement>('form.search-form');
 const status = document.querySelector<HTMLElement>('#search-status');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
-const template = document.querySelector<HTMLTemplateElement>('#search-result');
 
 const TYPING_DELAY_MS = 250;
 const FAILURE =
   'Search is not working right now: the search index could not be loaded. Try again in a moment, ' +
   'or browse the sections above and the feeds.';
 
-if (form && status && list && more && template) {
+if (form && status && list && more) {
   const bundle = form.dataset.bundle ?? '/pagefind/';
   const pageSize = Number(form.dataset.pageSize) || 20;
   const pageLang = document.documentElement.lang.toLowerCase();
+  /** The languages that have stories, each with its own Pagefind index, and the one Pagefind opens first. */
+  const languages = [...(form.elements.namedItem('language') as HTMLSelectElement).options]
+    .map((option) => option.value)
+    .filter(Boolean);
+  const primary = (form.dataset.primaryLanguage ?? pageLang).toLowerCase();
   const baseTitle = document.title;
   let pagefind: Promise<Pagefind> | undefined;
-  let results: Result[] = [];
+  let results: ResultSource<ResultData> = inOrder([], async () => ({}) as ResultData);
   let shown = 0;
   let generation = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Loads Pagefind once: the page language's index, plus every other language's. */
+  /** Loads Pagefind once: the primary language's index, merged with every other language's. */
   const loadPagefind = (): Promise<Pagefind> => {
     pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (module) => {
       await module.options({ excerptLength: 28 });
       await module.init();
-      const languages = [...(form.elements.namedItem('language') as HTMLSelectElement).options]
-        .map((option) => option.value.toLowerCase())
-        .filter((code) => code && code !== pageLang);
       // Pagefind keeps one index per language, each with its own stemming: merge the others
       // (an absolute address, as Pagefind skips a merge of the primary's own path).
       const absolute = new URL(bundle, window.location.href).href;
-      for (const language of languages) await module.mergeIndex(absolute, { language });
+      for (const language of languages.map((code) => code.toLowerCase())) {
+        if (language !== primary) await module.mergeIndex(absolute, { language });
+      }
       return module;
     });
     pagefind.catch(() => (pagefind = undefined));
@@ -85,36 +98,65 @@ if (form && status && list && more && template) {
     });
   };
 
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className = '', ...children: (Node | string)[]) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    node.append(...children);
+    return node;
+  };
+
+  /** One result, marked up as the site's story lists are: section, headline link, date and dateline, excerpt. */
   const render = (data: ResultData): HTMLLIElement => {
-    const item = (template.content.firstElementChild as HTMLLIElement).cloneNode(true) as HTMLLIElement;
+    const item = element('li');
     const language = data.filters.language?.[0];
     if (language) item.lang = language;
-    const section = item.querySelector('.section-label') as HTMLElement;
-    const sectionName = data.filters.section?.[0];
-    if (sectionName) section.textContent = sectionName;
-    else section.remove();
-    const link = item.querySelector('a') as HTMLAnchorElement;
+    const section = data.filters.section?.[0];
+    if (section) item.append(element('p', 'section-label', section));
+    const link = element('a', '', data.meta.title ?? data.url);
     link.href = data.url;
-    link.textContent = data.meta.title ?? data.url;
-    const time = item.querySelector('time') as HTMLTimeElement;
+    item.append(element('h2', '', link));
     const date = data.meta.date ?? '';
+    const time = element('time');
     time.dateTime = date;
     time.textContent = /^\d{4}-\d{2}-\d{2}$/.test(date)
       ? formatDisplayDate(new Date(date), language ?? pageLang)
       : date;
-    const dateline = item.querySelector('.result-dateline') as HTMLElement;
-    dateline.textContent = data.meta.dateline ? ` · ${data.meta.dateline}` : '';
-    (item.querySelector('.excerpt') as HTMLElement).replaceChildren(...excerptNodes(data.excerpt));
+    item.append(element('p', 'meta', time, data.meta.dateline ? ` · ${data.meta.dateline}` : ''));
+    item.append(element('p', 'excerpt', ...excerptNodes(data.excerpt)));
     return item;
   };
 
+  /**
+   * Runs the query. Pagefind ranks across merged indexes by relevance but sorts by date only
+   * within each, so a date order over several languages is merged here, one index at a time.
+   */
+  const search = async (query: PagefindQuery, state: SearchState): Promise<ResultSource<ResultData>> => {
+    const module = await loadPagefind();
+    const order = query.options.sort.date;
+    if (order && !state.filters.language && languages.length > 1) {
+      const lists = await Promise.all(
+        languages.map(async (language) => {
+          const filters = { ...query.options.filters, language };
+          return (await module.search(query.term, { ...query.options, filters }))?.results ?? [];
+        }),
+      );
+      return mergeByDate(
+        lists,
+        (result) => result.data(),
+        (data) => data.meta.date ?? '',
+        order,
+      );
+    }
+    return inOrder((await module.search(query.term, query.options))?.results ?? [], (result) => result.data());
+  };
+
   const showMore = async (id: number): Promise<HTMLLIElement[]> => {
-    const next = await Promise.all(results.slice(shown, shown + pageSize).map((result) => result.data()));
+    const next = await results.take(pageSize);
     if (id !== generation) return [];
     const items = next.map(render);
     list.append(...items);
     shown += items.length;
-    more.parentElement!.hidden = shown >= results.length;
+    more.parentElement!.hidden = shown >= results.total;
     return items;
   };
 
@@ -126,7 +168,6 @@ if (form && status && list && more && template) {
     const query = pagefindQuery(state);
     status.classList.remove('search-error');
     if (!query) {
-      results = [];
       list.replaceChildren();
       list.hidden = true;
       more.parentElement!.hidden = true;
@@ -135,20 +176,18 @@ if (form && status && list && more && template) {
     }
     list.setAttribute('aria-busy', 'true');
     try {
-      const module = await loadPagefind();
-      const search = await module.search(query.term, query.options);
-      if (id !== generation || !search) return;
-      results = search.results;
+      const found = await search(query, state);
+      if (id !== generation) return;
+      results = found;
       shown = 0;
       list.replaceChildren();
       await showMore(id);
       if (id !== generation) return;
-      list.hidden = results.length === 0;
-      status.textContent = resultSummary(results.length, state);
+      list.hidden = results.total === 0;
+      status.textContent = resultSummary(results.total, state);
     } catch (error) {
       if (id !== generation) return;
       console.error('Search failed:', error);
-      results = [];
       list.replaceChildren();
       list.hidden = true;
       more.parentElement!.hidden = true;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  inOrder,
   isStoryPage,
+  mergeByDate,
   pagefindQuery,
   parseSearchState,
   resultSummary,
@@ -98,5 +100,53 @@ describe('isStoryPage', () => {
     ['404.html', false],
   ])('%s: %s', (file, expected) => {
     expect(isStoryPage(file)).toBe(expected);
+  });
+});
+
+describe('result sources', () => {
+  it('inOrder loads only the results taken, in order', async () => {
+    const loaded: number[] = [];
+    const source = inOrder([1, 2, 3, 4, 5], async (n) => (loaded.push(n), n * 10));
+    expect(source.total).toBe(5);
+    expect(await source.take(2)).toEqual([10, 20]);
+    expect(await source.take(2)).toEqual([30, 40]);
+    expect(loaded).toEqual([1, 2, 3, 4]);
+    expect(await source.take(2)).toEqual([50]);
+    expect(await source.take(2)).toEqual([]);
+  });
+
+  it.each([
+    ['desc', ['2024-01-01', '2023-06-20', '2023-02-01', '2022-12-31', '2021-05-05']],
+    ['asc', ['2021-05-05', '2022-12-31', '2023-02-01', '2023-06-20', '2024-01-01']],
+  ] as const)('mergeByDate merges per-language lists into one %s date order', async (order, expected) => {
+    const en = ['2024-01-01', '2023-02-01', '2021-05-05'];
+    const es = ['2023-06-20', '2022-12-31'];
+    const lists = [en, es].map((list) => (order === 'asc' ? [...list].reverse() : list));
+    const source = mergeByDate(
+      lists,
+      async (date) => ({ date }),
+      (item) => item.date,
+      order,
+    );
+    expect(source.total).toBe(5);
+    const first = await source.take(3);
+    const rest = await source.take(10);
+    expect([...first, ...rest].map((item) => item.date)).toEqual(expected);
+  });
+
+  it('mergeByDate loads at most one result ahead of what it returns in each list', async () => {
+    const loaded: string[] = [];
+    const lists = [
+      ['2024', '2023', '2022', '2021'],
+      ['2019', '2018'],
+    ];
+    const source = mergeByDate(
+      lists,
+      async (d) => (loaded.push(d), d),
+      (d) => d,
+      'desc',
+    );
+    expect(await source.take(2)).toEqual(['2024', '2023']);
+    expect(loaded.sort()).toEqual(['2019', '2022', '2023', '2024']);
   });
 });
