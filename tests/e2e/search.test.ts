@@ -303,7 +303,9 @@ describe('search on a mixed archive of 41 stories in two languages', () => {
     await page.waitForURL(/language=es/);
     await outcome(page);
     await page.waitForFunction(() => !document.querySelector('#search-results[aria-busy]'));
-    const langs = await page.locator('#search-results li').evaluateAll((els) => els.map((el) => el.lang));
+    const langs = await page
+      .locator('#search-results li')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('lang')));
     expect(langs.length).toBeGreaterThan(0);
     expect(new Set(langs)).toEqual(new Set(['es']));
     await context.close();
