@@ -2,6 +2,7 @@ import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { channelExtras, feedItem, feedOptions } from '../../src/lib/feed';
+import { parseWireDate } from '../../src/lib/dates';
 import { toStory } from '../../src/lib/story';
 import { xmlErrors } from '../helpers/xml';
 
@@ -10,7 +11,7 @@ const story = (id: string, title: string, day: number) =>
   toStory(id, 'First paragraph.\n\nSecond <b>bold</b> & last.', {
     title,
     description: `Standfirst of ${title}`,
-    pubDate: new Date(Date.UTC(2023, 5, day)),
+    pubDate: parseWireDate(`2023-06-${String(day).padStart(2, '0')}`),
     updatedDate: undefined,
     dateline: { place: 'Astana' },
     agency: 'EFE',
@@ -66,6 +67,28 @@ describe('a feed built from the options', () => {
     expect(channel.title).toBe('T & T');
     expect(channel.item[0].title).toBe(tricky);
     expect(channel.item[0]['content:encoded']).toContain('Second <b>bold</b> &amp; last.');
+  });
+
+  it('gives the standfirst as plain text: markup in it reaches readers escaped, never live', async () => {
+    const xss = '<img src=x onerror=alert(1)> & AT&amp;T';
+    const item = { ...story('xss', 'X', 22), description: xss };
+    const xml = await getRssString(
+      feedOptions({
+        title: 'T',
+        description: 'D',
+        selfPath: '/rss.xml',
+        pagePath: '/',
+        stories: [item],
+        limit: 50,
+        lang: 'en',
+        site,
+      }),
+    );
+    expect(xmlErrors(xml)).toEqual([]);
+    const description: string = parser.parse(xml).rss.channel.item.description;
+    // After XML parsing, the reader holds HTML that shows the standfirst as text.
+    expect(description).toBe('&lt;img src=x onerror=alert(1)&gt; &amp; AT&amp;amp;T');
+    expect(description).not.toContain('<img');
   });
 
   it('caps the items to the limit, keeping the newest', async () => {
