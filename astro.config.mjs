@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import deployFiles from './src/integrations/deploy.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { SITE, siteUrlProblem } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
@@ -36,8 +37,10 @@ const deploySafety = {
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  // deployFiles last, so it sees every file: response headers with a hash-based CSP, .gz/.br.
-  integrations: [deploySafety, deployFiles()],
+  // Deploy checks; the Pagefind search index of the story pages, built after the pages and
+  // served in dev too; deployFiles last, so it sees every file (the search index too):
+  // response headers with a hash-based CSP, .gz/.br.
+  integrations: [deploySafety, searchIndex(), deployFiles()],
   // Tests and the benchmark build elsewhere without touching dist/ or the shared cache.
   outDir: process.env.WIRE_OUT_DIR ?? './dist',
   ...(process.env.WIRE_CACHE_DIR && { cacheDir: process.env.WIRE_CACHE_DIR }),
