@@ -24,6 +24,11 @@ export const SITE = {
   timeZone: 'UTC',
   /** Headlines under each section on the front page's section column. */
   sectionTeasers: 3,
+  /** The search page, and the folder the build writes the Pagefind index to. */
+  searchPath: '/search/',
+  searchBundlePath: '/pagefind/',
+  /** Results the search page shows at once, before "Show more results". */
+  searchPageSize: 20,
 } as const;
 
 /**
