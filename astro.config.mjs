@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import cards from './src/integrations/cards.ts';
 import { SITE } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
@@ -20,4 +21,6 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   devToolbar: { enabled: false },
+  // Share cards are rendered after the pages, in worker threads, with a cache across builds.
+  integrations: [cards()],
 });

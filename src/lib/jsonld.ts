@@ -73,8 +73,33 @@ export function schemaDate(when: JsonLdDate): string {
   return when.instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function organization({ name, url, legalName }: OrganizationInput): Organization {
-  return { '@type': 'Organization', name, ...(legalName && legalName !== name && { legalName }), ...(url && { url }) };
+/**
+ * A {@link JsonLdDate} from a bare instant, for stories whose dates carry no written form:
+ * midnight UTC is taken as a date-only entry, any other instant as a UTC date-time.
+ *
+ * @example
+ * instantDate(new Date('2023-06-20')); // { date: "2023-06-20", time: undefined, offset: undefined, instant: ... }
+ * instantDate(new Date('2023-06-20T10:05:00Z')).time; // "10:05"
+ */
+export function instantDate(instant: Date): JsonLdDate {
+  const iso = instant.toISOString();
+  const dateOnly = iso.endsWith('T00:00:00.000Z');
+  return {
+    date: iso.slice(0, 10),
+    time: dateOnly ? undefined : iso.slice(11, 16),
+    offset: dateOnly ? undefined : 'Z',
+    instant,
+  };
+}
+
+function organization({ name, url, legalName }: OrganizationInput, logo?: ImageObject): Organization {
+  return {
+    '@type': 'Organization',
+    name,
+    ...(legalName && legalName !== name && { legalName }),
+    ...(url && { url }),
+    ...(logo && { logo }),
+  };
 }
 
 function imageObject({ url, width, height }: SizedImage): ImageObject {
@@ -113,10 +138,7 @@ export function articleGraph(input: ArticleInput): Graph & { '@graph': [NewsArti
     sourceOrganization: agency,
     copyrightHolder: agency,
     copyrightYear: Number(input.published.date.slice(0, 4)),
-    publisher: {
-      ...organization(input.publisher),
-      logo: imageObject(input.publisher.logo),
-    },
+    publisher: organization(input.publisher, imageObject(input.publisher.logo)),
     locationCreated: { '@type': 'Place', name: input.place },
     articleSection: input.section.name,
     ...(input.keywords.length > 0 && { keywords: [...input.keywords] }),

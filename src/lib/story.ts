@@ -28,6 +28,8 @@ export interface Story {
   lang: string;
   /** The dateline in the agency's style, e.g. "Astana, Jun 20 (EFE).-". */
   dateline: string;
+  /** The dateline place alone, e.g. "Astana" (structured data's `locationCreated`). */
+  place: string;
   /** The permanent site path, e.g. "/stories/tokayev-peace-initiatives/". */
   path: string;
   /** Editor-chosen related ids. */
@@ -72,6 +74,7 @@ export function toStory(id: string, body: string, data: StoryData): Story {
       agency: data.agency,
       lang: data.lang,
     }),
+    place: data.dateline.place,
     path: storyPath(id),
     related: data.related,
   };
