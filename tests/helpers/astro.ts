@@ -11,13 +11,15 @@ export interface AstroFolders {
   content?: string;
   /** A scratch folder: the site goes to `<scratch>/dist`, Astro's cache to `<scratch>/cache`. */
   scratch: string;
+  /** More environment for the run, e.g. WIRE_BUILD_TIME. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
  * Runs `astro build` or `astro sync` on a stories folder with its own output and cache
  * folders, so runs never touch dist/ or each other; returns its exit status and output.
  */
-export function runAstro(command: 'build' | 'sync', { content, scratch }: AstroFolders) {
+export function runAstro(command: 'build' | 'sync', { content, scratch, env }: AstroFolders) {
   const run = spawnSync('npx', ['astro', command], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -27,6 +29,7 @@ export function runAstro(command: 'build' | 'sync', { content, scratch }: AstroF
       WIRE_OUT_DIR: join(scratch, 'dist'),
       WIRE_CACHE_DIR: join(scratch, 'cache'),
       NO_COLOR: '1',
+      ...env,
     },
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dist: join(scratch, 'dist') };
