@@ -5,16 +5,30 @@
  * (a content collection and one plain page per story, nothing else) on each, interleaved,
  * and prints wall time, peak RSS, pages built and the ratio to the baseline; times the
  * related ranking alone at 10,000 and 100,000 stories; measures article page sizes.
+ * Share cards: every build of the site renders them with a fresh cache (cold); then one story
+ * is changed and the site rebuilt on the last run's cache (warm). Both are compared with the
+ * same build less its card step. `--all-cards N` also builds N stories with a card for every
+ * story, for the cost per card. The build time is pinned just after the newest generated story,
+ * so the news window holds a realistic two days of stories.
  * Figures are medians of the runs. All of it is written to a JSON file.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { rankRelated } from '../../src/lib/related.ts';
-import { generateStories, rankingInput, writeCorpus } from './corpus.ts';
+import { generateStories, rankingInput, writeCorpus, type GeneratedStory } from './corpus.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -25,12 +39,14 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     sizes: { type: 'string', default: '1000,10000' },
     rank: { type: 'string', default: '10000,100000' },
+    'all-cards': { type: 'string', default: '1000' },
     out: { type: 'string', default: join(root, 'tests/.artifacts/bench/results.json') },
   },
 });
 const runs = Number(values.runs);
 const sizes = values.sizes.split(',').map(Number);
 const rankSizes = values.rank.split(',').map(Number);
+const allCardSizes = values['all-cards'] ? values['all-cards'].split(',').map(Number) : [];
 
 const progress = (message: string) =>
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -42,10 +58,19 @@ const median = (xs: number[]) => {
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
+interface CardFigures {
+  cards: number;
+  rendered: number;
+  cached: number;
+  seconds: number;
+}
+
 interface BuildFigures {
   seconds: number;
   peakRssMiB: number;
   pages: number;
+  /** What the share-card step did (src/integrations/cards.ts), when the build has one. */
+  cards?: CardFigures | undefined;
 }
 
 function countHtml(dir: string): number {
@@ -56,12 +81,13 @@ function countHtml(dir: string): number {
 /** Runs `astro build` in `cwd` with the RSS hook, and measures it. */
 function build(cwd: string, env: NodeJS.ProcessEnv, outDir: string): Promise<BuildFigures> {
   const rssFile = join(tmpdir(), `wire-bench-rss-${process.pid}-${Date.now()}`);
+  const cardFile = join(tmpdir(), `wire-bench-cards-${process.pid}-${Date.now()}`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     let log = '';
     const child = spawn(process.execPath, ['--import', rssHook, astroBin, 'build'], {
       cwd,
-      env: { ...process.env, ...env, WIRE_RSS_FILE: rssFile, NO_COLOR: '1' },
+      env: { ...process.env, ...env, WIRE_RSS_FILE: rssFile, WIRE_CARD_REPORT: cardFile, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk) => (log += chunk));
@@ -71,7 +97,9 @@ function build(cwd: string, env: NodeJS.ProcessEnv, outDir: string): Promise<Bui
       if (code !== 0) return reject(new Error(`astro build in ${cwd} failed (${code}):\n${log.slice(-3000)}`));
       const peakRssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024;
       rmSync(rssFile, { force: true });
-      resolve({ seconds, peakRssMiB, pages: countHtml(outDir) });
+      const cards = existsSync(cardFile) ? (JSON.parse(readFileSync(cardFile, 'utf8')) as CardFigures) : undefined;
+      rmSync(cardFile, { force: true });
+      resolve({ seconds, peakRssMiB, pages: countHtml(outDir), cards });
     });
   });
 }
@@ -132,6 +160,49 @@ function articleSizes(dist: string) {
   return { pages: pages.length, largestBytes: largest, chromeBytes: chrome };
 }
 
+/** A build time 20 hours after the newest generated story: its day and the day before are news. */
+function buildTimeAfter(stories: readonly GeneratedStory[]): string {
+  const newest = Math.max(...stories.map((story) => Date.parse(story.pubDate)));
+  return new Date(newest + 20 * 3_600_000).toISOString();
+}
+
+/** Changes the title of the newest generated story in its file, as an editor's correction would. */
+function changeNewestStory(corpus: string, stories: readonly GeneratedStory[]): void {
+  let index = 0;
+  stories.forEach((story, i) => {
+    if (story.pubDate > (stories[index] as GeneratedStory).pubDate) index = i;
+  });
+  const story = stories[index] as GeneratedStory;
+  const file = join(corpus, String(Math.floor(index / 500)).padStart(3, '0'), `${story.slug}.md`);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (corrected)'));
+}
+
+/** Cold builds (fresh cache) and the warm one, each against the same build less its card step. */
+function cardFigures(cold: BuildFigures[], warm: BuildFigures) {
+  const cardSeconds = (figures: BuildFigures) => figures.cards?.seconds ?? 0;
+  const withoutCards = median(cold.map((o) => o.seconds - cardSeconds(o)));
+  const coldSeconds = median(cold.map((o) => o.seconds));
+  return {
+    cards: cold[0]?.cards?.cards,
+    cold: {
+      seconds: round(coldSeconds),
+      rendered: cold[0]?.cards?.rendered,
+      cardSeconds: round(median(cold.map(cardSeconds))),
+      peakRssMiB: Math.round(median(cold.map((o) => o.peakRssMiB))),
+    },
+    warm: {
+      seconds: round(warm.seconds),
+      rendered: warm.cards?.rendered,
+      cached: warm.cards?.cached,
+      cardSeconds: round(cardSeconds(warm)),
+      peakRssMiB: Math.round(warm.peakRssMiB),
+    },
+    withoutCardsSeconds: round(withoutCards),
+    coldRatio: round(coldSeconds / withoutCards, 3),
+    warmRatio: round(warm.seconds / withoutCards, 3),
+  };
+}
+
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'wire-bench-'));
   const results: Record<string, unknown> = {
@@ -146,7 +217,9 @@ async function main() {
     for (const size of sizes) {
       progress(`generating ${size} stories`);
       const corpus = join(work, `corpus-${size}`);
-      writeCorpus(corpus, generateStories(size, 42));
+      const generated = generateStories(size, 42);
+      writeCorpus(corpus, generated);
+      const buildTime = buildTimeAfter(generated);
       const baselineDir = join(work, `baseline-${size}`);
       writeBaseline(baselineDir, corpus);
       const ours: BuildFigures[] = [];
@@ -158,7 +231,12 @@ async function main() {
         ours.push(
           await build(
             root,
-            { WIRE_CONTENT_DIR: corpus, WIRE_OUT_DIR: outDir, WIRE_CACHE_DIR: join(work, `cache-${size}-${run}`) },
+            {
+              WIRE_CONTENT_DIR: corpus,
+              WIRE_OUT_DIR: outDir,
+              WIRE_CACHE_DIR: join(work, `cache-${size}-${run}`),
+              WIRE_BUILD_TIME: buildTime,
+            },
             outDir,
           ),
         );
@@ -171,6 +249,20 @@ async function main() {
         progress(`  ${round(baseline.at(-1)?.seconds ?? 0, 1)} s`);
       }
       const ratios = ours.map((o, i) => o.seconds / (baseline[i] as BuildFigures).seconds);
+      progress(`${size} stories: one story changed, rebuilding on the last run's card cache (warm)`);
+      changeNewestStory(corpus, generated);
+      const warmOut = join(work, `site-${size}`);
+      const warm = await build(
+        root,
+        {
+          WIRE_CONTENT_DIR: corpus,
+          WIRE_OUT_DIR: warmOut,
+          WIRE_CACHE_DIR: join(work, `cache-${size}-${runs}`),
+          WIRE_BUILD_TIME: buildTime,
+        },
+        warmOut,
+      );
+      progress(`  ${round(warm.seconds, 1)} s, ${warm.cards?.rendered} card(s) rendered`);
       builds[size] = {
         site: {
           seconds: round(median(ours.map((o) => o.seconds))),
@@ -185,6 +277,7 @@ async function main() {
           allSeconds: baseline.map((o) => round(o.seconds)),
         },
         ratioToBaseline: round(median(ratios), 3),
+        cards: cardFigures(ours, warm),
         allRatios: ratios.map((r) => round(r, 3)),
         article: articleSizes(join(work, `site-${size}`)),
       };
@@ -195,6 +288,37 @@ async function main() {
       const time = (size: number) => (builds[size] as { site: { seconds: number } }).site.seconds;
       results.scaling = { from: small, to: large, timeRatio: round(time(large) / time(small)) };
     }
+
+    const allCards: Record<string, unknown> = {};
+    for (const size of allCardSizes) {
+      progress(`${size} stories with a card for every story (cold cache)`);
+      const corpus = join(work, `corpus-all-${size}`);
+      const generated = generateStories(size, 42);
+      writeCorpus(corpus, generated);
+      const outDir = join(work, `site-all-${size}`);
+      const figures = await build(
+        root,
+        {
+          WIRE_CONTENT_DIR: corpus,
+          WIRE_OUT_DIR: outDir,
+          WIRE_CACHE_DIR: join(work, `cache-all-${size}`),
+          WIRE_BUILD_TIME: buildTimeAfter(generated),
+          WIRE_CARD_STORIES: 'all',
+        },
+        outDir,
+      );
+      const cards = figures.cards as CardFigures;
+      allCards[size] = {
+        seconds: round(figures.seconds),
+        peakRssMiB: Math.round(figures.peakRssMiB),
+        cards: cards.cards,
+        rendered: cards.rendered,
+        cardSeconds: round(cards.seconds),
+        msPerCardWall: round((cards.seconds * 1000) / Math.max(1, cards.rendered), 1),
+      };
+      rmSync(outDir, { recursive: true, force: true });
+    }
+    results.allCards = allCards;
 
     const ranking: Record<string, unknown> = {};
     for (const size of rankSizes) {
@@ -244,6 +368,33 @@ function print(results: Record<string, unknown>) {
         String(b.baseline?.pages).padStart(15),
         String(b.article?.largestBytes).padStart(14),
       ].join(' '),
+    );
+  }
+  lines.push(
+    '',
+    'share cards: stories  cards  cold rendered  cold s  card s  warm rendered  warm s  no-card s  cold x  warm x',
+  );
+  for (const [size, b] of Object.entries(builds)) {
+    const c = b.cards as unknown as ReturnType<typeof cardFigures>;
+    lines.push(
+      [
+        size.padStart(20),
+        String(c.cards).padStart(6),
+        String(c.cold.rendered).padStart(14),
+        String(c.cold.seconds).padStart(7),
+        String(c.cold.cardSeconds).padStart(7),
+        String(c.warm.rendered).padStart(14),
+        String(c.warm.seconds).padStart(7),
+        String(c.withoutCardsSeconds).padStart(10),
+        String(c.coldRatio).padStart(7),
+        String(c.warmRatio).padStart(7),
+      ].join(' '),
+    );
+  }
+  for (const [size, a] of Object.entries((results.allCards ?? {}) as Record<string, Record<string, number>>)) {
+    lines.push(
+      `a card for every story, ${size} stories: ${a.rendered} cards in ${a.cardSeconds} s ` +
+        `(${a.msPerCardWall} ms per card, wall), build ${a.seconds} s, peak RSS ${a.peakRssMiB} MiB`,
     );
   }
   const scaling = results.scaling as { from: number; to: number; timeRatio: number } | undefined;
