@@ -1,4 +1,3 @@
-import { instantDate } from '../lib/jsonld';
 import { paginate } from '../lib/paginate';
 import { SITE } from '../lib/site';
 import { chunk, newest, newsSelection, type NewsStory, type SitemapUrl } from '../lib/sitemap';
@@ -9,7 +8,7 @@ import { getArchive } from './archive';
 /** Site pages outside the story listings that are worth indexing. */
 const STATIC_PATHS = ['/feeds/'];
 
-const lastmodOf = (story: Story) => instantDate(story.updatedDate ?? story.pubDate);
+const lastmodOf = (story: Story) => story.updated ?? story.published;
 
 /**
  * Every indexable page of the site with its last change, split into sitemap files of
@@ -57,7 +56,7 @@ export async function newsSitemapFiles(site: string): Promise<NewsStory[][]> {
     url: absoluteUrl(story.path, site),
     title: story.title,
     lang: story.lang,
-    published: instantDate(story.pubDate),
+    published: story.published,
   }));
   return newsSelection(candidates, { buildTime, windowHours: SITE.newsWindowHours, limit: SITE.newsSitemapLimit });
 }

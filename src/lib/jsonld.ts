@@ -4,21 +4,13 @@
  * misspelt property or a value of the wrong type fails `astro check`.
  */
 import type { BreadcrumbList, Graph, ImageObject, NewsArticle, Organization } from 'schema-dts';
+import type { WireDate } from './dates.ts';
 
 /**
- * A date as the story carries it. A date-only entry has no `time`: structured data then gives
- * the date alone (`2023-06-20`), never an invented midnight.
+ * A date as the story carries it (a {@link WireDate}). A date-only entry has no `time`:
+ * structured data then gives the date alone (`2023-06-20`), never an invented midnight.
  */
-export interface JsonLdDate {
-  /** Calendar date, `YYYY-MM-DD`, in the story's own zone. */
-  date: string;
-  /** `HH:MM` when the entry has a time of day. */
-  time?: string | undefined;
-  /** `+06:00` or `Z`, when the entry names its zone. */
-  offset?: string | undefined;
-  /** The moment, used when a time has no zone of its own (then written in UTC). */
-  instant: Date;
-}
+export type JsonLdDate = Pick<WireDate, 'iso' | 'date' | 'time' | 'instant'>;
 
 /** An image with the size it was built at. */
 export interface SizedImage {
@@ -59,37 +51,15 @@ export interface ArticleInput {
 }
 
 /**
- * A date for schema.org: a full date-time with its zone when the entry has a time, its
- * calendar date when it has none.
+ * A date for schema.org, sitemaps and Open Graph (W3C date-time): the full date-time with its
+ * zone, as written, when the entry has a time; its calendar date when it has none.
  *
  * @example
- * schemaDate({ date: '2023-06-20', instant: new Date('2023-06-20') }); // "2023-06-20"
- * schemaDate({ date: '2023-06-20', time: '10:05', offset: '+06:00', instant: new Date('2023-06-20T04:05Z') });
- * // "2023-06-20T10:05:00+06:00"
+ * schemaDate(parseWireDate('2023-06-20')); // "2023-06-20"
+ * schemaDate(parseWireDate('2023-06-20T10:05:00+06:00')); // "2023-06-20T10:05:00+06:00"
  */
 export function schemaDate(when: JsonLdDate): string {
-  if (!when.time) return when.date;
-  if (when.offset) return `${when.date}T${when.time}:00${when.offset}`;
-  return when.instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/**
- * A {@link JsonLdDate} from a bare instant, for stories whose dates carry no written form:
- * midnight UTC is taken as a date-only entry, any other instant as a UTC date-time.
- *
- * @example
- * instantDate(new Date('2023-06-20')); // { date: "2023-06-20", time: undefined, offset: undefined, instant: ... }
- * instantDate(new Date('2023-06-20T10:05:00Z')).time; // "10:05"
- */
-export function instantDate(instant: Date): JsonLdDate {
-  const iso = instant.toISOString();
-  const dateOnly = iso.endsWith('T00:00:00.000Z');
-  return {
-    date: iso.slice(0, 10),
-    time: dateOnly ? undefined : iso.slice(11, 16),
-    offset: dateOnly ? undefined : 'Z',
-    instant,
-  };
+  return when.time === undefined ? when.date : when.iso;
 }
 
 function organization({ name, url, legalName }: OrganizationInput, logo?: ImageObject): Organization {
@@ -113,7 +83,7 @@ function imageObject({ url, width, height }: SizedImage): ImageObject {
  * @example
  * const graph = articleGraph({
  *   url: 'https://wire-reader.example/stories/a/', headline: 'H', description: 'D',
- *   published: { date: '2023-06-20', instant: new Date('2023-06-20') }, lang: 'en',
+ *   published: parseWireDate('2023-06-20'), lang: 'en',
  *   section: { name: 'World', url: 'https://wire-reader.example/sections/world/' }, keywords: [],
  *   place: 'Astana', agency: { name: 'EFE' },
  *   publisher: { name: 'Wire Reader', url: 'https://wire-reader.example/',

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs N --sizes 1000,10000 --out FILE]
+ * npm run bench [-- --runs N --sizes 1000,10000 --out FILE | --dry-run | --help]
  *
  * Generates archives of 1,000 and 10,000 stories, builds this site and a minimal Astro site
  * (a content collection and one plain page per story, nothing else) on each, interleaved,
@@ -34,6 +34,21 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
 const rssHook = fileURLToPath(new URL('./report-rss.mjs', import.meta.url));
 
+const USAGE = `Usage: npm run bench -- [options]
+
+Builds generated archives with this site and a minimal Astro site, and prints wall time,
+peak RSS, pages and their ratio; share cards cold and warm; times the related ranking;
+measures article page sizes.
+
+Options:
+  --runs N           builds per size and site; figures are medians (default 3)
+  --sizes A,B        archive sizes to build (default 1000,10000)
+  --rank A,B         archive sizes to time the related ranking at (default 10000,100000)
+  --all-cards A,B    archive sizes to build with a share card for every story (default 1000; 0: none)
+  --out FILE         where the figures go (default tests/.artifacts/bench/results.json)
+  --dry-run          check the options and print the plan, build nothing
+  --help             show this help`;
+
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
@@ -41,12 +56,35 @@ const { values } = parseArgs({
     rank: { type: 'string', default: '10000,100000' },
     'all-cards': { type: 'string', default: '1000' },
     out: { type: 'string', default: join(root, 'tests/.artifacts/bench/results.json') },
+    'dry-run': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
-const runs = Number(values.runs);
-const sizes = values.sizes.split(',').map(Number);
-const rankSizes = values.rank.split(',').map(Number);
-const allCardSizes = values['all-cards'] ? values['all-cards'].split(',').map(Number) : [];
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+/** A list of positive whole numbers from an option, or an exit with the option named. */
+function counts(option: string, text: string): number[] {
+  const numbers = text.split(',').map(Number);
+  if (numbers.some((n) => !Number.isInteger(n) || n < 1)) {
+    console.error(`bench: --${option} must be positive whole numbers separated by commas, not "${text}"\n\n${USAGE}`);
+    process.exit(2);
+  }
+  return numbers;
+}
+const [runs = 3] = counts('runs', values.runs);
+const sizes = counts('sizes', values.sizes);
+const rankSizes = counts('rank', values.rank);
+const allCardSizes = values['all-cards'] === '0' ? [] : counts('all-cards', values['all-cards']);
+if (values['dry-run']) {
+  console.log(
+    `would build ${sizes.join(', ')} stories, ${runs} run(s) each, rank ${rankSizes.join(', ')}, ` +
+      `a card for every story at ${allCardSizes.join(', ') || 'no size'}; figures to ${values.out}`,
+  );
+  process.exit(0);
+}
 
 const progress = (message: string) =>
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);

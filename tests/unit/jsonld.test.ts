@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
+import { parseWireDate } from '../../src/lib/dates';
 import { articleGraph, jsonLdScript, schemaDate, type ArticleInput } from '../../src/lib/jsonld';
 
 const site = 'https://wire-reader.example/';
@@ -10,8 +11,8 @@ const input: ArticleInput = {
   url: `${site}stories/tokayev/`,
   headline: 'Tokayev calls for support for peace initiatives',
   description: 'Kazakhstan’s president backs peace initiatives.',
-  published: { date: '2023-06-20', instant: new Date('2023-06-20T00:00:00Z') },
-  updated: { date: '2023-06-21', time: '09:30', offset: '+05:00', instant: new Date('2023-06-21T04:30:00Z') },
+  published: parseWireDate('2023-06-20'),
+  updated: parseWireDate('2023-06-21T09:30:00+05:00'),
   lang: 'en',
   section: { name: 'Conflicts & War', url: `${site}sections/conflicts-war/` },
   keywords: ['Kazakhstan', 'Ukraine war'],
@@ -69,28 +70,16 @@ function properties(node: unknown, found = new Set<string>()): Set<string> {
 
 describe('schemaDate', () => {
   it.each([
+    ['a date-only entry gives its date, not a midnight', '2023-06-20', '2023-06-20'],
     [
-      'a date-only entry gives its date, not a midnight',
-      { date: '2023-06-20', instant: new Date('2023-06-20') },
-      '2023-06-20',
-    ],
-    [
-      'an entry with a time and zone gives the full date-time in that zone',
-      { date: '2023-06-20', time: '10:05', offset: '+06:00', instant: new Date('2023-06-20T04:05Z') },
+      'an entry with a time gives the full date-time in its own zone',
+      '2023-06-20T10:05:00+06:00',
       '2023-06-20T10:05:00+06:00',
     ],
-    [
-      'an entry with a UTC time keeps Z',
-      { date: '2023-06-20', time: '04:05', offset: 'Z', instant: new Date('2023-06-20T04:05Z') },
-      '2023-06-20T04:05:00Z',
-    ],
-    [
-      'an entry with a time but no zone is written in UTC from its instant',
-      { date: '2023-06-20', time: '10:05', instant: new Date('2023-06-20T10:05Z') },
-      '2023-06-20T10:05:00Z',
-    ],
-  ])('%s', (_name, when, expected) => {
-    expect(schemaDate(when)).toBe(expected);
+    ['an entry in UTC keeps Z', '2023-06-20T04:05:00Z', '2023-06-20T04:05:00Z'],
+    ['an entry without seconds stays without them', '2023-06-20T10:05+06:00', '2023-06-20T10:05+06:00'],
+  ])('%s', (_name, written, expected) => {
+    expect(schemaDate(parseWireDate(written))).toBe(expected);
   });
 });
 

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { instantDate } from '../../src/lib/jsonld';
+import { parseWireDate } from '../../src/lib/dates';
 import {
   chunk,
   newsLanguage,
@@ -21,7 +21,7 @@ const story = (id: string, hoursBefore: number, lang = 'en'): NewsStory & { id: 
   url: `https://x.example/stories/${id}/`,
   title: `Story ${id}`,
   lang,
-  published: instantDate(new Date(buildTime.getTime() - hoursBefore * HOUR)),
+  published: parseWireDate(new Date(buildTime.getTime() - hoursBefore * HOUR).toISOString().replace(/\.\d{3}Z$/, 'Z')),
 });
 const select = (stories: NewsStory[], limit = 1000) => newsSelection(stories, { buildTime, windowHours: 48, limit });
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
@@ -107,7 +107,7 @@ describe('sitemapXml and sitemapIndexXml', () => {
     const xml = sitemapXml([
       {
         loc: 'https://x.example/stories/a/?x=1&y=2',
-        lastmod: instantDate(new Date('2023-06-20')),
+        lastmod: parseWireDate('2023-06-20'),
         alternates: [
           { lang: 'en', href: 'https://x.example/stories/a/' },
           { lang: 'es', href: 'https://x.example/es/stories/a/' },
@@ -129,7 +129,7 @@ describe('sitemapXml and sitemapIndexXml', () => {
 
   it('names each sitemap file in the index', () => {
     const xml = sitemapIndexXml([
-      { loc: 'https://x.example/sitemap-1.xml', lastmod: instantDate(new Date('2023-06-20T10:00:00Z')) },
+      { loc: 'https://x.example/sitemap-1.xml', lastmod: parseWireDate('2023-06-20T10:00:00Z') },
       { loc: 'https://x.example/sitemap-2.xml' },
     ]);
     expect(xmlErrors(xml)).toEqual([]);
@@ -147,8 +147,8 @@ describe('chunk and newest', () => {
   });
 
   it('finds the newest date and ignores missing ones', () => {
-    const a = instantDate(new Date('2023-01-01'));
-    const b = instantDate(new Date('2023-06-20T10:00:00Z'));
+    const a = parseWireDate('2023-01-01');
+    const b = parseWireDate('2023-06-20T10:00:00Z');
     expect(newest([a, undefined, b])).toBe(b);
     expect(newest([])).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantDate } from '../../src/lib/jsonld';
+import { parseWireDate } from '../../src/lib/dates';
 import { ogLocale, socialMeta, type SocialInput } from '../../src/lib/social';
 
 const input: SocialInput = {
@@ -11,8 +11,8 @@ const input: SocialInput = {
   lang: 'es',
   image: { url: 'https://x.example/cards/k.png', width: 1200, height: 630, alt: 'Headline card', type: 'image/png' },
   article: {
-    published: instantDate(new Date('2023-06-20')),
-    modified: instantDate(new Date('2023-06-21T10:00:00Z')),
+    published: parseWireDate('2023-06-20'),
+    modified: parseWireDate('2023-06-21T10:00:00Z'),
     section: 'World',
     tags: ['Kazakhstan', 'China'],
   },
