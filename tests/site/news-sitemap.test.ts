@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +60,15 @@ describe('share cards across builds', () => {
     expect(firstCards).toHaveLength(4);
   });
 
-  it('renders only the changed card when one story changes, and takes the rest from the cache', () => {
+  it('renders only the changed card when one story changes, takes the rest from the cache, and prunes old unused cards', () => {
+    const [version = ''] = readdirSync(join(scratch, 'cache', 'wire-cards'));
+    const cacheDir = join(scratch, 'cache', 'wire-cards', version);
+    const stale = join(cacheDir, 'stale0000000000000000.png');
+    const recent = join(cacheDir, 'recent000000000000000.png');
+    writeFileSync(stale, 'old card');
+    writeFileSync(recent, 'recent card');
+    const longAgo = new Date(Date.now() - 60 * 86_400_000);
+    utimesSync(stale, longAgo, longAgo);
     const file = join(content, 'fresh.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('sign a raw materials partnership', 'sign a minerals deal'));
     const build = runAstro('build', { content, scratch, env });
@@ -69,5 +77,7 @@ describe('share cards across builds', () => {
     const now = cardsIn(dist);
     expect(now.filter((card) => !firstCards.includes(card))).toHaveLength(1);
     expect(now).not.toContain('manifest.json');
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
   });
 });
