@@ -25,7 +25,7 @@ let firstCards: string[];
 
 beforeAll(() => {
   cpSync(fileURLToPath(new URL('../fixtures/news/', import.meta.url)), content, { recursive: true });
-  const build = runAstro('build', { content, scratch, env });
+  const build = runAstro('build', { content, scratch }, { env });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.output}`);
   first = JSON.parse(readFileSync(report, 'utf8'));
   firstCards = cardsIn(dist);
@@ -71,7 +71,7 @@ describe('share cards across builds', () => {
     utimesSync(stale, longAgo, longAgo);
     const file = join(content, 'fresh.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('sign a raw materials partnership', 'sign a minerals deal'));
-    const build = runAstro('build', { content, scratch, env });
+    const build = runAstro('build', { content, scratch }, { env });
     if (build.status !== 0) throw new Error(`astro build failed:\n${build.output}`);
     expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ cards: 4, rendered: 1, cached: 3 });
     const now = cardsIn(dist);
