@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
+import { groupByDay, type DayGroup } from '../lib/desk';
+import { planCards, type CardPlan } from '../lib/cards';
 import { bodyOf } from '../lib/frontmatter';
 import { rankRelated, salientTerms } from '../lib/related';
 import { SITE } from '../lib/site';
@@ -17,6 +19,37 @@ export interface Archive {
   tags: Map<string, { name: string; stories: Story[] }>;
   /** The sections for the site navigation, by name. */
   nav: { name: string; href: string }[];
+  /** Stories of each calendar day (`YYYY-MM-DD`, as the story gives it), newest day first. */
+  days: DayGroup<Story>[];
+  /** The days of each month (`YYYY-MM`) that have stories, newest month and day first. */
+  months: { month: string; days: DayGroup<Story>[] }[];
+  /** The moment of this build: `WIRE_BUILD_TIME` (ISO 8601) when set, else now. */
+  buildTime: Date;
+  /** The share card of each story, section and the edition. */
+  cards: CardPlan;
+}
+
+/** The build time: `WIRE_BUILD_TIME` lets tests and reruns pin it. */
+function readBuildTime(): Date {
+  const fixed = process.env.WIRE_BUILD_TIME;
+  if (!fixed) return new Date();
+  const time = new Date(fixed);
+  if (Number.isNaN(time.getTime())) {
+    throw new Error(`WIRE_BUILD_TIME: "${fixed}" is not a date-time such as 2026-11-27T09:00:00Z`);
+  }
+  return time;
+}
+
+/** How many of the newest stories get a card of their own: `WIRE_CARD_STORIES` (a number or `all`). */
+function readOwnCards(): number {
+  const value = process.env.WIRE_CARD_STORIES;
+  if (value === undefined || value === '') return SITE.cards.stories;
+  if (value === 'all') return Infinity;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) {
+    throw new Error(`WIRE_CARD_STORIES: "${value}" must be a whole number of stories, or "all"`);
+  }
+  return count;
 }
 
 function group(stories: Story[], names: (story: Story) => readonly string[]) {
@@ -64,7 +97,44 @@ async function load(): Promise<Archive> {
   const nav = [...sections.values()]
     .map(({ name }) => ({ name, href: sectionPath(name) }))
     .sort((a, b) => a.name.localeCompare(b.name, SITE.lang));
-  return { stories, related, sections, tags: group(stories, (story) => story.tags), nav };
+  // Day archives group by the date each story gives, then sort days newest first, so a
+  // story filed late (an older date arriving today) joins its own day, not today's.
+  const days = groupByDay(stories, (story) => story.published.date).sort((a, b) => (a.date < b.date ? 1 : -1));
+  const months = groupByDay(days, (day) => day.date.slice(0, 7)).map(({ date, items }) => ({
+    month: date,
+    days: items,
+  }));
+  const buildTime = readBuildTime();
+  const cards = planCards(
+    stories.map((story) => ({
+      id: story.id,
+      title: story.title,
+      section: story.section,
+      dateline: story.dateline,
+      agency: story.agency,
+      lang: story.lang,
+      published: story.pubDate,
+    })),
+    {
+      site: SITE.name,
+      description: SITE.description,
+      lang: SITE.lang,
+      buildTime,
+      windowHours: SITE.newsWindowHours,
+      ownCards: readOwnCards(),
+    },
+  );
+  return {
+    stories,
+    related,
+    sections,
+    tags: group(stories, (story) => story.tags),
+    nav,
+    days,
+    months,
+    buildTime,
+    cards,
+  };
 }
 
 let archive: Promise<Archive> | undefined;

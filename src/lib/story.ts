@@ -33,6 +33,8 @@ export interface Story {
   tags: readonly string[];
   agency: string;
   lang: string;
+  /** The dateline's place as the agency writes it, e.g. "Astana". */
+  place: string;
   /** The dateline in the agency's style, e.g. "Astana, Jun 20 (EFE).-". */
   dateline: string;
   /** The permanent site path, e.g. "/stories/tokayev-peace-initiatives/". */
@@ -78,6 +80,7 @@ export function toStory(id: string, body: string, data: StoryData): Story {
     tags: data.tags,
     agency: data.agency,
     lang: data.lang,
+    place: data.dateline.place,
     dateline: formatDateline({
       place: data.dateline.place,
       date: calendarDay(data.dateline.date ?? data.pubDate),
