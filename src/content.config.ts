@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { storySchema } from './lib/schema';
+import { storySchemaWith } from './lib/schema';
 import { storyLoader } from './loaders/stories';
 
 /**
@@ -12,7 +12,8 @@ const base = process.env.WIRE_CONTENT_DIR ?? './content';
 
 const stories = defineCollection({
   loader: storyLoader({ base }),
-  schema: storySchema,
+  // A photo's src is resolved by astro:assets relative to the entry's file.
+  schema: ({ image }) => storySchemaWith(image()),
 });
 
 export const collections = { stories };

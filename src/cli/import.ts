@@ -7,20 +7,26 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { importWire, WireImportError, type ImportOptions } from '../lib/wire-import.ts';
+import { importAgency, isAgencyInput } from './agency.ts';
 
-const USAGE = `Usage: npm run import -- <file | -> [options]
+const USAGE = `Usage: npm run import -- <file | folder | -> [options]
 
 Turns raw wire text (a section line, the headline, the story with its dateline and
-sign-off) into a Markdown entry with frontmatter under content/.
+sign-off) into a Markdown entry with frontmatter under content/. Agency items (NewsML 1.2
+with NITF, NewsML-G2, NITF, ninjs 1.x-3.0), told apart by their content, and folders of
+them (a drop folder, photos beside the items) become entries under content/<agency>/,
+one report line per item; newer revisions update the same entry, kills mark it canceled.
 
 Options:
+  --agency NAME        the agency, for items that do not name it
   --section NAME       the section, when the text has no section line (or to replace it)
   --tags A,B,C         tags, comma-separated
   --date YYYY-MM-DD    publication date (also gives the dateline's year)
   --year YYYY          the dateline's year, when it gives only day and month
   --lang TAG           the story's language, BCP 47 (default: en)
   --description TEXT   the standfirst (default: the story's first sentence)
-  --out PATH           file or folder to write (default: content/<slug>.md)
+  --out PATH           file or folder to write (default: content/<slug>.md; for agency
+                       items, the content folder to write under)
   --force              overwrite an existing entry
   --help               show this help`;
 
@@ -32,6 +38,7 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: {
       section: { type: 'string' },
+      agency: { type: 'string' },
       tags: { type: 'string' },
       date: { type: 'string' },
       year: { type: 'string' },
@@ -58,7 +65,14 @@ function parse(argv: string[]) {
     lang: values.lang,
     description: values.description,
   };
-  return { help: false as const, input: positionals[0] as string, options, out: values.out, force: values.force };
+  return {
+    help: false as const,
+    input: positionals[0] as string,
+    options,
+    agency: values.agency,
+    out: values.out,
+    force: values.force,
+  };
 }
 
 /** Files under a folder whose frontmatter gives this slug. */
@@ -87,7 +101,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const raw = args.input === '-' ? readFileSync(0, 'utf8') : readFileSync(args.input, 'utf8');
+  const stdin = args.input === '-' ? readFileSync(0) : undefined;
+  if (isAgencyInput(args.input, stdin)) {
+    return importAgency(args.input, { ...args.options, agency: args.agency, out: args.out, stdin });
+  }
+  const raw = stdin ? stdin.toString('utf8') : readFileSync(args.input, 'utf8');
   const source = args.input === '-' ? 'standard input' : args.input;
   let result;
   try {

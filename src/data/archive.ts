@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { bodyOf } from '../lib/frontmatter';
+import { buildTimeFrom, isPublished } from '../lib/publish';
 import { rankRelated, salientTerms } from '../lib/related';
 import { SITE } from '../lib/site';
 import { sectionPath, slugify } from '../lib/slug';
@@ -8,8 +9,14 @@ import { collectionProblems, newestFirst, toStory, type Story } from '../lib/sto
 
 /** Everything pages need, worked out once per build. */
 export interface Archive {
-  /** All stories, newest first. */
+  /**
+   * The stories published at {@link Archive.buildTime}, newest first: not withheld, not
+   * canceled (killed), not under an embargo that ends after the build time. Every page,
+   * listing, feed and index is made from these only.
+   */
   stories: Story[];
+  /** The time this build publishes as of: `WIRE_BUILD_TIME` when set, else the time the build started. */
+  buildTime: Date;
   /** Related stories of each story, by id, ranked once. */
   related: Map<string, Story[]>;
   /** Sections and tags, by slug: the display name and its stories, newest first. */
@@ -33,16 +40,21 @@ function group(stories: Story[], names: (story: Story) => readonly string[]) {
 }
 
 async function load(): Promise<Archive> {
+  const buildTime = buildTimeFrom(process.env.WIRE_BUILD_TIME, new Date());
   const entries = await getCollection('stories');
   const problems = collectionProblems(entries);
   if (problems.length > 0) {
     throw new Error(`Stories have ${problems.length} problem(s):\n${problems.join('\n')}`);
   }
+  // What is published is decided here, once: pages, feeds, sitemaps and search take
+  // archive.stories and never see an embargoed, withheld or killed story.
   const stories = newestFirst(
-    entries.map((entry) => {
-      const file = entry.filePath ?? entry.id;
-      return toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file), entry.data);
-    }),
+    entries
+      .filter((entry) => isPublished(entry.data, buildTime))
+      .map((entry) => {
+        const file = entry.filePath ?? entry.id;
+        return toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file), entry.data);
+      }),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));
   const ranked = rankRelated(
@@ -63,7 +75,7 @@ async function load(): Promise<Archive> {
   const nav = [...sections.values()]
     .map(({ name }) => ({ name, href: sectionPath(name) }))
     .sort((a, b) => a.name.localeCompare(b.name, SITE.lang));
-  return { stories, related, sections, tags: group(stories, (story) => story.tags), nav };
+  return { stories, buildTime, related, sections, tags: group(stories, (story) => story.tags), nav };
 }
 
 let archive: Promise<Archive> | undefined;
