@@ -190,7 +190,7 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
   if (photo) extras.push(`photo ${shown(photo.to)}`);
   if (item.correction && decision === 'update') extras.push('correction note added');
   extras.push(...entry.notes);
-  return `${head}: ${what} (/stories/${id}/, ${entry.paragraphs} paragraphs)${extras.map((extra) => `; ${extra}`).join('')}`;
+  return `${head}: ${what} (/stories/${id}/, ${entry.paragraphs} paragraph${entry.paragraphs === 1 ? '' : 's'})${extras.map((extra) => `; ${extra}`).join('')}`;
 }
 
 /**
@@ -223,7 +223,7 @@ export function importAgency(input: string, options: AgencyImportOptions): numbe
         write(root, target, result.markdown);
         index.bySlug.set(result.data.slug, target);
         console.log(
-          `${source.label}: wire text: wrote ${shown(target)} (/stories/${result.data.slug}/, ${result.paragraphs.length} paragraphs)`,
+          `${source.label}: wire text: wrote ${shown(target)} (/stories/${result.data.slug}/, ${result.paragraphs.length} paragraph${result.paragraphs.length === 1 ? '' : 's'})`,
         );
         continue;
       }

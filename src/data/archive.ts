@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { bodyOf } from '../lib/frontmatter';
-import { buildTimeFrom, isPublished } from '../lib/publish';
+import { isPublished } from '../lib/publish';
 import { rankRelated, salientTerms } from '../lib/related';
 import { SITE } from '../lib/site';
 import { sectionPath, slugify } from '../lib/slug';
+import { readBuildTime } from './build-time';
 import { collectionProblems, newestFirst, toStory, type Story } from '../lib/story';
 
 /** Everything pages need, worked out once per build. */
@@ -40,7 +41,7 @@ function group(stories: Story[], names: (story: Story) => readonly string[]) {
 }
 
 async function load(): Promise<Archive> {
-  const buildTime = buildTimeFrom(process.env.WIRE_BUILD_TIME, new Date());
+  const buildTime = readBuildTime();
   const entries = await getCollection('stories');
   const problems = collectionProblems(entries);
   if (problems.length > 0) {

@@ -18,7 +18,7 @@ export const FEED_STYLESHEET = '/rss.xsl';
 
 /**
  * One feed item: absolute link and permanent guid, the standfirst as description, the
- * whole story as content:encoded, the section and tags as categories, and the agency as
+ * whole story as content:encoded, the urgency label (`Flash`, `Urgent`), section and tags as categories, and the agency as
  * `dc:creator` (RSS `author` must be an e-mail address, which an agency credit is not).
  *
  * @example
@@ -32,7 +32,8 @@ export function feedItem(story: Story, site: string): RSSFeedItem {
     pubDate: story.pubDate,
     description: story.description,
     content: storyHtml(story, site),
-    categories: [...new Set([story.section, ...story.tags])],
+    // A flash or urgent story says so in a category feed readers can filter on.
+    categories: [...new Set([...(story.urgencyLabel ? [story.urgencyLabel] : []), story.section, ...story.tags])],
     customData: `<dc:creator>${escapeHtml(story.agency)}</dc:creator>`,
   };
 }

@@ -1,10 +1,12 @@
 /**
- * A small element tree over fast-xml-parser: XML is parsed by a real parser (never by
- * regular expressions), namespace prefixes are dropped, and entities (the XML five,
+ * A small element tree over fast-xml-parser: XML is checked for well-formedness by
+ * fast-xml-validator (line and column of the first error) and parsed by a real parser
+ * (never by regular expressions), namespace prefixes are dropped, and entities (the XML five,
  * numeric ones and the HTML/ISO names NITF uses) are decoded once, with `entities`.
  */
 import { decodeHTML } from 'entities';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { AgencyParseError } from './types.ts';
 
 /** An XML element: its local name, attributes (decoded) and children in document order. */
@@ -30,6 +32,8 @@ const parser = new XMLParser({
   ignorePiTags: true,
   commentPropName: '#comment',
 });
+
+const validator = new SyntaxValidator({ multipleRoots: false });
 
 type Raw = Record<string, unknown>;
 
@@ -62,9 +66,11 @@ function convert(raw: Raw[]): XmlNode[] {
  * parseXml('<a><b></a>'); // throws "XML: line 1, column 7: Expected closing tag 'b' ..."
  */
 export function parseXml(source: string): XmlElement {
-  const valid = XMLValidator.validate(source);
-  if (valid !== true) {
-    throw new AgencyParseError('XML', `line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
+  try {
+    validator.validate(source);
+  } catch (error) {
+    const { line, col, message } = error as { line?: number; col?: number; message: string };
+    throw new AgencyParseError('XML', `line ${line ?? '?'}, column ${col ?? '?'}: ${message.replace(/\.$/, '')}`);
   }
   const root = convert(parser.parse(source) as Raw[]).find((node): node is XmlElement => typeof node !== 'string');
   if (!root) throw new AgencyParseError('XML', 'the document has no root element');
