@@ -6,12 +6,11 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { dump } from 'js-yaml';
-import { compareRevision, entryFile, hash, itemToEntry, killEntry } from '../lib/agency/entry.ts';
+import { entryFile, hash, itemToEntry, planItem, withFrontmatter } from '../lib/agency/entry.ts';
 import { decodeItem, detectFormat, MAX_ITEM_BYTES } from '../lib/agency/registry.ts';
 import { instant } from '../lib/agency/time.ts';
 import { AgencyParseError, type WireItem } from '../lib/agency/types.ts';
-import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
+import { bodyOf, splitFrontmatter, storyId } from '../lib/frontmatter.ts';
 import { slugify } from '../lib/slug.ts';
 import { importWire, type ImportOptions } from '../lib/wire-import.ts';
 
@@ -120,23 +119,18 @@ function write(root: string, target: string, content: string | Uint8Array): void
 function importItem(item: WireItem, source: Source, index: Index, root: string, options: AgencyImportOptions): string {
   const head = `${source.label}: ${item.format} ${item.id} v${item.version}`;
   const existing = index.bySource.get(item.id);
-  const current = existing?.data.source as { version?: unknown } | undefined;
-  const decision = compareRevision(typeof current?.version === 'number' ? current.version : undefined, item.version);
-  if (existing && decision === 'older') {
-    return `${head}: skipped: ${shown(existing.file)} already has the newer version ${String(current?.version)}; nothing changed`;
+  const plan = planItem(item, existing?.data);
+  if (plan.kind === 'skip') {
+    const file = shown(existing?.file ?? '');
+    return plan.revision === 'older'
+      ? `${head}: skipped: ${file} already has the newer version ${plan.current}; nothing changed`
+      : `${head}: skipped: ${file} already has this version; nothing changed`;
   }
-  if (existing && decision === 'same') {
-    return `${head}: skipped: ${shown(existing.file)} already has this version; nothing changed`;
-  }
-  if (item.status === 'canceled') {
-    if (!existing) return `${head}: kill of an item that is not in the archive; nothing to withdraw`;
-    const data = killEntry(existing.data, item);
-    write(
-      root,
-      existing.file,
-      `---\n${dump(data, { lineWidth: -1 })}---\n${existing.body.startsWith('\n') ? '' : '\n'}${existing.body}`,
-    );
-    index.bySource.set(item.id, { ...existing, data });
+  if (plan.kind === 'kill-unknown') return `${head}: kill of an item that is not in the archive; nothing to withdraw`;
+  if (plan.kind === 'kill') {
+    if (!existing) throw new Error(`no entry to kill for ${item.id}`);
+    write(root, existing.file, withFrontmatter(plan.data, existing.body));
+    index.bySource.set(item.id, { ...existing, data: plan.data });
     return `${head}: killed: ${shown(existing.file)} kept on disk, marked canceled; it leaves every page and feed at the next build`;
   }
 
@@ -147,9 +141,16 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
   const remote = item.photos.filter((photo) => /^[a-z][a-z\d+.-]*:/i.test(photo.href));
   const local = item.photos.find((photo) => !remote.includes(photo));
   let photo: { from: string; to: string } | undefined;
-  if (local) {
-    const from = resolve(source.folder, local.href);
-    if (relative(source.folder, from).startsWith('..') || !existsSync(from) || !statSync(from).isFile()) {
+  let keptPhoto: string | undefined;
+  const from = local && resolve(source.folder, local.href);
+  const present =
+    from && !relative(source.folder, from).startsWith('..') && existsSync(from) && statSync(from).isFile();
+  const before = (existing?.data.image as { src?: unknown } | undefined)?.src;
+  if (local && !present && typeof before === 'string' && existsSync(resolve(dirname(file), before))) {
+    // A revision often comes without the photo the first version brought: keep that one.
+    keptPhoto = before;
+  } else if (local && from) {
+    if (!present) {
       throw new AgencyParseError(local.field, `the photo file "${local.href}" is missing beside the item`);
     }
     const ext = extname(from).toLowerCase();
@@ -171,7 +172,7 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
     tags: options.tags,
     lang: options.lang,
     existing: existing?.data,
-    imageSrc: photo ? `./${basename(photo.to)}` : undefined,
+    imageSrc: photo ? `./${basename(photo.to)}` : keptPhoto,
     remoteImages: remote.map((entry) => entry.href),
     spelling: index.spelling,
     slug,
@@ -179,16 +180,16 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
   if (photo) write(root, photo.to, readFileSync(photo.from));
   write(root, file, entry.markdown);
   const id = String(entry.data.slug);
-  index.bySource.set(item.id, { file, data: entry.data, body: '' });
+  index.bySource.set(item.id, { file, data: entry.data, body: bodyOf(entry.markdown, file) });
   index.bySlug.set(id, file);
 
   const what =
-    decision === 'update' ? `updated ${shown(file)} from v${String(current?.version)}` : `wrote ${shown(file)}`;
+    plan.revision === 'update' ? `updated ${shown(file)} from v${plan.current ?? '?'}` : `wrote ${shown(file)}`;
   if (item.status === 'withheld') extras.unshift('withheld: kept, not published');
   if (item.embargo) extras.unshift(`embargoed until ${item.embargo}`);
   if (item.urgency !== undefined && item.urgency <= 2) extras.push(item.urgency === 1 ? 'flash' : 'urgent');
   if (photo) extras.push(`photo ${shown(photo.to)}`);
-  if (item.correction && decision === 'update') extras.push('correction note added');
+  if (item.correction && plan.revision === 'update') extras.push('correction note added');
   extras.push(...entry.notes);
   return `${head}: ${what} (/stories/${id}/, ${entry.paragraphs} paragraph${entry.paragraphs === 1 ? '' : 's'})${extras.map((extra) => `; ${extra}`).join('')}`;
 }

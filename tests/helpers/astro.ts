@@ -16,8 +16,9 @@ export interface AstroFolders {
 /**
  * Runs `astro build` or `astro sync` on a stories folder with its own output and cache
  * folders, so runs never touch dist/ or each other; returns its exit status and output.
+ * `env` adds variables (e.g. `WIRE_BUILD_TIME`).
  */
-export function runAstro(command: 'build' | 'sync', { content, scratch }: AstroFolders) {
+export function runAstro(command: 'build' | 'sync', { content, scratch }: AstroFolders, env: NodeJS.ProcessEnv = {}) {
   const run = spawnSync('npx', ['astro', command], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -27,6 +28,7 @@ export function runAstro(command: 'build' | 'sync', { content, scratch }: AstroF
       WIRE_OUT_DIR: join(scratch, 'dist'),
       WIRE_CACHE_DIR: join(scratch, 'cache'),
       NO_COLOR: '1',
+      ...env,
     },
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dist: join(scratch, 'dist') };

@@ -218,3 +218,41 @@ export function killEntry(existing: Record<string, unknown>, item: WireItem): Re
     edNotes,
   });
 }
+
+/** What importing one item does to the archive. */
+export type Plan =
+  | { kind: 'skip'; revision: 'same' | 'older'; current: number }
+  | { kind: 'kill-unknown' }
+  | { kind: 'kill'; data: Record<string, unknown> }
+  | { kind: 'write'; revision: 'new' | 'update'; current: number | undefined };
+
+/**
+ * Decides what an item does, given the frontmatter of the entry on disk with the same
+ * agency id (if any): a new entry or an update by a newer revision (written with
+ * {@link itemToEntry}), nothing for an equal or older revision, a kill that marks the
+ * entry canceled, or nothing for a kill of an item never imported.
+ *
+ * @example
+ * planItem(item, undefined).kind; // "write"
+ * planItem({ ...item, version: 1 }, { source: { id: item.id, version: 2 } }).kind; // "skip"
+ */
+export function planItem(item: WireItem, existing: Record<string, unknown> | undefined): Plan {
+  const source = existing?.source as { version?: unknown } | undefined;
+  const current = typeof source?.version === 'number' ? source.version : undefined;
+  const revision = existing ? compareRevision(current ?? 0, item.version) : 'new';
+  if (revision === 'same' || revision === 'older') return { kind: 'skip', revision, current: current ?? 0 };
+  if (item.status === 'canceled') {
+    return existing ? { kind: 'kill', data: killEntry(existing, item) } : { kind: 'kill-unknown' };
+  }
+  return { kind: 'write', revision, current };
+}
+
+/**
+ * An entry file's text with new frontmatter and its body as it was.
+ *
+ * @example
+ * withFrontmatter({ title: 'T' }, '\nBody.\n'); // "---\ntitle: T\n---\n\nBody.\n"
+ */
+export function withFrontmatter(data: Record<string, unknown>, body: string): string {
+  return `---\n${dump(data, { lineWidth: -1 })}---\n${body.startsWith('\n') ? body : `\n${body}`}`;
+}
