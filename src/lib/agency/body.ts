@@ -7,7 +7,7 @@
 import { Parser } from 'htmlparser2';
 import { escapeInlineMarkdown, parseDateline, type ParsedDateline } from '../wire-import.ts';
 import type { Inline, Paragraph } from './types.ts';
-import { children, type XmlElement, type XmlNode } from './xml.ts';
+import type { XmlElement } from './xml.ts';
 
 const EMPHASIS: Record<string, 'em' | 'strong'> = { em: 'em', i: 'em', strong: 'strong', b: 'strong' };
 /** Elements that hold paragraphs' worth of text in NITF and (X)HTML bodies. */
@@ -312,9 +312,4 @@ export function trimStory(input: readonly Paragraph[], agency: string | undefine
     }
   }
   return { paragraphs, dateline, initials, signOff };
-}
-
-/** The children of a node list that are elements (helper for format modules). */
-export function elementsIn(nodes: readonly XmlNode[]): XmlElement[] {
-  return children({ name: '', attrs: {}, children: [...nodes] }, '*');
 }
