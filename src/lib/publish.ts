@@ -7,8 +7,8 @@
 export interface Publishable {
   /** `usable` (or absent) is publishable; `withheld` and `canceled` are not. */
   status?: string | undefined;
-  /** Not before this time. */
-  embargo?: Date | undefined;
+  /** Not before this time (a wire date's instant). */
+  embargo?: { instant: Date } | undefined;
 }
 
 /**
@@ -18,12 +18,12 @@ export interface Publishable {
  * @example
  * const at = new Date('2023-06-20T10:00:00Z');
  * isPublished({ status: 'usable' }, at); // true
- * isPublished({ embargo: new Date('2023-06-20T12:00:00Z') }, at); // false
+ * isPublished({ embargo: parseWireDate('2023-06-20T12:00:00Z') }, at); // false
  * isPublished({ status: 'canceled' }, at); // false
  */
 export function isPublished(story: Publishable, buildTime: Date): boolean {
   if (story.status !== undefined && story.status !== 'usable') return false;
-  return story.embargo === undefined || story.embargo.getTime() <= buildTime.getTime();
+  return story.embargo === undefined || story.embargo.instant.getTime() <= buildTime.getTime();
 }
 
 /**

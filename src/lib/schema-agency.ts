@@ -11,21 +11,18 @@ const text = (what: string) =>
     .trim()
     .min(1, `${what} must not be empty`);
 
-const dateTime = (what: string) =>
-  z.coerce.date({ error: `${what} must be a date-time such as 2023-06-20T09:34:00+02:00` });
-
 /** The statuses an agency gives an item; only `usable` items are published. */
 export const STORY_STATUSES = ['usable', 'withheld', 'canceled'] as const;
 
 /**
  * The agency fields, with the photo's `src` checked by `imageSrc` (a plain path for the
  * importer; Astro's `image()` in the content collection, so the photo is processed by
- * astro:assets).
+ * astro:assets) and date-times read by `dateTime` (the schema's strict wire dates).
  *
  * @example
- * z.strictObject(agencyFields(z.string())).parse({ urgency: 2 }).urgency; // 2
+ * z.strictObject(agencyFields(z.string(), () => z.string())).parse({ urgency: 2 }).urgency; // 2
  */
-export function agencyFields<Src extends z.ZodType>(imageSrc: Src) {
+export function agencyFields<Src extends z.ZodType, D extends z.ZodType>(imageSrc: Src, dateTime: (what: string) => D) {
   return {
     urgency: z
       .number({ error: 'urgency must be a number from 1 (flash) to 9' })

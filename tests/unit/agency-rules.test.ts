@@ -5,6 +5,7 @@ import { agencyName, datelinePlace } from '../../src/lib/agency/common';
 import { compareRevision, entryFile, itemToEntry, planItem } from '../../src/lib/agency/entry';
 import { subjectName, subjectTags } from '../../src/lib/agency/subjects';
 import { agencyTime } from '../../src/lib/agency/time';
+import { parseWireDate } from '../../src/lib/dates';
 import type { WireItem } from '../../src/lib/agency/types';
 import { buildTimeFrom, isPublished } from '../../src/lib/publish';
 
@@ -15,12 +16,12 @@ describe('what is published at a build time', () => {
     ['a usable story', { status: 'usable' }, true],
     ['a withheld story', { status: 'withheld' }, false],
     ['a killed story', { status: 'canceled' }, false],
-    ['an embargo one second after the build', { embargo: new Date('2023-06-21T06:00:01Z') }, false],
-    ['an embargo ending at the build time', { embargo: new Date('2023-06-21T06:00:00Z') }, true],
-    ['an embargo that has passed', { embargo: new Date('2023-06-20T00:00:00Z') }, true],
+    ['an embargo one second after the build', { embargo: parseWireDate('2023-06-21T06:00:01Z') }, false],
+    ['an embargo ending at the build time', { embargo: parseWireDate('2023-06-21T06:00:00Z') }, true],
+    ['an embargo that has passed', { embargo: parseWireDate('2023-06-20T00:00:00Z') }, true],
     [
       'a killed story whose embargo has passed',
-      { status: 'canceled', embargo: new Date('2023-06-20T00:00:00Z') },
+      { status: 'canceled', embargo: parseWireDate('2023-06-20T00:00:00Z') },
       false,
     ],
   ])('%s: %s', (_name, story, published) => {
