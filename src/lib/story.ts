@@ -226,3 +226,16 @@ export function collectionProblems(entries: readonly EntryRef[]): string[] {
   }
   return problems;
 }
+
+/**
+ * The time of day of a wire date as a reader sees it, with its offset, or `undefined`
+ * for a date without a time: an update shows when it happened, not only the day.
+ *
+ * @example
+ * clockText(parseWireDate('2023-06-20T12:45:00+06:00')); // "12:45 UTC+06:00"
+ * clockText(parseWireDate('2023-06-20T12:45:00Z')); // "12:45 UTC"
+ */
+export function clockText(date: WireDate): string | undefined {
+  if (date.time === undefined) return undefined;
+  return `${date.time} UTC${date.offset === 'Z' || date.offset === undefined ? '' : date.offset}`;
+}
