@@ -231,8 +231,8 @@ describe('the site built from agency items', () => {
     expect($('.story-body').text()).toContain('entre 2017 y 2023');
     expect(page).not.toMatch(/Ampliará con declaraciones|asl\/tib|Asia Central/);
     expect($('.rights').text()).toBe('© Agencia EFE, S.A. 2023');
-    expect($('.meta').text()).toMatch(/Updated .*2023, 12:45 UTC\+06:00/);
-    expect($('.meta time').last().attr('datetime')).toBe('2023-06-20T12:45:00+06:00');
+    expect($('article header .meta').text()).toMatch(/Updated .*2023, 12:45 UTC\+06:00/);
+    expect($('article header .meta time').last().attr('datetime')).toBe('2023-06-20T12:45:00+06:00');
   });
 
   it('builds pages that html-validate finds no problem in', async () => {
