@@ -1,14 +1,41 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { SITE } from './src/lib/site.ts';
+import { SITE, siteUrlProblem } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
 // Set SITE_URL when deploying somewhere else than SITE.url.
-const site = process.env.SITE_URL ?? SITE.url;
+const site = process.env.SITE_URL || SITE.url;
+
+/**
+ * Deploy safety: a production build without a real SITE_URL warns loudly, and fails under
+ * `npm run build -- --strict` (what the deploy docs use). A SITE_URL that is not an
+ * http(s) address fails every build.
+ * @type {import('astro').AstroIntegration}
+ */
+const deploySafety = {
+  name: 'wire-reader-deploy-safety',
+  hooks: {
+    'astro:config:setup': ({ command, logger }) => {
+      if (command !== 'build') return;
+      const problem = siteUrlProblem(process.env.SITE_URL);
+      if (!problem) return;
+      if (problem.fatal) throw new Error(problem.message);
+      if (process.argv.includes('--strict')) {
+        throw new Error(`${problem.message}. Set SITE_URL=https://your.site (strict build).`);
+      }
+      const rule = '!'.repeat(72);
+      logger.warn(
+        `\n${rule}\n!! NOT DEPLOYABLE: ${problem.message}.\n!! Set SITE_URL=https://your.site; ` +
+          `\`npm run build -- --strict\` fails instead of warning.\n${rule}`,
+      );
+    },
+  },
+};
 
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  integrations: [deploySafety],
   // Tests and the benchmark build elsewhere without touching dist/ or the shared cache.
   outDir: process.env.WIRE_OUT_DIR ?? './dist',
   ...(process.env.WIRE_CACHE_DIR && { cacheDir: process.env.WIRE_CACHE_DIR }),

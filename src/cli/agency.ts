@@ -10,6 +10,7 @@ import { entryFile, hash, itemToEntry, planItem, withFrontmatter } from '../lib/
 import { decodeItem, detectFormat, MAX_ITEM_BYTES } from '../lib/agency/registry.ts';
 import { instant } from '../lib/agency/time.ts';
 import { AgencyParseError, type WireItem } from '../lib/agency/types.ts';
+import { rootName } from '../lib/agency/xml.ts';
 import { bodyOf, splitFrontmatter, storyId } from '../lib/frontmatter.ts';
 import { slugify } from '../lib/slug.ts';
 import { importWire, type ImportOptions } from '../lib/wire-import.ts';
@@ -252,9 +253,13 @@ export function importAgency(input: string, options: AgencyImportOptions): numbe
 export function isAgencyInput(input: string, stdin?: Uint8Array): boolean {
   if (input !== '-' && statSync(input).isDirectory()) return true;
   if (input !== '-' && statSync(input).size > MAX_ITEM_BYTES) return true;
+  const bytes = stdin ?? readFileSync(input);
   try {
-    return detectFormat(decodeItem(stdin ?? readFileSync(input), input)) !== 'text';
+    return detectFormat(decodeItem(bytes, input)) !== 'text';
   } catch {
-    return true; // binary or unknown XML: the agency importer reports it by name
+    // Binary data, or XML/JSON the agency importer reports by name; text that is merely
+    // not UTF-8 goes to the wire-text importer, which names the line.
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+    return bytes.subarray(0, 8192).includes(0) || rootName(head) !== undefined || /^\s*[[{]/.test(head);
   }
 }

@@ -54,7 +54,8 @@ async function load(): Promise<Archive> {
       .filter((entry) => isPublished(entry.data, buildTime))
       .map((entry) => {
         const file = entry.filePath ?? entry.id;
-        return toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file), entry.data);
+        // NFC, as the loader's text rules normalise every field (src/lib/text.ts).
+        return toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'), entry.data);
       }),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));

@@ -17,8 +17,9 @@ export const FEED_XMLNS = {
 export const FEED_STYLESHEET = '/rss.xsl';
 
 /**
- * One feed item: absolute link and permanent guid, the standfirst as description, the
- * whole story as content:encoded, the urgency label (`Flash`, `Urgent`), section and tags as categories, and the agency as
+ * One feed item: absolute link and permanent guid, the standfirst as description (plain
+ * text, escaped as HTML), the whole story as content:encoded, the urgency label (`Flash`,
+ * `Urgent`), the section and tags as categories, and the agency as
  * `dc:creator` (RSS `author` must be an e-mail address, which an agency credit is not).
  *
  * @example
@@ -30,7 +31,9 @@ export function feedItem(story: Story, site: string): RSSFeedItem {
     title: story.title,
     link: absoluteUrl(story.path, site),
     pubDate: story.pubDate,
-    description: story.description,
+    // RSS readers read <description> as HTML: escaped once more here, the standfirst
+    // reaches the reader as the text the editor wrote, never as markup.
+    description: escapeHtml(story.description),
     content: storyHtml(story, site),
     // A flash or urgent story says so in a category feed readers can filter on.
     categories: [...new Set([...(story.urgencyLabel ? [story.urgencyLabel] : []), story.section, ...story.tags])],

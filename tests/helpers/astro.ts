@@ -13,22 +13,27 @@ export interface AstroFolders {
   scratch: string;
 }
 
+/** Extra command-line arguments (`--strict`) and environment (`TZ`, `SITE_URL`) for one run. */
+export interface AstroExtras {
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * Runs `astro build` or `astro sync` on a stories folder with its own output and cache
  * folders, so runs never touch dist/ or each other; returns its exit status and output.
- * `env` adds variables (e.g. `WIRE_BUILD_TIME`).
  */
-export function runAstro(command: 'build' | 'sync', { content, scratch }: AstroFolders, env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync('npx', ['astro', command], {
+export function runAstro(command: 'build' | 'sync', { content, scratch }: AstroFolders, extras: AstroExtras = {}) {
+  const run = spawnSync('npx', ['astro', command, ...(extras.args ?? [])], {
     cwd: ROOT,
     encoding: 'utf8',
     env: {
       ...process.env,
+      ...extras.env,
       ...(content && { WIRE_CONTENT_DIR: content }),
       WIRE_OUT_DIR: join(scratch, 'dist'),
       WIRE_CACHE_DIR: join(scratch, 'cache'),
       NO_COLOR: '1',
-      ...env,
     },
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dist: join(scratch, 'dist') };

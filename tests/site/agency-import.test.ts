@@ -158,13 +158,13 @@ describe('the site built from agency items', () => {
     const early = runAstro(
       'build',
       { content: site, scratch: join(scratch, 'early') },
-      { WIRE_BUILD_TIME: '2023-06-21T05:59:59Z' },
+      { env: { WIRE_BUILD_TIME: '2023-06-21T05:59:59Z' } },
     );
     expect(early.status, early.output).toBe(0);
     const late = runAstro(
       'build',
       { content: site, scratch: join(scratch, 'late') },
-      { WIRE_BUILD_TIME: '2023-06-21T06:00:00Z' },
+      { env: { WIRE_BUILD_TIME: '2023-06-21T06:00:00Z' } },
     );
     expect(late.status, late.output).toBe(0);
     distBefore = early.dist;

@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../data/archive';
 import { feedOptions } from '../../../lib/feed';
+import { escapeHtml } from '../../../lib/markdown';
 import { SITE } from '../../../lib/site';
 import { feedPath, sectionPath } from '../../../lib/slug';
 import type { Story } from '../../../lib/story';
@@ -15,7 +16,7 @@ export const GET: APIRoute<{ name: string; stories: Story[] }> = ({ props, site 
   rss(
     feedOptions({
       title: `${SITE.name}: ${props.name}`,
-      description: `${props.name}: the latest wire stories on ${SITE.name}.`,
+      description: escapeHtml(`${props.name}: the latest wire stories on ${SITE.name}.`),
       selfPath: feedPath(sectionPath(props.name)),
       pagePath: sectionPath(props.name),
       stories: props.stories,
