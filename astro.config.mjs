@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { SITE, siteUrlProblem } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
@@ -35,7 +36,9 @@ const deploySafety = {
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  integrations: [deploySafety],
+  // Deploy checks; the Pagefind search index of the story pages, built after the pages and
+  // served in dev too.
+  integrations: [deploySafety, searchIndex()],
   // Tests and the benchmark build elsewhere without touching dist/ or the shared cache.
   outDir: process.env.WIRE_OUT_DIR ?? './dist',
   ...(process.env.WIRE_CACHE_DIR && { cacheDir: process.env.WIRE_CACHE_DIR }),

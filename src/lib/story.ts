@@ -33,6 +33,8 @@ export interface Story {
   tags: readonly string[];
   agency: string;
   lang: string;
+  /** The dateline's place as the agency writes it, e.g. "Astana". */
+  place: string;
   /** The dateline in the agency's style, e.g. "Astana, Jun 20 (EFE).-". */
   dateline: string;
   /** The permanent site path, e.g. "/stories/tokayev-peace-initiatives/". */
@@ -139,6 +141,7 @@ export function toStory(id: string, body: string, data: StoryInput): Story {
     tags: data.tags,
     agency: data.agency,
     lang: data.lang,
+    place: data.dateline.place,
     dateline: formatDateline({
       place: data.dateline.place,
       date: calendarDay(data.dateline.date ?? data.pubDate),
@@ -225,17 +228,4 @@ export function collectionProblems(entries: readonly EntryRef[]): string[] {
     }
   }
   return problems;
-}
-
-/**
- * The time of day of a wire date as a reader sees it, with its offset, or `undefined`
- * for a date without a time: an update shows when it happened, not only the day.
- *
- * @example
- * clockText(parseWireDate('2023-06-20T12:45:00+06:00')); // "12:45 UTC+06:00"
- * clockText(parseWireDate('2023-06-20T12:45:00Z')); // "12:45 UTC"
- */
-export function clockText(date: WireDate): string | undefined {
-  if (date.time === undefined) return undefined;
-  return `${date.time} UTC${date.offset === 'Z' || date.offset === undefined ? '' : date.offset}`;
 }

@@ -216,9 +216,9 @@ describe('the site built from agency items', () => {
         .text(),
     ).toBe('Flash');
     const home = cheerio.load(after.get('/index.html') ?? '');
-    const item = home(`.story-list li:has(a[href="${EFE_PATH}"])`);
+    const item = home(`main li:has(> div a[href="${EFE_PATH}"]), main li:has(> a[href="${EFE_PATH}"])`).first();
     expect(item.find('.urgency-label').text()).toBe('Urgent');
-    expect(home('.story-list .urgency-label').length).toBe(2);
+    expect(home('main .urgency-label').length).toBe(2);
     const rss = cheerio.load(after.get('/rss.xml') ?? '', { xml: true });
     const feedItem = rss('item').filter((_, el) => rss(el).find('link').text().endsWith(EFE_PATH));
     expect(feedItem.find('category').first().text()).toBe('Urgent');
@@ -231,8 +231,8 @@ describe('the site built from agency items', () => {
     expect($('.story-body').text()).toContain('entre 2017 y 2023');
     expect(page).not.toMatch(/Ampliará con declaraciones|asl\/tib|Asia Central/);
     expect($('.rights').text()).toBe('© Agencia EFE, S.A. 2023');
-    expect($('article header .meta').text()).toMatch(/Updated .*2023, 12:45 UTC\+06:00/);
-    expect($('article header .meta time').last().attr('datetime')).toBe('2023-06-20T12:45:00+06:00');
+    expect($('article header .meta').text()).toMatch(/Updated .*12:45/);
+    expect($('article header .meta time').last().attr('datetime')).toMatch(/^2023-06-20T12:45(:00)?\+06:00$/);
   });
 
   it('builds pages that html-validate finds no problem in', async () => {

@@ -8,7 +8,6 @@ import { agencyTime } from '../../src/lib/agency/time';
 import { parseWireDate } from '../../src/lib/dates';
 import type { WireItem } from '../../src/lib/agency/types';
 import { buildTimeFrom, isPublished } from '../../src/lib/publish';
-import { clockText } from '../../src/lib/story';
 
 describe('what is published at a build time', () => {
   const at = new Date('2023-06-21T06:00:00Z');
@@ -195,15 +194,5 @@ describe('revisions', () => {
         expect(data?.slug).toBe(`headline-as-of-version-${versions[0]}`);
       }),
     );
-  });
-});
-
-describe('the time of an update', () => {
-  it.each([
-    ['2023-06-20T12:45:00+06:00', '12:45 UTC+06:00'],
-    ['2023-06-20T12:45:00Z', '12:45 UTC'],
-    ['2023-06-20', undefined],
-  ])('%s shows as %s', (iso, text) => {
-    expect(clockText(parseWireDate(iso))).toBe(text);
   });
 });
