@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { searchIndex } from './src/integrations/search-index.ts';
+import cards from './src/integrations/cards.ts';
 import { SITE, siteUrlProblem } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
@@ -36,9 +37,9 @@ const deploySafety = {
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  // Deploy checks; the Pagefind search index of the story pages, built after the pages and
-  // served in dev too.
-  integrations: [deploySafety, searchIndex()],
+  // Deploy checks; share cards, rendered after the pages in worker threads with a cache across
+  // builds; the Pagefind search index of the story pages, built after the pages and served in dev too.
+  integrations: [deploySafety, cards(), searchIndex()],
   // Tests and the benchmark build elsewhere without touching dist/ or the shared cache.
   outDir: process.env.WIRE_OUT_DIR ?? './dist',
   ...(process.env.WIRE_CACHE_DIR && { cacheDir: process.env.WIRE_CACHE_DIR }),

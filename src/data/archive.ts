@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { groupByDay, type DayGroup } from '../lib/desk';
+import { planCards, type CardPlan } from '../lib/cards';
 import { bodyOf } from '../lib/frontmatter';
 import { isPublished } from '../lib/publish';
 import { rankRelated, salientTerms } from '../lib/related';
@@ -30,6 +31,20 @@ export interface Archive {
   days: DayGroup<Story>[];
   /** The days of each month (`YYYY-MM`) that have stories, newest month and day first. */
   months: { month: string; days: DayGroup<Story>[] }[];
+  /** The share card of each story, section and the edition. */
+  cards: CardPlan;
+}
+
+/** How many of the newest stories get a card of their own: `WIRE_CARD_STORIES` (a number or `all`). */
+function readOwnCards(): number {
+  const value = process.env.WIRE_CARD_STORIES;
+  if (value === undefined || value === '') return SITE.cards.stories;
+  if (value === 'all') return Infinity;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) {
+    throw new Error(`WIRE_CARD_STORIES: "${value}" must be a whole number of stories, or "all"`);
+  }
+  return count;
 }
 
 function group(stories: Story[], names: (story: Story) => readonly string[]) {
@@ -89,7 +104,36 @@ async function load(): Promise<Archive> {
     month: date,
     days: items,
   }));
-  return { stories, buildTime, related, sections, tags: group(stories, (story) => story.tags), nav, days, months };
+  const cards = planCards(
+    stories.map((story) => ({
+      id: story.id,
+      title: story.title,
+      section: story.section,
+      dateline: story.dateline,
+      agency: story.agency,
+      lang: story.lang,
+      published: story.pubDate,
+    })),
+    {
+      site: SITE.name,
+      description: SITE.description,
+      lang: SITE.lang,
+      buildTime,
+      windowHours: SITE.newsWindowHours,
+      ownCards: readOwnCards(),
+    },
+  );
+  return {
+    stories,
+    related,
+    sections,
+    tags: group(stories, (story) => story.tags),
+    nav,
+    days,
+    months,
+    buildTime,
+    cards,
+  };
 }
 
 let archive: Promise<Archive> | undefined;
