@@ -3,15 +3,23 @@ import { getCollection } from 'astro:content';
 import { groupByDay, type DayGroup } from '../lib/desk';
 import { planCards, type CardPlan } from '../lib/cards';
 import { bodyOf } from '../lib/frontmatter';
+import { isPublished } from '../lib/publish';
 import { rankRelated, salientTerms } from '../lib/related';
 import { SITE } from '../lib/site';
 import { sectionPath, slugify } from '../lib/slug';
+import { readBuildTime } from './build-time';
 import { collectionProblems, newestFirst, toStory, type Story } from '../lib/story';
 
 /** Everything pages need, worked out once per build. */
 export interface Archive {
-  /** All stories, newest first. */
+  /**
+   * The stories published at {@link Archive.buildTime}, newest first: not withheld, not
+   * canceled (killed), not under an embargo that ends after the build time. Every page,
+   * listing, feed and index is made from these only.
+   */
   stories: Story[];
+  /** The time this build publishes as of: `WIRE_BUILD_TIME` when set, else the time the build started. */
+  buildTime: Date;
   /** Related stories of each story, by id, ranked once. */
   related: Map<string, Story[]>;
   /** Sections and tags, by slug: the display name and its stories, newest first. */
@@ -23,21 +31,8 @@ export interface Archive {
   days: DayGroup<Story>[];
   /** The days of each month (`YYYY-MM`) that have stories, newest month and day first. */
   months: { month: string; days: DayGroup<Story>[] }[];
-  /** The moment of this build: `WIRE_BUILD_TIME` (ISO 8601) when set, else now. */
-  buildTime: Date;
   /** The share card of each story, section and the edition. */
   cards: CardPlan;
-}
-
-/** The build time: `WIRE_BUILD_TIME` lets tests and reruns pin it. */
-function readBuildTime(): Date {
-  const fixed = process.env.WIRE_BUILD_TIME;
-  if (!fixed) return new Date();
-  const time = new Date(fixed);
-  if (Number.isNaN(time.getTime())) {
-    throw new Error(`WIRE_BUILD_TIME: "${fixed}" is not a date-time such as 2026-11-27T09:00:00Z`);
-  }
-  return time;
 }
 
 /** How many of the newest stories get a card of their own: `WIRE_CARD_STORIES` (a number or `all`). */
@@ -66,17 +61,22 @@ function group(stories: Story[], names: (story: Story) => readonly string[]) {
 }
 
 async function load(): Promise<Archive> {
+  const buildTime = readBuildTime();
   const entries = await getCollection('stories');
   const problems = collectionProblems(entries);
   if (problems.length > 0) {
     throw new Error(`Stories have ${problems.length} problem(s):\n${problems.join('\n')}`);
   }
+  // What is published is decided here, once: pages, feeds, sitemaps and search take
+  // archive.stories and never see an embargoed, withheld or killed story.
   const stories = newestFirst(
-    entries.map((entry) => {
-      const file = entry.filePath ?? entry.id;
-      // NFC, as the loader's text rules normalise every field (src/lib/text.ts).
-      return toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'), entry.data);
-    }),
+    entries
+      .filter((entry) => isPublished(entry.data, buildTime))
+      .map((entry) => {
+        const file = entry.filePath ?? entry.id;
+        // NFC, as the loader's text rules normalise every field (src/lib/text.ts).
+        return toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'), entry.data);
+      }),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));
   const ranked = rankRelated(
@@ -104,7 +104,6 @@ async function load(): Promise<Archive> {
     month: date,
     days: items,
   }));
-  const buildTime = readBuildTime();
   const cards = planCards(
     stories.map((story) => ({
       id: story.id,
