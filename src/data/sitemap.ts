@@ -1,12 +1,12 @@
 import { paginate } from '../lib/paginate';
 import { SITE } from '../lib/site';
 import { chunk, newest, newsSelection, type NewsStory, type SitemapUrl } from '../lib/sitemap';
-import { absoluteUrl, sectionPath, tagPath } from '../lib/slug';
+import { absoluteUrl, dayPath, monthPath, sectionPath, tagPath } from '../lib/slug';
 import type { Story } from '../lib/story';
 import { getArchive } from './archive';
 
 /** Site pages outside the story listings that are worth indexing. */
-const STATIC_PATHS = ['/feeds/'];
+const STATIC_PATHS = ['/feeds/', SITE.searchPath, '/about/', '/corrections/', '/contact/', '/terms/', '/archive/'];
 
 const lastmodOf = (story: Story) => story.updated ?? story.published;
 
@@ -16,7 +16,7 @@ const lastmodOf = (story: Story) => story.updated ?? story.published;
  * pages and every story. The 404 page is not a page of the site and is left out.
  */
 async function load(site: string): Promise<SitemapUrl[][]> {
-  const { stories, sections, tags } = await getArchive();
+  const { stories, sections, tags, days, months } = await getArchive();
   const urls: SitemapUrl[] = [];
   const listing = (basePath: string, list: readonly Story[]) => {
     const lastmod = newest(list.map(lastmodOf));
@@ -28,6 +28,15 @@ async function load(site: string): Promise<SitemapUrl[][]> {
   for (const path of STATIC_PATHS) urls.push({ loc: absoluteUrl(path, site), lastmod: newest(stories.map(lastmodOf)) });
   for (const { name, stories: list } of sections.values()) listing(sectionPath(name), list);
   for (const { name, stories: list } of tags.values()) listing(tagPath(name), list);
+  // Day and month archives: a day's page changes only when one of its own stories does.
+  for (const { month, days: monthDays } of months) {
+    urls.push({
+      loc: absoluteUrl(monthPath(month), site),
+      lastmod: newest(monthDays.flatMap((day) => day.items.map(lastmodOf))),
+    });
+  }
+  for (const day of days)
+    urls.push({ loc: absoluteUrl(dayPath(day.date), site), lastmod: newest(day.items.map(lastmodOf)) });
   for (const story of stories) {
     // Language editions add their translations here as `alternates` (hreflang), the story itself included.
     urls.push({ loc: absoluteUrl(story.path, site), lastmod: lastmodOf(story) });

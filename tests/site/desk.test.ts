@@ -50,7 +50,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const jsonLd = ($: cheerio.CheerioAPI) => JSON.parse($('script[type="application/ld+json"]').text());
+/** The NewsArticle of a page's JSON-LD graph. */
+const jsonLd = ($: cheerio.CheerioAPI) =>
+  (JSON.parse($('script[type="application/ld+json"]').text()) as { '@graph': { '@type': string }[] })['@graph'].find(
+    (node) => node['@type'] === 'NewsArticle',
+  ) as Record<string, unknown>;
 const feedItems = () => {
   const parser = new XMLParser({ isArray: (name) => name === 'item' });
   const items = parser.parse(read(join(before, 'dist'), '/rss.xml')).rss.channel.item as {
