@@ -52,7 +52,9 @@ const unexpected = (messages: string[]) =>
   messages.filter((message) => !/Failed to load resource: the server responded with a status of 404/.test(message));
 
 const pages = onePerType(pagePaths());
-const feeds = onePerType(builtFiles('.xml'));
+// Feeds only: sitemaps open in Chromium's own XML viewer, whose inline styles are the browser's,
+// not the site's; crawlers read them and apply no CSP.
+const feeds = onePerType(builtFiles('rss.xml'));
 
 describe('Content-Security-Policy in Chromium', () => {
   it('lists the page types it visits', () => {
