@@ -106,10 +106,10 @@ describe('a story that gives its time', () => {
     ]);
   });
 
-  it('gives the times with their offset in JSON-LD', () => {
+  it('gives the times with their offset, as the entry writes them, in JSON-LD', () => {
     expect(jsonLd(page(path))).toMatchObject({
-      datePublished: '2023-06-20T10:36+06:00',
-      dateModified: '2023-06-20T12:05+06:00',
+      datePublished: '2023-06-20T10:36:00+06:00',
+      dateModified: '2023-06-20T12:05:00+06:00',
     });
   });
 
