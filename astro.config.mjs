@@ -1,5 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import deployFiles from './src/integrations/deploy.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import cards from './src/integrations/cards.ts';
 import { SITE, siteUrlProblem } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
@@ -35,7 +38,11 @@ const deploySafety = {
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  integrations: [deploySafety],
+  // Deploy checks; share cards, rendered after the pages in worker threads with a cache across
+  // builds; the Pagefind search index of the story pages, built after the pages and served in dev too.
+  // deployFiles last, so it sees every file (cards, search index): response headers with a
+  // hash-based CSP, .gz/.br.
+  integrations: [deploySafety, cards(), searchIndex(), deployFiles()],
   // Tests and the benchmark build elsewhere without touching dist/ or the shared cache.
   outDir: process.env.WIRE_OUT_DIR ?? './dist',
   ...(process.env.WIRE_CACHE_DIR && { cacheDir: process.env.WIRE_CACHE_DIR }),

@@ -1,4 +1,6 @@
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { makeStorySchema } from './lib/schema';
 import { storyLoader } from './loaders/stories';
 
@@ -18,7 +20,21 @@ const maxFutureDays = process.env.WIRE_MAX_FUTURE_DAYS ? Number(process.env.WIRE
 
 const stories = defineCollection({
   loader: storyLoader({ base }),
-  schema: makeStorySchema({ now: new Date(), maxFutureDays }),
+  // A photo's src is resolved by astro:assets relative to the entry's file.
+  schema: ({ image }) => makeStorySchema({ now: new Date(), maxFutureDays }, image()),
 });
 
-export const collections = { stories };
+/**
+ * Publisher pages (About, Corrections policy, Contact, Terms of use): Markdown files in
+ * `src/publisher/`, one per page, the file name being the page's address (`about.md` is
+ * `/about/`). Their text renders through src/lib/markdown.ts, like stories.
+ */
+const publisher = defineCollection({
+  loader: glob({ pattern: '*.md', base: './src/publisher' }),
+  schema: z.strictObject({
+    title: z.string().trim().min(1, 'title must not be empty'),
+    description: z.string().trim().min(1, 'description must not be empty'),
+  }),
+});
+
+export const collections = { stories, publisher };

@@ -10,13 +10,18 @@ import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
 import { checkFields, decodeUtf8 } from '../lib/text.ts';
 import { importWire, WireImportError, type ImportOptions } from '../lib/wire-import.ts';
 import { storyFiles } from '../loaders/walk.ts';
+import { importAgency, isAgencyInput } from './agency.ts';
 
-const USAGE = `Usage: npm run import -- <file | -> [options]
+const USAGE = `Usage: npm run import -- <file | folder | -> [options]
 
 Turns raw wire text (a section line, the headline, the story with its dateline and
-sign-off) into a Markdown entry with frontmatter under content/.
+sign-off) into a Markdown entry with frontmatter under content/. Agency items (NewsML 1.2
+with NITF, NewsML-G2, NITF, ninjs 1.x-3.0), told apart by their content, and folders of
+them (a drop folder, photos beside the items) become entries under content/<agency>/,
+one report line per item; newer revisions update the same entry, kills mark it canceled.
 
 Options:
+  --agency NAME        the agency, for items that do not name it
   --section NAME       the section, when the text has no section line (or to replace it)
   --tags A,B,C         tags, comma-separated
   --date DATE          publication date, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM
@@ -26,7 +31,8 @@ Options:
                        when the text reads as another language
   --translation-key K  the key this story shares with its versions in other languages
   --description TEXT   the standfirst (default: the story's first sentence)
-  --out PATH           file or folder to write (default: content/<slug>.md)
+  --out PATH           file or folder to write (default: content/<slug>.md; for agency
+                       items, the content folder to write under)
   --force              overwrite an existing entry
   --help               show this help`;
 
@@ -38,6 +44,7 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: {
       section: { type: 'string' },
+      agency: { type: 'string' },
       tags: { type: 'string' },
       date: { type: 'string' },
       year: { type: 'string' },
@@ -67,7 +74,14 @@ function parse(argv: string[]) {
     translationKey: values['translation-key'],
     now: new Date(),
   };
-  return { help: false as const, input: positionals[0] as string, options, out: values.out, force: values.force };
+  return {
+    help: false as const,
+    input: positionals[0] as string,
+    options,
+    agency: values.agency,
+    out: values.out,
+    force: values.force,
+  };
 }
 
 /**
@@ -140,8 +154,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const stdin = args.input === '-' ? readFileSync(0) : undefined;
+  if (isAgencyInput(args.input, stdin)) {
+    return importAgency(args.input, { ...args.options, agency: args.agency, out: args.out, stdin });
+  }
   // Bytes, not text: the importer refuses anything that is not UTF-8, naming the line.
-  const raw = args.input === '-' ? readFileSync(0) : readFileSync(args.input);
+  const raw = stdin ?? readFileSync(args.input);
   const source = args.input === '-' ? 'standard input' : args.input;
   let result;
   try {

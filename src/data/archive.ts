@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
+import { planCards, type CardPlan } from '../lib/cards';
+import { groupByDay, type DayGroup } from '../lib/desk';
 import { translationGroups } from '../lib/editions';
 import { bodyOf } from '../lib/frontmatter';
 import { ownLanguageName, textDirection } from '../lib/i18n';
+import { isPublished } from '../lib/publish';
 import { rankRelated, salientTerms } from '../lib/related';
 import { SITE } from '../lib/site';
 import { editionPath, sectionPath, slugify } from '../lib/slug';
+import { readBuildTime } from './build-time';
 import { collectionProblems, newestFirst, toStory, type Story } from '../lib/story';
 
 /** A section's or a tag's page in one edition: its display name and its stories, newest first. */
@@ -30,18 +34,42 @@ export interface Edition {
   tags: Map<string, Group>;
   /** The sections for the edition's navigation, by name in its language's order. */
   nav: { name: string; href: string }[];
+  /** Its stories of each calendar day (`YYYY-MM-DD`, as the story gives it), newest day first. */
+  days: DayGroup<Story>[];
+  /** The days of each month (`YYYY-MM`) that have its stories, newest month and day first. */
+  months: { month: string; days: DayGroup<Story>[] }[];
 }
 
 /** Everything pages need, worked out once per build. */
 export interface Archive {
-  /** All stories, newest first. */
+  /**
+   * The stories published at {@link Archive.buildTime}, newest first: not withheld, not
+   * canceled (killed), not under an embargo that ends after the build time. Every page,
+   * listing, feed and index is made from these only.
+   */
   stories: Story[];
+  /** The time this build publishes as of: `WIRE_BUILD_TIME` when set, else the time the build started. */
+  buildTime: Date;
   /** Related stories of each story, by id, ranked once, from its own edition. */
   related: Map<string, Story[]>;
   /** The editions by language: the site's default language first (always there), then by tag. */
   editions: Map<string, Edition>;
   /** Each story's versions in other languages, by id (empty for most stories). */
   translations: Map<string, Story[]>;
+  /** The share card of each story, section and the edition. */
+  cards: CardPlan;
+}
+
+/** How many of the newest stories get a card of their own: `WIRE_CARD_STORIES` (a number or `all`). */
+function readOwnCards(): number {
+  const value = process.env.WIRE_CARD_STORIES;
+  if (value === undefined || value === '') return SITE.cards.stories;
+  if (value === 'all') return Infinity;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) {
+    throw new Error(`WIRE_CARD_STORIES: "${value}" must be a whole number of stories, or "all"`);
+  }
+  return count;
 }
 
 function group(stories: Story[], names: (story: Story) => readonly string[]) {
@@ -59,6 +87,9 @@ function group(stories: Story[], names: (story: Story) => readonly string[]) {
 
 function edition(lang: string, stories: Story[]): Edition {
   const sections = group(stories, (story) => [story.section]);
+  // Day archives group by the date each story gives, then sort days newest first, so a
+  // story filed late (an older date arriving today) joins its own day, not today's.
+  const days = groupByDay(stories, (story) => story.published.date).sort((a, b) => (a.date < b.date ? 1 : -1));
   return {
     lang,
     path: editionPath(lang),
@@ -70,21 +101,28 @@ function edition(lang: string, stories: Story[]): Edition {
     nav: [...sections.values()]
       .map(({ name }) => ({ name, href: sectionPath(name, lang) }))
       .sort((a, b) => a.name.localeCompare(b.name, lang)),
+    days,
+    months: groupByDay(days, (day) => day.date.slice(0, 7)).map(({ date, items }) => ({ month: date, days: items })),
   };
 }
 
 async function load(): Promise<Archive> {
+  const buildTime = readBuildTime();
   const entries = await getCollection('stories');
   const problems = collectionProblems(entries);
   if (problems.length > 0) {
     throw new Error(`Stories have ${problems.length} problem(s):\n${problems.join('\n')}`);
   }
+  // What is published is decided here, once: pages, feeds, sitemaps and search take
+  // archive.stories and never see an embargoed, withheld or killed story.
   const stories = newestFirst(
-    entries.map((entry) => {
-      const file = entry.filePath ?? entry.id;
-      // NFC, as the loader's text rules normalise every field (src/lib/text.ts).
-      return toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'), entry.data);
-    }),
+    entries
+      .filter((entry) => isPublished(entry.data, buildTime))
+      .map((entry) => {
+        const file = entry.filePath ?? entry.id;
+        // NFC, as the loader's text rules normalise every field (src/lib/text.ts).
+        return toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'), entry.data);
+      }),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));
   const byEdition = new Map<string, Story[]>([[SITE.lang, []]]);
@@ -127,7 +165,26 @@ async function load(): Promise<Archive> {
         versions.filter((other) => other !== story),
       );
   }
-  return { stories, related, editions, translations };
+  const cards = planCards(
+    stories.map((story) => ({
+      id: story.id,
+      title: story.title,
+      section: story.section,
+      dateline: story.dateline,
+      agency: story.agency,
+      lang: story.lang,
+      published: story.pubDate,
+    })),
+    {
+      site: SITE.name,
+      description: SITE.description,
+      lang: SITE.lang,
+      buildTime,
+      windowHours: SITE.newsWindowHours,
+      ownCards: readOwnCards(),
+    },
+  );
+  return { stories, buildTime, related, editions, translations, cards };
 }
 
 let archive: Promise<Archive> | undefined;

@@ -4,7 +4,7 @@
  */
 import { formatDateline, formatDisplayDate } from './dateline.ts';
 import { calendarDay, type WireDate } from './dates.ts';
-import { textDirection } from './i18n/index.ts';
+import { messagesFor, textDirection } from './i18n/index.ts';
 import { renderStoryHtml } from './markdown.ts';
 import type { StoryData } from './schema.ts';
 import { editionOf, sectionPath, slugify, storyPath } from './slug.ts';
@@ -40,12 +40,77 @@ export interface Story {
   dir: 'ltr' | 'rtl';
   /** Shared with its versions in other languages, when it has any. */
   translationKey: string | undefined;
+  /** The dateline's place as the agency writes it, e.g. "Astana". */
+  place: string;
   /** The dateline in the agency's style, e.g. "Astana, Jun 20 (EFE).-". */
   dateline: string;
   /** The permanent site path, e.g. "/stories/tokayev-peace-initiatives/". */
   path: string;
   /** Editor-chosen related ids. */
   related: readonly string[];
+  /** 1 (flash) to 9, when the agency gave one. */
+  urgency: number | undefined;
+  /** The reader-facing label of a flash or urgent story (urgency 1–2), else undefined. */
+  urgencyLabel: string | undefined;
+  /** `usable`, `withheld` or `canceled`; only usable stories are published. */
+  status: string;
+  /** Not published before this time. */
+  embargo: WireDate | undefined;
+  /** The story's photo, with its caption and credit. */
+  image: StoryImage | undefined;
+  /** Correction notes, oldest first, with the date as pages print it. */
+  corrections: { date: { iso: string; text: string }; text: string }[];
+  /** The agency's copyright line, when it gave one. */
+  copyright: string | undefined;
+}
+
+/** Image metadata as astro:assets gives it for a photo beside the entry. */
+export interface ImageMeta {
+  src: string;
+  width: number;
+  height: number;
+  format: string;
+}
+
+/** A story's photo: the file (a path, or astro:assets metadata), alt text, caption and credit. */
+export interface StoryImage {
+  src: string | ImageMeta;
+  alt: string;
+  caption?: string | undefined;
+  credit?: string | undefined;
+}
+
+/** A story's frontmatter as toStory takes it: validated, with the photo possibly resolved by astro:assets. */
+export type StoryInput = Omit<StoryData, AgencyKey> &
+  Partial<Omit<Pick<StoryData, AgencyKey>, 'image'>> & { image?: StoryImage | undefined };
+
+type AgencyKey =
+  | 'urgency'
+  | 'slugline'
+  | 'source'
+  | 'status'
+  | 'embargo'
+  | 'image'
+  | 'remoteImages'
+  | 'corrections'
+  | 'copyright'
+  | 'usageTerms'
+  | 'edNotes'
+  | 'initials';
+
+/**
+ * The reader-facing label of an urgency in a language: `Flash` for 1, `Urgent` for 2,
+ * none otherwise (from the language's message table, English as the fallback).
+ *
+ * @example
+ * urgencyLabel(1, 'en'); // "Flash"
+ * urgencyLabel(2, 'es'); // "Urgente"
+ * urgencyLabel(5, 'en'); // undefined
+ */
+export function urgencyLabel(urgency: number | undefined, lang: string): string | undefined {
+  if (urgency === 1) return messagesFor(lang).urgencyFlash;
+  if (urgency === 2) return messagesFor(lang).urgencyUrgent;
+  return undefined;
 }
 
 /**
@@ -66,7 +131,7 @@ function shownDate(date: WireDate, lang: string): { iso: string; text: string } 
  *   tags: [], lang: 'en', related: [], translationKey: undefined,
  * }).dateline; // "Astana, Jun 20 (EFE).-"
  */
-export function toStory(id: string, body: string, data: StoryData): Story {
+export function toStory(id: string, body: string, data: StoryInput): Story {
   return {
     id,
     body,
@@ -88,6 +153,7 @@ export function toStory(id: string, body: string, data: StoryData): Story {
     edition: editionOf(data.lang),
     dir: textDirection(data.lang),
     translationKey: data.translationKey,
+    place: data.dateline.place,
     dateline: formatDateline({
       place: data.dateline.place,
       date: calendarDay(data.dateline.date ?? data.pubDate),
@@ -96,6 +162,16 @@ export function toStory(id: string, body: string, data: StoryData): Story {
     }),
     path: storyPath(id),
     related: data.related,
+    urgency: data.urgency,
+    urgencyLabel: urgencyLabel(data.urgency, data.lang),
+    status: data.status ?? 'usable',
+    embargo: data.embargo,
+    image: data.image,
+    corrections: (data.corrections ?? []).map((correction) => ({
+      date: shownDate(correction.date, data.lang),
+      text: correction.text,
+    })),
+    copyright: data.copyright,
   };
 }
 

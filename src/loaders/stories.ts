@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { readBuildTime } from '../data/build-time.ts';
 import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
+import { isPublished, type Publishable } from '../lib/publish.ts';
 import { checkFields, decodeUtf8, describeTextProblem, findTextProblem } from '../lib/text.ts';
 import { storyFiles } from './walk.ts';
 
@@ -36,7 +38,24 @@ export function storyLoader({ base }: { base: string }): Loader {
     load: async (context: LoaderContext) => {
       const root = fileURLToPath(context.config.root);
       const dir = resolve(root, base);
+      // A photo goes through astro:assets, which copies it into dist/_astro, only when its
+      // story is published at this build: an embargoed or withheld story's photo must not
+      // leak. (This time is taken before src/data/archive.ts takes its own, so whatever is
+      // published here is published there too.)
+      const parseEntry = async (
+        entry: { id: string; data: Record<string, unknown>; filePath: string },
+        buildTime: Date,
+      ): Promise<Record<string, unknown>> => {
+        const { image, ...rest } = entry.data;
+        const data = await context.parseData({ id: entry.id, data: rest, filePath: entry.filePath });
+        if (image === undefined) return data;
+        if (isPublished(data as Publishable, buildTime)) {
+          return context.parseData({ id: entry.id, data: entry.data, filePath: entry.filePath });
+        }
+        return { ...data, image: undefined };
+      };
       const sync = async () => {
+        const buildTime = readBuildTime();
         const { files, skipped } = await storyFiles(dir);
         for (const { path, reason } of skipped) context.logger.warn(`${relative(root, path)}: ${reason}`);
         const seen = new Map<string, string>();
@@ -89,7 +108,7 @@ export function storyLoader({ base }: { base: string }): Loader {
           }
           seen.set(entry.id, shown);
           try {
-            const data = await context.parseData({ id: entry.id, data: entry.data, filePath: entry.filePath });
+            const data = await parseEntry(entry, buildTime);
             stored.push({ ...entry, data, filePath: shown });
           } catch (error) {
             problems.push(...schemaProblems(shown, error));

@@ -1,20 +1,38 @@
 /**
  * npm run bench [-- --runs N --sizes 1000,10000 --out FILE | --dry-run | --help]
  *
- * Generates archives of 1,000 and 10,000 stories, builds this site and a minimal Astro site
- * (a content collection and one plain page per story, nothing else) on each, interleaved,
- * and prints wall time, peak RSS, pages built and the ratio to the baseline; times the
- * related ranking alone at 10,000 and 100,000 stories; measures article page sizes.
- * Figures are medians of the runs. All of it is written to a JSON file.
+ * Generates archives of 1,000 and 10,000 stories, builds this site, this site without its
+ * search index (WIRE_SEARCH=off) and a minimal Astro site (a content collection and one plain
+ * page per story, nothing else) on each, interleaved, and prints wall time, peak RSS, pages
+ * built and the ratios; the search index's time and size, and what a first search transfers
+ * in Chromium; times the related ranking alone at 10,000 and 100,000 stories; measures
+ * article page sizes. Figures are medians of the runs. All of it is written to a JSON file.
+ * Share cards: every build of the site renders them with a fresh cache (cold); then one story
+ * is changed and the site rebuilt on the last run's cache (warm). Both are compared with the
+ * same build less its card step. `--all-cards N` also builds N stories with a card for every
+ * story, for the cost per card. The build time is pinned just after the newest generated story,
+ * so the news window holds a realistic two days of stories.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { rankRelated } from '../../src/lib/related.ts';
-import { generateStories, rankingInput, writeCorpus } from './corpus.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+import { generateStories, rankingInput, writeCorpus, type GeneratedStory } from './corpus.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -23,12 +41,14 @@ const rssHook = fileURLToPath(new URL('./report-rss.mjs', import.meta.url));
 const USAGE = `Usage: npm run bench -- [options]
 
 Builds generated archives with this site and a minimal Astro site, and prints wall time,
-peak RSS, pages and their ratio; times the related ranking; measures article page sizes.
+peak RSS, pages and their ratio; share cards cold and warm; times the related ranking;
+measures article page sizes.
 
 Options:
   --runs N           builds per size and site; figures are medians (default 3)
   --sizes A,B        archive sizes to build (default 1000,10000)
   --rank A,B         archive sizes to time the related ranking at (default 10000,100000)
+  --all-cards A,B    archive sizes to build with a share card for every story (default 1000; 0: none)
   --out FILE         where the figures go (default tests/.artifacts/bench/results.json)
   --dry-run          check the options and print the plan, build nothing
   --help             show this help`;
@@ -38,6 +58,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     sizes: { type: 'string', default: '1000,10000' },
     rank: { type: 'string', default: '10000,100000' },
+    'all-cards': { type: 'string', default: '1000' },
     out: { type: 'string', default: join(root, 'tests/.artifacts/bench/results.json') },
     'dry-run': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -60,9 +81,11 @@ function counts(option: string, text: string): number[] {
 const [runs = 3] = counts('runs', values.runs);
 const sizes = counts('sizes', values.sizes);
 const rankSizes = counts('rank', values.rank);
+const allCardSizes = values['all-cards'] === '0' ? [] : counts('all-cards', values['all-cards']);
 if (values['dry-run']) {
   console.log(
-    `would build ${sizes.join(', ')} stories, ${runs} run(s) each, rank ${rankSizes.join(', ')}; figures to ${values.out}`,
+    `would build ${sizes.join(', ')} stories, ${runs} run(s) each, rank ${rankSizes.join(', ')}, ` +
+      `a card for every story at ${allCardSizes.join(', ') || 'no size'}; figures to ${values.out}`,
   );
   process.exit(0);
 }
@@ -77,10 +100,21 @@ const median = (xs: number[]) => {
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
+interface CardFigures {
+  cards: number;
+  rendered: number;
+  cached: number;
+  seconds: number;
+}
+
 interface BuildFigures {
   seconds: number;
   peakRssMiB: number;
   pages: number;
+  /** The search index step alone, as the integration logs it; absent when search is off. */
+  indexSeconds?: number;
+  /** What the share-card step did (src/integrations/cards.ts), when the build has one. */
+  cards?: CardFigures | undefined;
 }
 
 function countHtml(dir: string): number {
@@ -91,12 +125,13 @@ function countHtml(dir: string): number {
 /** Runs `astro build` in `cwd` with the RSS hook, and measures it. */
 function build(cwd: string, env: NodeJS.ProcessEnv, outDir: string): Promise<BuildFigures> {
   const rssFile = join(tmpdir(), `wire-bench-rss-${process.pid}-${Date.now()}`);
+  const cardFile = join(tmpdir(), `wire-bench-cards-${process.pid}-${Date.now()}`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     let log = '';
     const child = spawn(process.execPath, ['--import', rssHook, astroBin, 'build'], {
       cwd,
-      env: { ...process.env, ...env, WIRE_RSS_FILE: rssFile, NO_COLOR: '1' },
+      env: { ...process.env, ...env, WIRE_RSS_FILE: rssFile, WIRE_CARD_REPORT: cardFile, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk) => (log += chunk));
@@ -106,7 +141,16 @@ function build(cwd: string, env: NodeJS.ProcessEnv, outDir: string): Promise<Bui
       if (code !== 0) return reject(new Error(`astro build in ${cwd} failed (${code}):\n${log.slice(-3000)}`));
       const peakRssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024;
       rmSync(rssFile, { force: true });
-      resolve({ seconds, peakRssMiB, pages: countHtml(outDir) });
+      const cards = existsSync(cardFile) ? (JSON.parse(readFileSync(cardFile, 'utf8')) as CardFigures) : undefined;
+      rmSync(cardFile, { force: true });
+      const indexed = /indexed \d+ story page\(s\) for search in ([\d.]+) s/.exec(log);
+      resolve({
+        seconds,
+        peakRssMiB,
+        pages: countHtml(outDir),
+        cards,
+        ...(indexed && { indexSeconds: Number(indexed[1]) }),
+      });
     });
   });
 }
@@ -167,6 +211,98 @@ function articleSizes(dist: string) {
   return { pages: pages.length, largestBytes: largest, chromeBytes: chrome };
 }
 
+/** Files and bytes of the built search index. */
+function indexSize(dist: string) {
+  const dir = join(dist, 'pagefind');
+  const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .map((file) => join(dir, file))
+    .filter((file) => statSync(file).isFile());
+  return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
+}
+
+/** The word in the most stories' text: the query with the most results, the heaviest first search. */
+function commonestWord(stories: readonly GeneratedStory[]): string {
+  const counts = new Map<string, number>();
+  for (const story of stories) {
+    for (const word of new Set(story.body.toLowerCase().match(/\p{L}+/gu)))
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+/**
+ * Opens /search/?q=<query> in Chromium on the built site, served with gzip as a static host
+ * would, and adds up every response (headers and body as transferred) until the first
+ * results show: the page, its script, Pagefind and the index chunks it needs.
+ */
+async function firstSearch(dist: string, query: string) {
+  const { server, url } = await serveStatic(dist);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on('requestfinished', (request) => {
+      sizes.push(request.sizes().then((size) => size.responseBodySize + size.responseHeadersSize));
+    });
+    const started = performance.now();
+    await page.goto(`${url}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') !== '', null, {
+      timeout: 60_000,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const status = await page.locator('#search-status').innerText();
+    const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+    return { query, status, requests: sizes.length, bytes, seconds: round(seconds, 2) };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** A build time 20 hours after the newest generated story: its day and the day before are news. */
+function buildTimeAfter(stories: readonly GeneratedStory[]): string {
+  const newest = Math.max(...stories.map((story) => Date.parse(story.pubDate)));
+  return new Date(newest + 20 * 3_600_000).toISOString();
+}
+
+/** Changes the title of the newest generated story, as an editor's correction would; its slug stays. */
+function changeNewestStory(corpus: string, stories: readonly GeneratedStory[]): void {
+  const newest = stories.reduce((a, b) => (b.pubDate > a.pubDate ? b : a));
+  // Every file is written again with the same text but this one: the loader goes by content.
+  writeCorpus(
+    corpus,
+    stories.map((story) => (story === newest ? { ...story, title: `${story.title} (corrected)` } : story)),
+  );
+}
+
+/** Cold builds (fresh cache) and the warm one, each against the same build less its card step. */
+function cardFigures(cold: BuildFigures[], warm: BuildFigures) {
+  const cardSeconds = (figures: BuildFigures) => figures.cards?.seconds ?? 0;
+  const withoutCards = median(cold.map((o) => o.seconds - cardSeconds(o)));
+  const coldSeconds = median(cold.map((o) => o.seconds));
+  return {
+    cards: cold[0]?.cards?.cards,
+    cold: {
+      seconds: round(coldSeconds),
+      rendered: cold[0]?.cards?.rendered,
+      cardSeconds: round(median(cold.map(cardSeconds))),
+      peakRssMiB: Math.round(median(cold.map((o) => o.peakRssMiB))),
+    },
+    warm: {
+      seconds: round(warm.seconds),
+      rendered: warm.cards?.rendered,
+      cached: warm.cards?.cached,
+      cardSeconds: round(cardSeconds(warm)),
+      peakRssMiB: Math.round(warm.peakRssMiB),
+    },
+    withoutCardsSeconds: round(withoutCards),
+    coldRatio: round(coldSeconds / withoutCards, 3),
+    warmRatio: round(warm.seconds / withoutCards, 3),
+    // The warm build against itself less its card step: free of the noise between two builds.
+    warmRatioSameBuild: round(warm.seconds / (warm.seconds - cardSeconds(warm)), 3),
+  };
+}
+
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'wire-bench-'));
   const results: Record<string, unknown> = {
@@ -181,11 +317,16 @@ async function main() {
     for (const size of sizes) {
       progress(`generating ${size} stories`);
       const corpus = join(work, `corpus-${size}`);
-      writeCorpus(corpus, generateStories(size, 42));
+      const stories = generateStories(size, 42);
+      writeCorpus(corpus, stories);
+      const generated = stories;
+      const buildTime = buildTimeAfter(generated);
       const baselineDir = join(work, `baseline-${size}`);
       writeBaseline(baselineDir, corpus);
       const ours: BuildFigures[] = [];
+      const noSearch: BuildFigures[] = [];
       const baseline: BuildFigures[] = [];
+      let index = { files: 0, bytes: 0 };
       for (let run = 1; run <= runs; run++) {
         const outDir = join(work, `site-${size}`);
         rmSync(outDir, { recursive: true, force: true });
@@ -193,11 +334,33 @@ async function main() {
         ours.push(
           await build(
             root,
-            { WIRE_CONTENT_DIR: corpus, WIRE_OUT_DIR: outDir, WIRE_CACHE_DIR: join(work, `cache-${size}-${run}`) },
+            {
+              WIRE_CONTENT_DIR: corpus,
+              WIRE_OUT_DIR: outDir,
+              WIRE_CACHE_DIR: join(work, `cache-${size}-${run}`),
+              WIRE_BUILD_TIME: buildTime,
+            },
             outDir,
           ),
         );
-        progress(`  ${round(ours.at(-1)?.seconds ?? 0, 1)} s; building the minimal Astro baseline`);
+        index = indexSize(outDir);
+        progress(`  ${round(ours.at(-1)?.seconds ?? 0, 1)} s; the same without search`);
+        const plainOut = join(work, `site-nosearch-${size}`);
+        rmSync(plainOut, { recursive: true, force: true });
+        noSearch.push(
+          await build(
+            root,
+            {
+              WIRE_CONTENT_DIR: corpus,
+              WIRE_OUT_DIR: plainOut,
+              WIRE_CACHE_DIR: join(work, `cache-nosearch-${size}-${run}`),
+              WIRE_SEARCH: 'off',
+            },
+            plainOut,
+          ),
+        );
+        rmSync(plainOut, { recursive: true, force: true });
+        progress(`  ${round(noSearch.at(-1)?.seconds ?? 0, 1)} s; building the minimal Astro baseline`);
         const baseOut = join(work, `baseline-out-${size}`);
         rmSync(baseOut, { recursive: true, force: true });
         rmSync(join(baselineDir, 'node_modules/.astro'), { recursive: true, force: true });
@@ -206,6 +369,33 @@ async function main() {
         progress(`  ${round(baseline.at(-1)?.seconds ?? 0, 1)} s`);
       }
       const ratios = ours.map((o, i) => o.seconds / (baseline[i] as BuildFigures).seconds);
+      const searchRatios = ours.map((o, i) => o.seconds / (noSearch[i] as BuildFigures).seconds);
+      progress(`${size} stories: first search in Chromium`);
+      const search = {
+        indexSeconds: round(median(ours.map((o) => o.indexSeconds ?? Number.NaN))),
+        allIndexSeconds: ours.map((o) => o.indexSeconds),
+        indexBytes: index.bytes,
+        indexFiles: index.files,
+        withoutSearchSeconds: round(median(noSearch.map((o) => o.seconds))),
+        allWithoutSearchSeconds: noSearch.map((o) => round(o.seconds)),
+        buildRatio: round(median(searchRatios), 3),
+        allBuildRatios: searchRatios.map((r) => round(r, 3)),
+        firstSearch: await firstSearch(join(work, `site-${size}`), commonestWord(stories)),
+      };
+      progress(`${size} stories: one story changed, rebuilding on the last run's card cache (warm)`);
+      changeNewestStory(corpus, generated);
+      const warmOut = join(work, `site-${size}`);
+      const warm = await build(
+        root,
+        {
+          WIRE_CONTENT_DIR: corpus,
+          WIRE_OUT_DIR: warmOut,
+          WIRE_CACHE_DIR: join(work, `cache-${size}-${runs}`),
+          WIRE_BUILD_TIME: buildTime,
+        },
+        warmOut,
+      );
+      progress(`  ${round(warm.seconds, 1)} s, ${warm.cards?.rendered} card(s) rendered`);
       builds[size] = {
         site: {
           seconds: round(median(ours.map((o) => o.seconds))),
@@ -220,7 +410,9 @@ async function main() {
           allSeconds: baseline.map((o) => round(o.seconds)),
         },
         ratioToBaseline: round(median(ratios), 3),
+        cards: cardFigures(ours, warm),
         allRatios: ratios.map((r) => round(r, 3)),
+        search,
         article: articleSizes(join(work, `site-${size}`)),
       };
     }
@@ -230,6 +422,37 @@ async function main() {
       const time = (size: number) => (builds[size] as { site: { seconds: number } }).site.seconds;
       results.scaling = { from: small, to: large, timeRatio: round(time(large) / time(small)) };
     }
+
+    const allCards: Record<string, unknown> = {};
+    for (const size of allCardSizes) {
+      progress(`${size} stories with a card for every story (cold cache)`);
+      const corpus = join(work, `corpus-all-${size}`);
+      const generated = generateStories(size, 42);
+      writeCorpus(corpus, generated);
+      const outDir = join(work, `site-all-${size}`);
+      const figures = await build(
+        root,
+        {
+          WIRE_CONTENT_DIR: corpus,
+          WIRE_OUT_DIR: outDir,
+          WIRE_CACHE_DIR: join(work, `cache-all-${size}`),
+          WIRE_BUILD_TIME: buildTimeAfter(generated),
+          WIRE_CARD_STORIES: 'all',
+        },
+        outDir,
+      );
+      const cards = figures.cards as CardFigures;
+      allCards[size] = {
+        seconds: round(figures.seconds),
+        peakRssMiB: Math.round(figures.peakRssMiB),
+        cards: cards.cards,
+        rendered: cards.rendered,
+        cardSeconds: round(cards.seconds),
+        msPerCardWall: round((cards.seconds * 1000) / Math.max(1, cards.rendered), 1),
+      };
+      rmSync(outDir, { recursive: true, force: true });
+    }
+    results.allCards = allCards;
 
     const ranking: Record<string, unknown> = {};
     for (const size of rankSizes) {
@@ -279,6 +502,62 @@ function print(results: Record<string, unknown>) {
         String(b.baseline?.pages).padStart(15),
         String(b.article?.largestBytes).padStart(14),
       ].join(' '),
+    );
+  }
+  lines.push(
+    '',
+    'stories  index s  index MiB  index files  build no-search s  build with/without search  first search kB (requests, s)',
+  );
+  for (const [size, b] of Object.entries(builds)) {
+    const search = b.search as unknown as {
+      indexSeconds: number;
+      indexBytes: number;
+      indexFiles: number;
+      withoutSearchSeconds: number;
+      buildRatio: number;
+      firstSearch: { bytes: number; requests: number; seconds: number; query: string };
+    };
+    lines.push(
+      [
+        size.padStart(7),
+        String(search.indexSeconds).padStart(8),
+        String(round(search.indexBytes / 2 ** 20)).padStart(10),
+        String(search.indexFiles).padStart(12),
+        String(search.withoutSearchSeconds).padStart(18),
+        String(search.buildRatio).padStart(26),
+        `${round(search.firstSearch.bytes / 1024, 1)} (${search.firstSearch.requests}, ${search.firstSearch.seconds} s) for "${search.firstSearch.query}"`.padStart(
+          10,
+        ),
+      ].join(' '),
+    );
+  }
+  lines.push(
+    '',
+    'share cards: stories  cards  cold rendered  cold s  card s  warm rendered  warm s  no-card s  cold x  warm x',
+  );
+  for (const [size, b] of Object.entries(builds)) {
+    const c = b.cards as unknown as ReturnType<typeof cardFigures>;
+    lines.push(
+      [
+        size.padStart(20),
+        String(c.cards).padStart(6),
+        String(c.cold.rendered).padStart(14),
+        String(c.cold.seconds).padStart(7),
+        String(c.cold.cardSeconds).padStart(7),
+        String(c.warm.rendered).padStart(14),
+        String(c.warm.seconds).padStart(7),
+        String(c.warm.cardSeconds).padStart(12),
+        String(c.withoutCardsSeconds).padStart(10),
+        String(c.coldRatio).padStart(7),
+        String(c.warmRatio).padStart(7),
+        String(c.warmRatioSameBuild).padStart(20),
+      ].join(' '),
+    );
+  }
+  for (const [size, a] of Object.entries((results.allCards ?? {}) as Record<string, Record<string, number>>)) {
+    lines.push(
+      `a card for every story, ${size} stories: ${a.rendered} cards in ${a.cardSeconds} s ` +
+        `(${a.msPerCardWall} ms per card, wall), build ${a.seconds} s, peak RSS ${a.peakRssMiB} MiB`,
     );
   }
   const scaling = results.scaling as { from: number; to: number; timeRatio: number } | undefined;

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const cases = [...pagePaths(), '/rss.xml'].flatMap((path) => [
+const cases = pagePaths().flatMap((path) => [
   { path, scheme: 'light' as const },
   { path, scheme: 'dark' as const },
 ]);

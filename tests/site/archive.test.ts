@@ -27,7 +27,7 @@ describe(`an archive of ${COUNT} stories`, () => {
     for (let n = 1; n <= last; n++) {
       const path = n === 1 ? '/' : `/page/${n}/`;
       const $ = cheerio.load(read(path));
-      expect($('.story-list > li').length).toBe(n < last ? SITE.pageSize : COUNT - SITE.pageSize * (last - 1));
+      expect($('.wire > li').length).toBe(n < last ? SITE.pageSize : COUNT - SITE.pageSize * (last - 1));
       const prev = n === 2 ? '/' : n > 2 ? `/page/${n - 1}/` : undefined;
       const next = n < last ? `/page/${n + 1}/` : undefined;
       expect($('link[rel="prev"]').attr('href')).toBe(prev);
@@ -42,9 +42,14 @@ describe(`an archive of ${COUNT} stories`, () => {
   it('lists stories newest first across pages', () => {
     const dates = ['/', '/page/2/', '/page/3/', '/page/4/'].flatMap((path) => {
       const $ = cheerio.load(read(path));
-      return $('.story-list time')
+      return $('.day')
         .toArray()
-        .map((time) => $(time).attr('datetime') ?? '');
+        .flatMap((day) =>
+          $(day)
+            .find('.wire > li')
+            .toArray()
+            .map(() => $(day).find('.day-heading time').attr('datetime') ?? ''),
+        );
     });
     expect(dates).toHaveLength(COUNT);
     expect(dates).toEqual([...dates].sort().reverse());
@@ -86,7 +91,7 @@ describe(`an archive of ${COUNT} stories`, () => {
     expect(sections.length).toBeGreaterThan(1);
     for (const section of sections) {
       const $ = cheerio.load(read(`/sections/${section}/`));
-      expect($('.story-list > li').length).toBeLessThanOrEqual(SITE.pageSize);
+      expect($('.wire > li').length).toBeLessThanOrEqual(SITE.pageSize);
       expect(existsSync(join(dist, 'sections', section, 'rss.xml'))).toBe(true);
     }
     const tags = readdirSync(join(dist, 'tags'));

@@ -45,7 +45,18 @@ describe('the Spanish story imported with --lang es', () => {
     expect($('ul.tags').attr('aria-label')).toBe('Etiquetas');
     expect($('article .meta time').first().text()).toBe('viernes, 28 de julio de 2023');
     expect($('.dateline').text()).toBe('Madrid, 28 jul (EFE).-');
-    expect($('.site-footer a[href="/es/rss.xml"]').text()).toBe('Suscribirse por RSS');
+    expect($('.site-footer a[href="/es/feeds/"]').text().trim()).toBe('Canales RSS');
+    expect($('link[rel="alternate"][type="application/rss+xml"]').first().attr('href')).toMatch(/\/es\/rss\.xml$/);
+  });
+
+  it('has the masthead, the story times and the search box in Spanish, sending to the Spanish search', () => {
+    expect($('.tagline').text().trim()).toBe('Noticias de agencia, palabra por palabra, tal como se transmitieron');
+    expect($('.sections-bar a').first().text().trim()).toBe('Últimas');
+    expect($('.sections-bar a').last().attr('href')).toBe('/es/archive/');
+    expect($('.story-times').text()).toContain('Publicado');
+    expect($('form.site-search').attr('action')).toBe('/es/search/');
+    expect($('form.site-search input').attr('aria-label')).toBe('Buscar noticias');
+    expect($('form.site-search button').text().trim()).toBe('Buscar');
   });
 
   it('has the Spanish web furniture gone from the story text', () => {
@@ -123,7 +134,7 @@ describe('the Arabic story', () => {
 
 describe('edition front pages', () => {
   const stories = (path: string) =>
-    page(path)('.story-list h2 a')
+    page(path)('ul.wire .headline a')
       .toArray()
       .map((a) => page(path)(a).attr('href'));
 
@@ -171,7 +182,7 @@ describe('edition front pages', () => {
   it('keep sections of two languages apart: Economy and Economía are pages of their editions', () => {
     expect(page('/sections/economy/')('h1').text()).toBe('Economy');
     expect(page('/es/sections/economia/')('h1').text()).toBe('Economía');
-    expect(page('/es/sections/economia/')('.story-list a[href="' + EDITION_STORIES.en + '"]')).toHaveLength(0);
+    expect(page('/es/sections/economia/')('main a[href="' + EDITION_STORIES.en + '"]')).toHaveLength(0);
     expect(page('/es/tags/espana/')('h1').text()).toBe('Noticias sobre España');
   });
 });
@@ -237,5 +248,69 @@ describe('the 404 page', () => {
     expect($('p[lang="es"] a').attr('href')).toBe('/es/');
     expect($('p[lang="es"]').text()).toBe('Página no encontrada. Vaya a las últimas noticias.');
     expect($('p[lang="ar"]').attr('dir')).toBe('rtl');
+  });
+});
+
+describe('what the default edition has, each edition has', () => {
+  it('a search page in its language, which opens its own Pagefind index first', () => {
+    const $ = page('/es/search/');
+    expect([$('html').attr('lang'), $('h1').text()]).toEqual(['es', 'Buscar']);
+    expect($('label[for="search-q"]').text()).toBe('Palabras que buscar');
+    expect($('select[name="sort"] option').first().text()).toBe('Más pertinentes primero');
+    // What readers without JavaScript see: cheerio reads <noscript> as text, so parse it apart.
+    const fallback = cheerio.load($('noscript').html() ?? '');
+    expect(fallback('.search-fallback h2').text()).toBe('La búsqueda necesita JavaScript');
+    expect(fallback('.search-fallback a[href="/es/feeds/"]').text()).toBe('los canales RSS');
+    expect($('form.search-form').attr('data-primary-language')).toBe('es');
+    const messages = JSON.parse($('form.search-form').attr('data-messages') ?? '{}') as Record<string, unknown>;
+    expect(messages.searchFound).toEqual({
+      one: '{count} noticia coincide con{what}{narrowed}.',
+      other: '{count} noticias coinciden con{what}{narrowed}.',
+    });
+    const arabic = page('/ar/search/');
+    expect([arabic('html').attr('dir'), arabic('#search-results').attr('aria-label')]).toEqual(['rtl', 'نتائج البحث']);
+  });
+
+  it('a desk whose day headings link to its own day archives, in its language', () => {
+    const $ = page('/ar/');
+    const day = $('.day-heading a').first();
+    expect(day.attr('href')).toBe('/ar/archive/2024/01/25/');
+    expect(day.text()).toBe('الخميس، 25 يناير 2024');
+    expect($('.more a').attr('href')).toBe('/ar/archive/2024/01/');
+  });
+
+  it('day and month archives listing only its stories, with counts in its plural forms', () => {
+    const dayPage = page('/ar/archive/2024/01/25/');
+    expect([dayPage('html').attr('lang'), dayPage('h1').text()]).toEqual(['ar', 'الخميس، 25 يناير 2024']);
+    expect(dayPage('ul.wire .headline a').attr('href')).toBe(EDITION_STORIES.ar);
+    const month = page('/es/archive/2023/05/');
+    expect(month('.archive-list li').first().text()).toMatch(/ · 1 noticia$/);
+    const archive = page('/es/archive/');
+    expect(archive('h1').text()).toBe('Archivo');
+    expect(archive('.archive-list li').last().text()).toMatch(/mayo de 2023 · 21 noticias$/);
+    expect(page('/archive/2023/07/28/')('ul.wire .headline a').attr('href')).toBe(EDITION_STORIES.en);
+  });
+
+  it('a place in the sitemap, with hreflang alternates on its front page and on translated stories', () => {
+    const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'xhtml:link'].includes(name) });
+    const urls = parser.parse(editions.read('/sitemap-1.xml')).urlset.url as {
+      loc: string;
+      'xhtml:link'?: { '@_hreflang': string; '@_href': string }[];
+    }[];
+    const alternates = (loc: string) =>
+      (urls.find((url) => url.loc === loc)?.['xhtml:link'] ?? []).map((link) => [link['@_hreflang'], link['@_href']]);
+    const pair = [
+      ['en', absolute(EDITION_STORIES.en)],
+      ['es', absolute(EDITION_STORIES.es)],
+      ['x-default', absolute(EDITION_STORIES.en)],
+    ];
+    expect(alternates(absolute(EDITION_STORIES.en))).toEqual(pair);
+    expect(alternates(absolute(EDITION_STORIES.es))).toEqual(pair);
+    expect(alternates(absolute('/es/'))).toContainEqual(['es', absolute('/es/')]);
+    expect(alternates(absolute(encodeURI(EDITION_STORIES.ar)))).toEqual([]);
+    const locs = urls.map((url) => url.loc);
+    for (const path of ['/es/search/', '/es/archive/', '/ar/archive/2024/01/25/', '/es/feeds/']) {
+      expect(locs).toContain(absolute(encodeURI(path)));
+    }
   });
 });

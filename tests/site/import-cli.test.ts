@@ -41,7 +41,7 @@ describe('npm run import', () => {
   it('prints its help', () => {
     const { status, stdout } = run(['--help']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/Usage: npm run import -- <file \| -> \[options\]/);
+    expect(stdout).toMatch(/Usage: npm run import -- <file \| folder \| -> \[options\]/);
     expect(stdout).toMatch(/--force/);
   });
 

@@ -6,6 +6,7 @@ import {
   messageParts,
   messagesFor,
   ownLanguageName,
+  pluralMessage,
   scriptDirection,
   textDirection,
   type Messages,
@@ -35,9 +36,20 @@ describe('message tables', () => {
         expect(typeof value).toBe('string');
         expect((value as string).trim()).not.toBe('');
         expect(placeholders(value as string)).toEqual(placeholders(reference));
-      } else {
+      } else if (Array.isArray(reference)) {
         expect(Array.isArray(value)).toBe(true);
         expect((value as readonly string[]).length).toBeGreaterThan(0);
+      } else {
+        // A plural message: every form the language uses is there or falls back to `other`,
+        // none is blank, and none has a placeholder English does not give.
+        const forms = value as Record<string, string>;
+        const known = new Set(placeholders((reference as { other: string }).other));
+        expect(typeof forms.other).toBe('string');
+        for (const category of Object.keys(forms)) {
+          expect(new Intl.PluralRules(lang).resolvedOptions().pluralCategories).toContain(category);
+          expect((forms[category] as string).trim()).not.toBe('');
+          for (const name of placeholders(forms[category] as string)) expect(known).toContain(name);
+        }
       }
     });
 
@@ -76,6 +88,22 @@ describe('formatMessage', () => {
     expect(formatMessage(MESSAGES.es?.pageOf ?? '', { page: 2, pages: 1500 }, 'es')).toBe('Página 2 de 1500');
     expect(formatMessage(MESSAGES.fr?.pageOf ?? '', { page: 2, pages: 1500 }, 'fr')).toBe('Page 2 sur 1\u202f500');
     expect(formatMessage(MESSAGES.ar?.pageOf ?? '', { page: 2, pages: 3 }, 'ar-EG')).toBe('الصفحة ٢ من ٣');
+  });
+
+  it.each([
+    ['en', 1, '1 story'],
+    ['en', 1200, '1,200 stories'],
+    ['es', 1, '1 noticia'],
+    ['es', 3, '3 noticias'],
+    ['fr', 0, '0\u00a0dépêche'],
+    ['fr', 2, '2\u00a0dépêches'],
+    ['ar', 1, 'خبر واحد'],
+    ['ar', 2, 'خبران'],
+    ['ar', 5, '5 أخبار'],
+    ['ar', 11, '11 خبرًا'],
+    ['ar', 100, '100 خبر'],
+  ])('counts stories in %s: %d is "%s"', (lang, count, text) => {
+    expect(pluralMessage((MESSAGES[lang] as Messages).storyCount, count, {}, lang)).toBe(text);
   });
 
   it('refuses to leave a placeholder blank', () => {

@@ -28,7 +28,7 @@ export default {
   translationsLabel: 'Other languages',
   relatedHeading: 'Related Articles',
   relatedEmpty: 'No related stories yet. Read more in {section}, or follow new stories through {feed}.',
-  theRssFeed: 'the RSS feed',
+  theRssFeed: 'an RSS feed',
   backToTop: 'Back to top',
 
   urgencyFlash: 'Flash',
@@ -49,17 +49,71 @@ export default {
     "A feed brings new stories to you as they are published, whole and word for word. Copy a feed's address into " +
     'a feed reader (NetNewsWire, Feedly, Thunderbird, Inoreader and many others). Each feed carries the latest ' +
     '{limit} stories.',
-  feedPreviewTitle: 'RSS feed:',
-  feedPreviewHeading: 'This is an RSS feed',
-  feedPreviewIntro:
-    'A feed brings new stories to you. Copy this address into a feed reader (NetNewsWire, Feedly, Thunderbird, Inoreader, and many others) to follow {title}:',
   allStories: 'All stories',
   feedTitle: '{site}: {name}',
 
   footerCredit:
     '{site} publishes wire copy as the agencies filed it; each story is the work of the agency credited under it.',
-  subscribeRss: 'Subscribe with RSS',
-  allFeeds: 'All feeds',
+  tagline: 'Agency wire copy, word for word, as it was filed',
+  latestNav: 'Latest',
+  archiveTitle: 'Archive',
+  aboutLink: 'About',
+  correctionsLink: 'Corrections',
+  contactLink: 'Contact',
+  termsLink: 'Terms of use',
+  searchLabel: 'Search stories',
+  searchButton: 'Search',
+
+  earlierByDay: 'Earlier stories, day by day',
+  otherSections: 'Other sections',
+  bySection: 'By section',
+
+  published: 'Published',
+  correction: 'Correction',
+  corrections: 'Corrections',
+
+  archiveDescription: 'Every story on {site}, month by month and day by day.',
+  archiveIntro: 'Every story, month by month and day by day. A day’s page never changes once the day is over.',
+  storyCount: { one: '{count} story', other: '{count} stories' },
+  monthDescription: 'Wire stories on {site} in {month}, day by day.',
+  dayDescription: 'Wire stories on {site} for {date}.',
+  allMonths: 'All months',
+  allOfMonth: 'All of {month}',
+  earlierDate: 'Earlier: {date}',
+
+  searchTitle: 'Search',
+  searchDescription: 'Search every story on {site}.',
+  searchWords: 'Words to find',
+  searchFilters: 'Narrow and sort',
+  filterSection: 'Section',
+  allSections: 'All sections',
+  filterAgency: 'Agency',
+  allAgencies: 'All agencies',
+  filterLanguage: 'Language',
+  allLanguages: 'All languages',
+  filterYear: 'Year',
+  allYears: 'All years',
+  filterOrder: 'Order',
+  sortRelevance: 'Best match first',
+  sortNewest: 'Newest first',
+  sortOldest: 'Oldest first',
+  searchNoScriptHeading: 'Search needs JavaScript',
+  searchNoScript:
+    'Searching runs in your browser, and JavaScript is off. Everything else on {site} works without it: start ' +
+    'from {home}, browse a section or a topic below, or follow new stories through {feeds}.',
+  theRssFeeds: 'the RSS feeds',
+  topics: 'Topics',
+  searchResults: 'Search results',
+  showMore: 'Show more results',
+  searchRunning: '“{q}”: {title}',
+  searchForWords: ' “{q}”',
+  searchForFilters: ' the chosen filters',
+  searchNarrowed: ' with the chosen filters',
+  searchNone: 'No stories match{what}{narrowed}. Check the spelling, try other or fewer words, or widen the filters.',
+  searchFound: { one: '{count} story matches{what}{narrowed}.', other: '{count} stories match{what}{narrowed}.' },
+  searchFailure:
+    'Search is not working right now: the search index could not be loaded. Try again in a moment, ' +
+    'or browse the sections above and the feeds.',
 
   furniture: [
     'related articles',

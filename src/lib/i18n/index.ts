@@ -10,7 +10,9 @@ import fr from './fr.ts';
 import pt from './pt.ts';
 import type { Messages } from './types.ts';
 
-export type { Messages } from './types.ts';
+export { formatMessage, messageParts, pluralMessage, type MessagePart } from './format.ts';
+
+export type { Messages, PluralMessage } from './types.ts';
 
 /** Every message table, by language subtag. English is the fallback. */
 export const MESSAGES: Readonly<Record<string, Messages>> = { en, es, pt, fr, ar };
@@ -61,54 +63,6 @@ export function hasMessages(tag: string): boolean {
  */
 export function furnitureLang(tag: string): string | undefined {
   return hasMessages(tag) ? undefined : FALLBACK_LANG;
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function formatValue(value: string | number, lang: string): string {
-  if (typeof value === 'string') return value;
-  let found = numberFormats.get(lang);
-  if (!found) {
-    found = new Intl.NumberFormat(lang);
-    numberFormats.set(lang, found);
-  }
-  return found.format(value);
-}
-
-/** One piece of a filled message: text, or the name of a placeholder to render (e.g. as a link). */
-export type MessagePart = string | { slot: string };
-
-/**
- * Splits a message at its `{placeholders}`: text pieces stay strings, placeholders become
- * `{ slot }`, so a component can render them as links.
- *
- * @example
- * messageParts('Read more in {section}.'); // ['Read more in ', { slot: 'section' }, '.']
- */
-export function messageParts(template: string): MessagePart[] {
-  return template
-    .split(/(\{\w+\})/)
-    .filter((piece) => piece !== '')
-    .map((piece) => (/^\{\w+\}$/.test(piece) ? { slot: piece.slice(1, -1) } : piece));
-}
-
-/**
- * Fills a message's `{placeholders}`; numbers are written the language's way. A
- * placeholder without a value is an error, never a blank.
- *
- * @example
- * formatMessage('Page {page} of {pages}', { page: 2, pages: 3 }, 'en'); // "Page 2 of 3"
- * formatMessage('يحمل كل موجز آخر {limit} خبرًا', { limit: 50 }, 'ar-EG'); // "يحمل كل موجز آخر ٥٠ خبرًا"
- */
-export function formatMessage(template: string, values: Record<string, string | number>, lang: string): string {
-  return messageParts(template)
-    .map((part) => {
-      if (typeof part === 'string') return part;
-      const value = values[part.slot];
-      if (value === undefined) throw new Error(`message "${template}" needs a value for {${part.slot}}`);
-      return formatValue(value, lang);
-    })
-    .join('');
 }
 
 /** Scripts written right to left, for engines without `Intl.Locale#getTextInfo`. */

@@ -5,6 +5,12 @@
  * Text in `{braces}` is a placeholder filled by {@link ./format.ts}; a table must use the
  * same placeholders as English (a unit test checks it).
  */
+/**
+ * A message that changes with a number: one text per plural category of the language
+ * (`Intl.PluralRules`), `other` always there. Filled by `pluralMessage`.
+ */
+export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
 export interface Messages {
   /** The language's own name, as the edition switcher shows it: `Español`, `العربية`. */
   languageName: string;
@@ -74,11 +80,6 @@ export interface Messages {
   feedsDescription: string;
   /** `{limit}`: the number of stories each feed carries. */
   feedsIntro: string;
-  /** A feed opened in a browser: the start of the window title (the feed's title follows). */
-  feedPreviewTitle: string;
-  feedPreviewHeading: string;
-  /** `{title}`: the feed's title. */
-  feedPreviewIntro: string;
   /** The name of an edition's feed of every story. */
   allStories: string;
   /** A feed's title in feed readers: `{site}`, `{name}`. */
@@ -86,8 +87,87 @@ export interface Messages {
 
   /** The footer's credit line: `{site}`. */
   footerCredit: string;
-  subscribeRss: string;
-  allFeeds: string;
+
+  /** The line beside the wordmark in the masthead. */
+  tagline: string;
+  /** The sections bar's first link, to the edition's front page. */
+  latestNav: string;
+  /** The archive: its page title, its link in the sections bar and the footer, its aria-label. */
+  archiveTitle: string;
+  /** Footer links to the publisher pages. */
+  aboutLink: string;
+  correctionsLink: string;
+  contactLink: string;
+  termsLink: string;
+  /** The header search box's name (aria-label) and its button. */
+  searchLabel: string;
+  searchButton: string;
+
+  /** Under a listing: the link to its oldest story's month in the archive. */
+  earlierByDay: string;
+  /** The side column's heading on a section's page, and on other listings. */
+  otherSections: string;
+  bySection: string;
+
+  /** Before the publication time on a story. */
+  published: string;
+  /** The heading of a story's correction notes: one, or several. */
+  correction: string;
+  corrections: string;
+
+  /** `{site}`. */
+  archiveDescription: string;
+  archiveIntro: string;
+  /** How many stories a month or a day has: `{count}`, in each plural form the language has. */
+  storyCount: PluralMessage;
+  /** `{site}`, `{month}`. */
+  monthDescription: string;
+  /** `{site}`, `{date}`. */
+  dayDescription: string;
+  allMonths: string;
+  /** `{month}`. */
+  allOfMonth: string;
+  /** A link to the day or month before: `{date}`. */
+  earlierDate: string;
+
+  searchTitle: string;
+  /** `{site}`. */
+  searchDescription: string;
+  searchWords: string;
+  searchFilters: string;
+  filterSection: string;
+  allSections: string;
+  filterAgency: string;
+  allAgencies: string;
+  filterLanguage: string;
+  allLanguages: string;
+  filterYear: string;
+  allYears: string;
+  filterOrder: string;
+  sortRelevance: string;
+  sortNewest: string;
+  sortOldest: string;
+  searchNoScriptHeading: string;
+  /** `{site}`; `{home}` and `{feeds}` become links ({@link latestStoriesLink}, {@link theRssFeeds}). */
+  searchNoScript: string;
+  theRssFeeds: string;
+  /** The heading of the most used tags on the search page without JavaScript. */
+  topics: string;
+  /** aria-label of the list of results. */
+  searchResults: string;
+  showMore: string;
+  /** The search page's title while a search runs: `{q}`, `{title}`. */
+  searchRunning: string;
+  /** What a search is for, in the result lines: `“{q}”`, or the filters alone. */
+  searchForWords: string;
+  searchForFilters: string;
+  /** Added when words and filters were both given. */
+  searchNarrowed: string;
+  /** `{what}` (one of the two above), `{narrowed}` (the one above or nothing). */
+  searchNone: string;
+  /** `{count}`, `{what}`, `{narrowed}`: in each plural form. */
+  searchFound: PluralMessage;
+  searchFailure: string;
 
   /**
    * Web-page furniture in this language that the importer drops at the edges of pasted
