@@ -207,3 +207,17 @@ export async function getEdition(lang: string): Promise<Edition> {
 export function editionParam(lang: string): string | undefined {
   return lang === SITE.lang ? undefined : lang;
 }
+
+/**
+ * One static path per edition, for the pages each edition has once (its feeds page, feed,
+ * archive and search page): no `[...edition]` parameter for the default language.
+ */
+export async function editionRoutes(): Promise<
+  { params: { edition: string | undefined }; props: { edition: Edition } }[]
+> {
+  const { editions } = await getArchive();
+  return [...editions.values()].map((edition) => ({
+    params: { edition: editionParam(edition.lang) },
+    props: { edition },
+  }));
+}

@@ -228,6 +228,9 @@ describe('a language with stories but no message table (German)', () => {
     expect(front('h1').text()).toBe('Latest stories');
     expect(front('.skip-link').attr('lang')).toBe('en');
     expect(front('.site-footer').attr('lang')).toBe('en');
+    expect(front('.sections-bar a').first().attr('lang')).toBe('en');
+    expect(front('.sections-bar a[href="/de/sections/politik/"]').attr('lang')).toBeUndefined();
+    expect(front('form.site-search').attr('lang')).toBe('en');
     const story = page('/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/');
     expect(story('article .meta time').first().text()).toBe('Sonntag, 12. Februar 2023');
     expect(story('#related-heading').attr('lang')).toBe('en');
@@ -239,6 +242,7 @@ describe('a language with stories but no message table (German)', () => {
     const $ = page(EDITION_STORIES.es);
     expect($('.skip-link').attr('lang')).toBeUndefined();
     expect($('#related-heading').attr('lang')).toBeUndefined();
+    expect($('.sections-bar a').first().attr('lang')).toBeUndefined();
   });
 });
 

@@ -1,19 +1,13 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { editionParam, getArchive, type Edition } from '../../data/archive';
+import { editionRoutes, type Edition } from '../../data/archive';
 import { feedOptions } from '../../lib/feed';
 import { formatMessage, messagesFor } from '../../lib/i18n';
 import { SITE } from '../../lib/site';
 import { feedPath } from '../../lib/slug';
 
 /** Each edition's feed of all its stories: `/rss.xml` for the default language, `/<lang>/rss.xml` else. */
-export const getStaticPaths = (async () => {
-  const { editions } = await getArchive();
-  return [...editions.values()].map((edition) => ({
-    params: { edition: editionParam(edition.lang) },
-    props: { edition },
-  }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => editionRoutes()) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ edition: Edition }> = ({ props: { edition }, site }) => {
   const m = messagesFor(edition.lang);
