@@ -124,3 +124,22 @@ describe('the Arabic story, right to left', () => {
     expect(image.length).toBeGreaterThan(10_000);
   });
 });
+
+describe('an edition’s search page in a browser', () => {
+  it.each([
+    ['/es/search/?q=trimestre', /^1 noticia coincide con «trimestre»\.$/, 'Buscar'],
+    ['/ar/search/?q=القاهرة', /^خبر واحد يطابق «القاهرة»\.$/, 'بحث'],
+  ])('%s reports what it found in the edition’s language', async (path, summary, heading) => {
+    const page = await open(path, 1280);
+    await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') !== '');
+    const shown = {
+      status: await page.locator('#search-status').innerText(),
+      heading: await page.locator('h1').innerText(),
+      title: await page.title(),
+    };
+    await page.context().close();
+    expect(shown.status).toMatch(summary);
+    expect(shown.heading).toBe(heading);
+    expect(shown.title).toContain('«');
+  });
+});
