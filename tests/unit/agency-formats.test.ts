@@ -204,7 +204,9 @@ const VARIANTS: Case[] = [
     urgency: 5,
     agency: 'ANSA',
     paragraphs: [
-      'A Rome museum will open its storage vaults to visitors for the first time, its director said. "Most of what we own has never been seen," she said.',
+      'A Rome museum will open its storage vaults to visitors for the first time, its director said.',
+      '"Most of what we own has never been seen," she said, adding that tickets would be free.',
+      'Visits begin in November.',
     ],
   },
   {
@@ -367,6 +369,34 @@ describe('what real agency files carry beyond the story', () => {
     expect(itemToEntry(items[0] as WireItem, { agency: 'BBC', section: 'World' }).markdown).toContain(
       '**The council** approved',
     );
+  });
+
+  it("reads every item of an AP G2 message with NITF inside, taking the desk's dateline over the geo-tag", () => {
+    const { items } = parseFixture('variants/ap-g2-nitf-two-items.xml');
+    const entries = items.map((item) => itemToEntry(item, { section: 'Business' }));
+    expect(entries.map((entry) => [entry.data.title, entry.data.dateline, entry.data.agency])).toEqual([
+      ['Bakery chain beats fourth-quarter expectations', { place: 'FORT WASHINGTON, Pa.', date: '2024-02-26' }, 'AP'],
+      ['Hotel trust posts higher fourth-quarter revenue', { place: 'BETHESDA, Md.', date: '2024-02-26' }, 'AP'],
+    ]);
+    expect(entries.map((entry) => readerParagraphs(entry.markdown))).toEqual([
+      ['A bakery chain on Monday reported fourth-quarter profit of $1.2 million.', 'Its shares rose 3 percent.'],
+      ['A hotel trust on Monday reported higher revenue in its fourth quarter.'],
+    ]);
+  });
+
+  it('leaves out a first paragraph that only repeats the headline', () => {
+    const json = JSON.stringify({
+      uri: 'u',
+      headline: 'BC-Scores',
+      located: 'X',
+      versioncreated: '2023-06-20T10:00:00Z',
+      body_html: '<p>BC-Scores</p><p>Home 2 Away 1</p>',
+    });
+    const format = detectFormat(json);
+    if (format === 'text') throw new Error('not ninjs');
+    const entry = itemToEntry(format.parse(json)[0] as WireItem, { agency: 'AP', section: 'World' });
+    expect(readerParagraphs(entry.markdown)).toEqual(['Home 2 Away 1']);
+    expect(entry.notes).toContain('left out a first paragraph that repeats the headline');
   });
 
   it('takes the agency from the lead dateline when the item names none', () => {

@@ -10,7 +10,7 @@ import { AGENCY_STYLES } from '../dateline.ts';
 import { escapeInlineMarkdown, parseDateline, parseDatelineDate, type ParsedDateline } from '../wire-import.ts';
 import { textParagraphs } from './common.ts';
 import type { Inline, Paragraph } from './types.ts';
-import type { XmlElement } from './xml.ts';
+import type { XmlElement, XmlNode } from './xml.ts';
 
 const EMPHASIS: Record<string, 'em' | 'strong'> = { em: 'em', i: 'em', strong: 'strong', b: 'strong' };
 /** Elements that hold paragraphs' worth of text in NITF and (X)HTML bodies. */
@@ -203,8 +203,54 @@ export function htmlFragment(html: string): XmlElement {
  * textOrHtmlParagraphs('One.\nTwo.').length; // 2
  */
 export function textOrHtmlParagraphs(text: string): Paragraph[] {
-  if (/^\s*<[a-z][\w.-]*[\s/>]/i.test(text)) return paragraphsOf(htmlFragment(text));
-  return textParagraphs(text).map((line) => [{ kind: 'text', text: storyText(line) }]);
+  const indented = (text.match(INDENT) ?? []).length >= 2;
+  if (/^\s*<[a-z][\w.-]*[\s/>]/i.test(text)) {
+    const root = htmlFragment(text);
+    return paragraphsOf(indented ? splitIndented(root) : root);
+  }
+  const blocks = indented ? text.split(INDENT_BREAK) : textParagraphs(text);
+  return blocks
+    .map((block) => block.replace(/[ \t\r\n]+/g, ' ').trim())
+    .filter(Boolean)
+    .map((line) => [{ kind: 'text', text: storyText(line) }]);
+}
+
+/**
+ * Classic wire text (ANSA, Reuters) marks each new paragraph by a line that starts with
+ * three or more spaces, while the lines of a paragraph wrap without a blank line.
+ */
+const INDENT = /\S[ \t]*\r?\n[ \t]{3,}(?=\S)/g;
+const INDENT_BREAK = /\r?\n[ \t]{3,}(?=\S)/;
+
+/** An element whose paragraphs of classic wire text are cut into `p`s where their lines are indented. */
+function splitIndented(element: XmlElement): XmlElement {
+  const children: XmlNode[] = [];
+  for (const child of element.children) {
+    if (typeof child === 'string') {
+      children.push(child);
+      continue;
+    }
+    if (!PARAGRAPHS.has(child.name.toLowerCase())) {
+      children.push(splitIndented(child));
+      continue;
+    }
+    let current: XmlNode[] = [];
+    for (const node of child.children) {
+      if (typeof node !== 'string') {
+        current.push(node);
+        continue;
+      }
+      node.split(INDENT_BREAK).forEach((piece, index) => {
+        if (index > 0) {
+          children.push({ ...child, children: current });
+          current = [];
+        }
+        current.push(piece);
+      });
+    }
+    children.push({ ...child, children: current });
+  }
+  return { ...element, children };
 }
 
 /**
@@ -405,9 +451,14 @@ function agencyFirstDateline(paragraph: string): ParsedDateline | undefined {
  * @example
  * leadDateline('(ANSA) - Rome, October 11 - Italy said ...')?.place; // "Rome"
  * leadDateline('Jan 3 (OPTA) - Results ...')?.place; // ""
+ * leadDateline('BETHESDA, Md. (AP) _ DiamondRock ...')?.rest; // "DiamondRock ..."
  */
 export function leadDateline(paragraph: string): ParsedDateline | undefined {
-  const found = parseDateline(paragraph) ?? agencyFirstDateline(paragraph);
+  // AP's wire copy closes the dateline with an underscore: `FORT WASHINGTON, Pa. (AP) _ `.
+  const underscore = /^([^()\n]{1,80}?\s*\([^()\n]{1,30}\))\s+_\s+/.exec(paragraph);
+  const found =
+    parseDateline(underscore ? `${underscore[1]} - ${paragraph.slice(underscore[0].length)}` : paragraph) ??
+    agencyFirstDateline(paragraph);
   if (!found) return undefined;
   const asDate = parseDatelineDate(found.place);
   return asDate ? { ...found, place: '', date: found.date ?? asDate } : found;

@@ -48,6 +48,8 @@ export function agencyName(text: string | undefined): string | undefined {
  * datelinePlace('Astana, Jun 20 (EFE).-'); // "Astana"
  * datelinePlace('PARIS, 20 juin 2023 (AFP)'); // "PARIS"
  * datelinePlace('KYIV, Ukraine'); // "KYIV, Ukraine"
+ * datelinePlace('FORT WASHINGTON, Pa.'); // "FORT WASHINGTON, Pa."
+ * datelinePlace('ANSA - ROMA, 01 LUG -'); // "ROMA"
  * datelinePlace('4/4/2018'); // undefined
  */
 export function datelinePlace(text: string): string | undefined {
@@ -56,9 +58,15 @@ export function datelinePlace(text: string): string | undefined {
     .replace(/\b(?:GMT|UTC|Z)\b/g, '')
     .replace(/\d+T\d+/g, '');
   if (!/\p{L}/u.test(letters) || parseDatelineDate(text.replace(/[\s,.:-]+$/, ''))) return undefined;
+  // The agency first, as ANSA writes it: `ANSA - ROMA, 01 LUG -`, `(ANSA) - Rome, October 11 -`.
+  const agencyFirst =
+    /^\(?\p{Lu}[\p{L} ]{1,30}\)?\s*[-–—]\s*(?<place>[^,()]+?),\s*(?<date>[^,()]+?)\s*[-–—]?\s*$/u.exec(text.trim());
+  if (agencyFirst?.groups?.place && agencyFirst.groups.date && parseDatelineDate(agencyFirst.groups.date)) {
+    return agencyFirst.groups.place.trim();
+  }
   const parsed = parseDateline(`${text.trim()} -`);
   let head = (parsed ? parsed.text.replace(/\s*\(.*$/, '') : text.replace(/\s*\(.*$/, '')).trim();
-  head = head.replace(/[\s,.:-]+$/, '');
+  head = head.replace(/[\s,:-]+$/, '').replace(/(?<!\b\p{L}{1,3})\.$/u, '');
   const comma = head.lastIndexOf(',');
   if (comma > 0) {
     const tail = head

@@ -108,6 +108,12 @@ export function itemToEntry(item: WireItem, options: EntryOptions = {}): Entry {
     throw new AgencyParseError('agency', 'the item names no agency (provider, copyright holder): pass --agency NAME');
   }
   const notes: string[] = [...item.notes];
+  // A lead that only repeats the headline (AP's slug hl2, an XHTML h2) is no story text.
+  const first = trimmed.paragraphs[0];
+  if (first && trimmed.paragraphs.length > 1 && plainText(first).trim() === item.headline.trim()) {
+    trimmed.paragraphs.shift();
+    notes.push('left out a first paragraph that repeats the headline');
+  }
   if (trimmed.paragraphs.length === 0) {
     throw new AgencyParseError('body', 'the item has no story text');
   }

@@ -82,12 +82,9 @@ function textItem(item: XmlElement, where: string, pictures: WirePhoto[]): WireI
   };
   const datelineText = textOf(children(content, 'dateline')[0]);
   const located = children(content, 'located')[0];
-  // The structured place first; the dateline text may be a time stamp (Reuters) or carry
-  // the agency's routing words (ANSA's `ANSA TEST - ROMA, 01 LUG -`).
-  const place =
-    (located && literalOrName(located)) ||
-    (datelineText && datelinePlace(datelineText)) ||
-    (located && textOf(children(located, 'name')[0]));
+  // The dateline as the desk wrote it first (AP's located is a machine geo-tag that can name
+  // another city); a dateline that is only a time stamp (Reuters) names no place.
+  const place = (datelineText && datelinePlace(datelineText)) || (located && literalOrName(located));
   const signals = children(meta, 'signal').map((signal) => (qcode(signal) ?? '').toLowerCase());
   const subjects = children(content, 'subject').map((subject) => {
     // dpa sends media topics below the top level (medtop:20001065) with the IPTC subject
@@ -108,7 +105,14 @@ function textItem(item: XmlElement, where: string, pictures: WirePhoto[]): WireI
     slugline: textOf(children(content, 'slugline')[0]) ?? text.slugline,
     lang: lang ?? text.lang,
     agency:
-      agencyName(provider?.attrs.literal ?? qcode(provider) ?? textOf(children(provider, 'name')[0])) ?? text.agency,
+      // An IPTC provider code (nprov:dpa) names the agency; a private code (AP's approviderid:z01122)
+      // does not, so its name does.
+      agencyName(
+        provider?.attrs.literal ??
+          (qcode(provider)?.startsWith('nprov:') ? qcode(provider) : undefined) ??
+          textOf(children(provider, 'name')[0]) ??
+          qcode(provider),
+      ) ?? text.agency,
     dateline: place ? { place, date: text.dateline?.date } : text.dateline,
     firstCreated:
       time(meta, 'itemMeta', 'firstCreated') ?? time(content, 'contentMeta', 'contentCreated') ?? text.firstCreated,
