@@ -11,9 +11,10 @@ import { decodeItem, detectFormat, MAX_ITEM_BYTES } from '../lib/agency/registry
 import { instant } from '../lib/agency/time.ts';
 import { AgencyParseError, NotAStory, type WireItem } from '../lib/agency/types.ts';
 import { rootName } from '../lib/agency/xml.ts';
-import { bodyOf, splitFrontmatter, storyId } from '../lib/frontmatter.ts';
+import { bodyOf, splitFrontmatter } from '../lib/frontmatter.ts';
 import { slugify } from '../lib/slug.ts';
 import { importWire, type ImportOptions } from '../lib/wire-import.ts';
+import { loadContentIndex } from './content-index.ts';
 
 /** Options of an agency import. */
 export interface AgencyImportOptions extends ImportOptions {
@@ -43,34 +44,41 @@ const IMAGE_TYPES: Record<string, (bytes: Uint8Array) => boolean> = {
   '.avif': (b) => String.fromCharCode(...b.subarray(4, 12)).startsWith('ftypavi'),
 };
 
-/** What the content folder holds, read once per run. */
+/** An entry as read from disk. */
+interface Existing {
+  file: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/** What the content folder holds: from the importer's index, kept up to date within the run. */
 interface Index {
-  bySource: Map<string, { file: string; data: Record<string, unknown>; body: string }>;
+  /** Agency item id to the entry's file. */
+  bySource: Map<string, string>;
+  /** Entries this run wrote, by agency item id. */
+  written: Map<string, Existing>;
   bySlug: Map<string, string>;
   spelling: Map<string, string>;
 }
 
-function readIndex(contentDir: string): Index {
-  const index: Index = { bySource: new Map(), bySlug: new Map(), spelling: new Map() };
-  if (!existsSync(contentDir)) return index;
-  const files = (readdirSync(contentDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) =>
-    file.endsWith('.md'),
-  );
-  for (const name of files) {
-    const file = join(contentDir, name);
-    let entry;
-    try {
-      entry = splitFrontmatter(readFileSync(file, 'utf8'), file);
-    } catch {
-      continue; // the build names what is wrong with it
-    }
-    index.bySlug.set(storyId(entry.data, name), file);
-    const source = entry.data.source as { id?: unknown } | undefined;
-    if (source && typeof source.id === 'string') index.bySource.set(source.id, { file, ...entry });
-    const names = [entry.data.section, ...(Array.isArray(entry.data.tags) ? entry.data.tags : [])];
-    for (const value of names) if (typeof value === 'string') index.spelling.set(slugify(value), value);
+async function readIndex(contentDir: string): Promise<Index> {
+  const index: Index = { bySource: new Map(), written: new Map(), bySlug: new Map(), spelling: new Map() };
+  for (const entry of (await loadContentIndex(contentDir)).entries) {
+    const file = join(contentDir, entry.file);
+    if (entry.id !== undefined) index.bySlug.set(entry.id, file);
+    if (entry.sourceId !== undefined) index.bySource.set(entry.sourceId, file);
+    for (const name of entry.names) index.spelling.set(slugify(name), name);
   }
   return index;
+}
+
+/** The entry an agency item id already has, read when it is needed (one file, not the archive). */
+function existingEntry(index: Index, id: string): Existing | undefined {
+  const written = index.written.get(id);
+  if (written) return written;
+  const file = index.bySource.get(id);
+  if (file === undefined) return undefined;
+  return { file, ...splitFrontmatter(readFileSync(file, 'utf8'), file) };
 }
 
 function sourcesOf(input: string, stdin: Uint8Array | undefined): Source[] {
@@ -121,7 +129,7 @@ function write(root: string, target: string, content: string | Uint8Array): void
 /** Imports one item; returns its report line. */
 function importItem(item: WireItem, source: Source, index: Index, root: string, options: AgencyImportOptions): string {
   const head = `${source.label}: ${item.format} ${item.id} v${item.version}`;
-  const existing = index.bySource.get(item.id);
+  const existing = existingEntry(index, item.id);
   const plan = planItem(item, existing?.data);
   if (plan.kind === 'skip') {
     const file = shown(existing?.file ?? '');
@@ -133,7 +141,7 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
   if (plan.kind === 'kill') {
     if (!existing) throw new Error(`no entry to kill for ${item.id}`);
     write(root, existing.file, withFrontmatter(plan.data, existing.body));
-    index.bySource.set(item.id, { ...existing, data: plan.data });
+    index.written.set(item.id, { ...existing, data: plan.data });
     return `${head}: killed: ${shown(existing.file)} kept on disk, marked canceled; it leaves every page and feed at the next build`;
   }
 
@@ -191,7 +199,8 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
   if (photo) write(root, photo.to, readFileSync(photo.from));
   write(root, file, entry.markdown);
   const id = String(entry.data.slug);
-  index.bySource.set(item.id, { file, data: entry.data, body: bodyOf(entry.markdown, file) });
+  index.bySource.set(item.id, file);
+  index.written.set(item.id, { file, data: entry.data, body: bodyOf(entry.markdown, file) });
   index.bySlug.set(id, file);
 
   const what =
@@ -209,9 +218,9 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
  * Imports a file, standard input or a folder of agency items; prints one line per item
  * and returns the exit code (1 when any item failed).
  */
-export function importAgency(input: string, options: AgencyImportOptions): number {
+export async function importAgency(input: string, options: AgencyImportOptions): Promise<number> {
   const root = resolve(options.out ?? 'content');
-  const index = readIndex(root);
+  const index = await readIndex(root);
   const items: { item: WireItem; source: Source }[] = [];
   let failed = 0;
   const fail = (label: string, error: unknown) => {

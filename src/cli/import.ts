@@ -6,11 +6,9 @@ import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readF
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
-import { checkFields, decodeUtf8 } from '../lib/text.ts';
 import { importWire, WireImportError, type ImportOptions } from '../lib/wire-import.ts';
-import { storyFiles } from '../loaders/walk.ts';
 import { importAgency, isAgencyInput } from './agency.ts';
+import { loadContentIndex } from './content-index.ts';
 
 const USAGE = `Usage: npm run import -- <file | folder | -> [options]
 
@@ -85,21 +83,12 @@ function parse(argv: string[]) {
 
 /**
  * Files under a folder whose story id (as the build computes it: the `slug`, else the
- * headline made into a slug) is `id`. A file the build would refuse anyway is skipped.
+ * headline made into a slug) is `id`. Read from the importer's index of the folder, so only
+ * entries changed since the last import are opened.
  */
 async function entriesWithId(folder: string, id: string): Promise<string[]> {
-  if (!existsSync(folder)) return [];
-  const { files } = await storyFiles(folder);
-  return files
-    .filter((file) => {
-      try {
-        const { data } = splitFrontmatter(decodeUtf8(readFileSync(join(folder, file))), file);
-        return storyId(checkFields(data).data, file) === id;
-      } catch {
-        return false;
-      }
-    })
-    .map((file) => join(folder, file));
+  const { entries } = await loadContentIndex(folder);
+  return entries.filter((entry) => entry.id === id).map((entry) => join(folder, entry.file));
 }
 
 /** Whether a path is a symbolic link (dangling or not). */

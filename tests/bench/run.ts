@@ -12,6 +12,9 @@
  * same build less its card step. `--all-cards N` also builds N stories with a card for every
  * story, for the cost per card. The build time is pinned just after the newest generated story,
  * so the news window holds a realistic two days of stories.
+ * Imports: `--import N` times `npm run import` of one wire text and one agency item into a
+ * generated N-story content folder, first with no stored index of it (cold), then again
+ * (warm), which is what an editor waits for.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import {
@@ -46,9 +49,10 @@ measures article page sizes.
 
 Options:
   --runs N           builds per size and site; figures are medians (default 3)
-  --sizes A,B        archive sizes to build (default 1000,10000)
+  --sizes A,B        archive sizes to build (default 1000,10000; 0: no builds)
   --rank A,B         archive sizes to time the related ranking at (default 10000,100000)
   --all-cards A,B    archive sizes to build with a share card for every story (default 1000; 0: none)
+  --import A,B       archive sizes to time an import into, cold and warm (default 100000; 0: none)
   --out FILE         where the figures go (default tests/.artifacts/bench/results.json)
   --dry-run          check the options and print the plan, build nothing
   --help             show this help`;
@@ -59,6 +63,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     rank: { type: 'string', default: '10000,100000' },
     'all-cards': { type: 'string', default: '1000' },
+    import: { type: 'string', default: '100000' },
     out: { type: 'string', default: join(root, 'tests/.artifacts/bench/results.json') },
     'dry-run': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -79,13 +84,15 @@ function counts(option: string, text: string): number[] {
   return numbers;
 }
 const [runs = 3] = counts('runs', values.runs);
-const sizes = counts('sizes', values.sizes);
+const sizes = values.sizes === '0' ? [] : counts('sizes', values.sizes);
+const importSizes = values.import === '0' ? [] : counts('import', values.import);
 const rankSizes = counts('rank', values.rank);
 const allCardSizes = values['all-cards'] === '0' ? [] : counts('all-cards', values['all-cards']);
 if (values['dry-run']) {
   console.log(
-    `would build ${sizes.join(', ')} stories, ${runs} run(s) each, rank ${rankSizes.join(', ')}, ` +
-      `a card for every story at ${allCardSizes.join(', ') || 'no size'}; figures to ${values.out}`,
+    `would build ${sizes.join(', ') || 'no'} stories, ${runs} run(s) each, rank ${rankSizes.join(', ')}, ` +
+      `a card for every story at ${allCardSizes.join(', ') || 'no size'}, ` +
+      `import into ${importSizes.join(', ') || 'no archive'}; figures to ${values.out}`,
   );
   process.exit(0);
 }
@@ -303,6 +310,53 @@ function cardFigures(cold: BuildFigures[], warm: BuildFigures) {
   };
 }
 
+/** One import's wall time, from the project's own node, in the folder holding content/. */
+function timedImport(cwd: string, args: string[]): number {
+  const started = performance.now();
+  execFileSync(join(root, 'node_modules', '.bin', 'node'), [join(root, 'src', 'cli', 'import.ts'), ...args], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return round((performance.now() - started) / 1000, 3);
+}
+
+/**
+ * Times imports into a generated archive: a wire text and an agency item, each first with no
+ * stored index of the folder (cold) and then with it (warm, the usual case).
+ */
+function importFigures(work: string, size: number) {
+  const folder = join(work, `import-${size}`);
+  const content = join(folder, 'content');
+  writeCorpus(content, generateStories(size, 11));
+  const cache = join(root, 'node_modules', '.cache', 'wire-reader');
+  const forgetIndex = () => {
+    if (!existsSync(cache)) return;
+    for (const file of readdirSync(cache))
+      if (file.startsWith('content-index-')) rmSync(join(cache, file), { force: true });
+  };
+  const seed = join(
+    root,
+    'tests',
+    'fixtures',
+    'seed',
+    readdirSync(join(root, 'tests', 'fixtures', 'seed'))[0] as string,
+  );
+  const item = join(root, 'tests', 'fixtures', 'agency', 'drop', 'dpa-bahnstreik.xml');
+  const text = (out: string) => [seed, '--year', '2023', '--section', 'World', '--out', join(content, out)];
+  forgetIndex();
+  const textCold = timedImport(folder, text('bench.md'));
+  // The same story again, as a new file: the index must notice the first one went.
+  rmSync(join(content, 'bench.md'));
+  const textWarm = timedImport(folder, text('bench.md'));
+  rmSync(join(content, 'bench.md'));
+  forgetIndex();
+  const agencyCold = timedImport(folder, [item, '--agency', 'dpa']);
+  const agencyWarm = timedImport(folder, [item, '--agency', 'dpa']);
+  forgetIndex();
+  rmSync(folder, { recursive: true, force: true });
+  return { textCold, textWarm, agencyCold, agencyWarm };
+}
+
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'wire-bench-'));
   const results: Record<string, unknown> = {
@@ -468,10 +522,19 @@ async function main() {
     }
     results.ranking = ranking;
 
-    progress('building the site with its one real story for the page-size comparison');
-    const oneOut = join(work, 'site-1');
-    await build(root, { WIRE_OUT_DIR: oneOut, WIRE_CACHE_DIR: join(work, 'cache-1') }, oneOut);
-    results.articleAtOneStory = articleSizes(oneOut);
+    const imports: Record<string, unknown> = {};
+    for (const size of importSizes) {
+      progress(`imports into ${size} stories`);
+      imports[size] = importFigures(work, size);
+    }
+    results.imports = imports;
+
+    if (sizes.length > 0) {
+      progress('building the site with its one real story for the page-size comparison');
+      const oneOut = join(work, 'site-1');
+      await build(root, { WIRE_OUT_DIR: oneOut, WIRE_CACHE_DIR: join(work, 'cache-1') }, oneOut);
+      results.articleAtOneStory = articleSizes(oneOut);
+    }
     results.uptimeAfter = uptime();
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -565,12 +628,21 @@ function print(results: Record<string, unknown>) {
   for (const [size, r] of Object.entries(results.ranking as Record<string, { seconds: number }>)) {
     lines.push(`related top-5 for every story, ${size} stories: ${r.seconds} s`);
   }
+  for (const [size, i] of Object.entries(results.imports as Record<string, ReturnType<typeof importFigures>>)) {
+    lines.push(
+      `import into ${size} stories: wire text ${i.textCold} s cold, ${i.textWarm} s warm; ` +
+        `agency item ${i.agencyCold} s cold, ${i.agencyWarm} s warm`,
+    );
+  }
   const one = results.articleAtOneStory as { largestBytes: number; chromeBytes: number };
-  const largest = Object.values(builds).at(-1)?.article as unknown as { largestBytes: number; chromeBytes: number };
-  lines.push(
-    `article page: ${largest.largestBytes} B at the largest archive (page furniture ${largest.chromeBytes} B); ` +
-      `${one.largestBytes} B with the one real story (furniture ${one.chromeBytes} B)`,
-  );
+  const largest = Object.values(builds).at(-1)?.article as unknown as
+    { largestBytes: number; chromeBytes: number } | undefined;
+  if (largest) {
+    lines.push(
+      `article page: ${largest.largestBytes} B at the largest archive (page furniture ${largest.chromeBytes} B); ` +
+        `${one.largestBytes} B with the one real story (furniture ${one.chromeBytes} B)`,
+    );
+  }
   lines.push(`load after: ${String(results.uptimeAfter)}`, '');
   console.log(lines.join('\n'));
 }
