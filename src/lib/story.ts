@@ -58,8 +58,8 @@ export interface Story {
   embargo: WireDate | undefined;
   /** The story's photo, with its caption and credit. */
   image: StoryImage | undefined;
-  /** Correction notes, oldest first, with the date as pages print it. */
-  corrections: { date: { iso: string; text: string }; text: string }[];
+  /** Correction notes, as the story lists them (oldest first), with the date as pages print it. */
+  corrections: { date: { iso: string; text: string }; instant: Date; text: string }[];
   /** The agency's copyright line, when it gave one. */
   copyright: string | undefined;
 }
@@ -169,6 +169,7 @@ export function toStory(id: string, body: string, data: StoryInput): Story {
     image: data.image,
     corrections: (data.corrections ?? []).map((correction) => ({
       date: shownDate(correction.date, data.lang),
+      instant: correction.date.instant,
       text: correction.text,
     })),
     copyright: data.copyright,

@@ -22,7 +22,10 @@ async function open(path: string, width: number, colorScheme: 'light' | 'dark' =
   return page;
 }
 
-/** The Spanish and Arabic pages: stories, fronts, a second page, a section, a tag, archives, search and the feeds page. */
+/**
+ * The Spanish and Arabic pages: stories, fronts, a second page, a section, a tag, archives, search, the feeds
+ * page, and the corrections page listing an Arabic and an English story.
+ */
 const PAGES = [
   EDITION_STORIES.es,
   EDITION_STORIES.ar,
@@ -38,6 +41,7 @@ const PAGES = [
   '/ar/archive/2024/01/25/',
   '/es/search/',
   '/ar/search/',
+  '/corrections/',
   '/404.html',
 ];
 

@@ -268,9 +268,33 @@ describe('the site built from agency items', () => {
     expect($('article header .meta time').last().attr('datetime')).toMatch(/^2023-06-20T12:45(:00)?\+06:00$/);
   });
 
+  it('lists the corrected story on /corrections/: the note’s date, the headline linked to the story, the note', () => {
+    for (const texts of [before, after]) {
+      const $ = cheerio.load(texts.get('/corrections/index.html') ?? '');
+      const items = $('main section[aria-labelledby="corrected-heading"] li');
+      expect(items.length).toBe(1);
+      const item = items.first();
+      expect(item.attr('lang')).toBe('es');
+      expect(item.find('time').attr('datetime')).toBe('2023-06-20');
+      expect(item.find('time').text()).toBe('martes, 20 de junio de 2023');
+      expect(item.find('.headline a').attr('href')).toBe(EFE_PATH);
+      expect(item.find('.headline a').text()).toBe(
+        'Tokáyev pide respaldo a las iniciativas de paz de China y otros países para Ucrania',
+      );
+      expect(item.find('.standfirst').text()).toBe('This story has been corrected since it was first published.');
+      expect($('main').text()).not.toContain('No story has been corrected yet.');
+    }
+  });
+
   it('builds pages that html-validate finds no problem in', async () => {
     const validator = new HtmlValidate(new FileSystemConfigLoader());
-    for (const path of [`${EFE_PATH}index.html`, `${DPA_PATH}index.html`, '/index.html', '/es/index.html']) {
+    for (const path of [
+      `${EFE_PATH}index.html`,
+      `${DPA_PATH}index.html`,
+      '/index.html',
+      '/es/index.html',
+      '/corrections/index.html',
+    ]) {
       const report = await validator.validateString(after.get(path) ?? '', path);
       const messages = report.results.flatMap((r) => r.messages.map((m) => `${path} ${m.ruleId}: ${m.message}`));
       expect(messages).toEqual([]);

@@ -318,3 +318,37 @@ describe('what the default edition has, each edition has', () => {
     }
   });
 });
+
+describe('the corrections page of a site with corrected stories in two languages', () => {
+  const $ = page('/corrections/');
+  const items = $('main section[aria-labelledby="corrected-heading"] li')
+    .toArray()
+    .map((li) => $(li));
+
+  it('lists every corrected story in every language, newest correction first, each in its own language', () => {
+    expect(
+      items.map((item) => [
+        item.attr('lang'),
+        item.attr('dir'),
+        item.find('time').attr('datetime'),
+        item.find('.headline a').attr('href'),
+        item.find('.standfirst').text(),
+      ]),
+    ).toEqual([
+      ['ar', 'rtl', '2024-01-26', EDITION_STORIES.ar, 'صُحّح عدد الدول المشاركة في المعرض.'],
+      [
+        'en',
+        'ltr',
+        '2023-07-29',
+        EDITION_STORIES.en,
+        'An earlier version gave the wrong name of the statistics institute.',
+      ],
+    ]);
+  });
+
+  it('prints each note’s date in its story’s language, and the page in the site’s language', () => {
+    expect(items.map((item) => item.find('time').text())).toEqual(['الجمعة، 26 يناير 2024', 'Saturday, July 29, 2023']);
+    expect($('html').attr('lang')).toBe('en');
+    expect($('#corrected-heading').text()).toBe('Corrected stories');
+  });
+});

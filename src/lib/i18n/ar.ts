@@ -68,6 +68,8 @@ export default {
   published: 'نُشر',
   correction: 'تصحيح',
   corrections: 'تصحيحات',
+  correctedStories: 'الأخبار المصحَّحة',
+  noCorrections: 'لم يُصحَّح أي خبر حتى الآن.',
 
   archiveDescription: 'كل أخبار {site}، شهرًا بشهر ويومًا بيوم.',
   archiveIntro: 'كل الأخبار، شهرًا بشهر ويومًا بيوم. لا تتغير صفحة اليوم بعد انقضائه.',

@@ -71,6 +71,8 @@ export default {
   published: 'Published',
   correction: 'Correction',
   corrections: 'Corrections',
+  correctedStories: 'Corrected stories',
+  noCorrections: 'No story has been corrected yet.',
 
   archiveDescription: 'Every story on {site}, month by month and day by day.',
   archiveIntro: 'Every story, month by month and day by day. A day’s page never changes once the day is over.',

@@ -72,6 +72,8 @@ export default {
   published: 'Publicado',
   correction: 'Corrección',
   corrections: 'Correcciones',
+  correctedStories: 'Noticias corregidas',
+  noCorrections: 'Todavía no se ha corregido ninguna noticia.',
 
   archiveDescription: 'Todas las noticias de {site}, mes a mes y día por día.',
   archiveIntro: 'Todas las noticias, mes a mes y día por día. La página de un día no cambia una vez terminado el día.',

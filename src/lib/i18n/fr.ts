@@ -73,6 +73,8 @@ export default {
   published: 'Publié le',
   correction: 'Correction',
   corrections: 'Corrections',
+  correctedStories: 'Articles corrigés',
+  noCorrections: 'Aucun article n’a encore été corrigé.',
 
   archiveDescription: 'Toutes les dépêches de {site}, mois par mois et jour par jour.',
   archiveIntro:

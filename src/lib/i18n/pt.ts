@@ -72,6 +72,8 @@ export default {
   published: 'Publicado',
   correction: 'Correção',
   corrections: 'Correções',
+  correctedStories: 'Notícias corrigidas',
+  noCorrections: 'Ainda não foi corrigida nenhuma notícia.',
 
   archiveDescription: 'Todas as notícias de {site}, mês a mês e dia a dia.',
   archiveIntro: 'Todas as notícias, mês a mês e dia a dia. A página de um dia não muda depois que o dia termina.',

@@ -114,6 +114,9 @@ export interface Messages {
   /** The heading of a story's correction notes: one, or several. */
   correction: string;
   corrections: string;
+  /** The corrections page: the heading of its list of corrected stories, and the line shown when there are none. */
+  correctedStories: string;
+  noCorrections: string;
 
   /** `{site}`. */
   archiveDescription: string;
