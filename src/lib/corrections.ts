@@ -27,9 +27,9 @@ export interface CorrectionEntry<S, C> {
  * correctionsNewestFirst([a, b]).map((entry) => entry.correction.text);
  * // ["Name spelled.", "Date fixed."]
  */
-export function correctionsNewestFirst<C extends CorrectionNote, S extends { id: string; corrections: readonly C[] }>(
+export function correctionsNewestFirst<S extends { id: string; corrections: readonly CorrectionNote[] }>(
   stories: readonly S[],
-): CorrectionEntry<S, C>[] {
+): CorrectionEntry<S, S['corrections'][number]>[] {
   const entries = stories.flatMap((story) =>
     story.corrections.map((correction, index) => ({ story, correction, index })),
   );
