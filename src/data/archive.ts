@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
-import { planCards, type CardPlan } from '../lib/cards';
+import { planCards, type CardPhoto, type CardPlan } from '../lib/cards';
 import { groupByDay, type DayGroup } from '../lib/desk';
 import { translationGroups } from '../lib/editions';
-import { bodyOf } from '../lib/frontmatter';
+import { bodyOf, splitFrontmatter } from '../lib/frontmatter';
 import { ownLanguageName, textDirection } from '../lib/i18n';
 import { isPublished } from '../lib/publish';
 import { rankRelated, salientTerms } from '../lib/related';
@@ -115,13 +117,16 @@ async function load(): Promise<Archive> {
   }
   // What is published is decided here, once: pages, feeds, sitemaps and search take
   // archive.stories and never see an embargoed, withheld or killed story.
+  const photoFiles = new Map<string, ReturnType<typeof cardPhotoOf>>();
   const stories = newestFirst(
     entries
       .filter((entry) => isPublished(entry.data, buildTime))
       .map((entry) => {
         const file = entry.filePath ?? entry.id;
         // NFC, as the loader's text rules normalise every field (src/lib/text.ts).
-        return toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'), entry.data);
+        const story = toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'), entry.data);
+        if (story.image) photoFiles.set(story.id, cardPhotoOf(file, story));
+        return story;
       }),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));
@@ -174,6 +179,8 @@ async function load(): Promise<Archive> {
       agency: story.agency,
       lang: story.lang,
       published: story.pubDate,
+      // Only published stories are here, so an embargoed or withheld story's photo never reaches a card.
+      photo: photoFiles.get(story.id),
     })),
     {
       site: SITE.name,
@@ -185,6 +192,24 @@ async function load(): Promise<Archive> {
     },
   );
   return { stories, buildTime, related, editions, translations, cards };
+}
+
+/**
+ * The photo file of a published story, for its share card: the entry's `image.src` as
+ * written, read relative to the entry's file as astro:assets read it, with a hash of its
+ * bytes. Read only when the story gets a card of its own (see planCards).
+ */
+function cardPhotoOf(entryFile: string, story: Story): (() => (CardPhoto & { alt: string }) | undefined) | undefined {
+  const image = story.image;
+  if (!image) return undefined;
+  return () => {
+    const { data } = splitFrontmatter(readFileSync(entryFile, 'utf8'), entryFile);
+    const src = (data as { image?: { src?: unknown } }).image?.src;
+    if (typeof src !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(src)) return undefined;
+    const file = resolve(dirname(entryFile), src);
+    const digest = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 20);
+    return { file, digest, alt: image.alt || image.caption || '' };
+  };
 }
 
 let archive: Promise<Archive> | undefined;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
+import sharp from 'sharp';
 import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from './cards.ts';
 import { textDirection } from './i18n/index.ts';
 
@@ -115,7 +116,8 @@ export function cardTree(content: CardContent, colours: CardColours, photo?: str
     );
   }
   children.push(
-    el('div', { display: 'flex', justifyContent: align }, [
+    // Positioned, so the text is painted over the photo and its shade (which are positioned too).
+    el('div', { display: 'flex', justifyContent: align, position: 'relative' }, [
       el(
         'div',
         {
@@ -141,6 +143,7 @@ export function cardTree(content: CardContent, colours: CardColours, photo?: str
         lineHeight: 1.18,
         color: text,
         textAlign,
+        position: 'relative',
       },
       [el('div', { display: 'flex', justifyContent: align, textAlign }, headline)],
     ),
@@ -155,6 +158,7 @@ export function cardTree(content: CardContent, colours: CardColours, photo?: str
         paddingTop: 20,
         fontSize: 28,
         color: text,
+        position: 'relative',
       },
       [el('div', { display: 'flex' }, footer || ' '), el('div', { display: 'flex', fontWeight: 700 }, content.site)],
     ),
@@ -179,6 +183,24 @@ export function cardTree(content: CardContent, colours: CardColours, photo?: str
 }
 
 /**
+ * A story photo as a card's background: cropped to the card's 1.91:1 around what draws the
+ * eye (sharp's attention strategy, so faces are not cut off), at the card's size, as a JPEG
+ * data URL. Any format astro:assets takes (JPEG, PNG, WebP, AVIF...) works, and resvg never
+ * decodes a full-size wire photo.
+ *
+ * @example
+ * await cardPhoto('content/efe/photo.jpg'); // "data:image/jpeg;base64,/9j/..."
+ */
+export async function cardPhoto(file: string): Promise<string> {
+  const jpeg = await sharp(file)
+    .rotate()
+    .resize(CARD_WIDTH, CARD_HEIGHT, { fit: 'cover', position: sharp.strategy.attention })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+  return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+}
+
+/**
  * Renders a card to PNG bytes.
  *
  * @example
@@ -186,11 +208,7 @@ export function cardTree(content: CardContent, colours: CardColours, photo?: str
  * png.subarray(1, 4).toString(); // "PNG"
  */
 export async function renderCard(content: CardContent, fonts: Font[], colours: CardColours): Promise<Buffer> {
-  let photo: string | undefined;
-  if (content.photo) {
-    const type = /\.png$/i.test(content.photo) ? 'image/png' : 'image/jpeg';
-    photo = `data:${type};base64,${readFileSync(content.photo).toString('base64')}`;
-  }
+  const photo = content.photo && (await cardPhoto(content.photo.file));
   const svg = await satori(cardTree(content, colours, photo) as Parameters<typeof satori>[0], {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,

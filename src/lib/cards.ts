@@ -16,6 +16,14 @@ export const CARD_HEIGHT = 630;
  */
 export const CARD_DESIGN = 'wire-card-1';
 
+/** A story photo set behind a card's text. */
+export interface CardPhoto {
+  /** The photo file on disk, as astro:assets read it. */
+  file: string;
+  /** A hash of the file's bytes, so that a replaced photo gives a new card. */
+  digest: string;
+}
+
 /** Everything a card shows. */
 export interface CardContent {
   /** A story's own card, a section's card, or the edition's card. */
@@ -32,8 +40,8 @@ export interface CardContent {
   site: string;
   /** BCP 47 language of the text: decides direction and fonts. */
   lang: string;
-  /** A photo file to set behind the text, when the story has one. */
-  photo?: string | undefined;
+  /** The story's photo, set behind the text, when it has one (story cards only). */
+  photo?: CardPhoto | undefined;
 }
 
 /** A card with its cache key and site path. */
@@ -63,22 +71,28 @@ export function cardKey(content: CardContent, design: string = CARD_DESIGN): str
     content.agency,
     content.site,
     content.lang,
-    content.photo ?? '',
+    // The photo's bytes, not where the file happens to be: a checkout elsewhere reuses the cache.
+    content.photo?.digest ?? '',
   ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 20);
 }
 
 /**
  * A card from what it shows: its key, its site path under /cards/ and its alternative text.
+ * A card on a photo is described by the photo's own description (`photoAlt`: its alt text,
+ * or its caption when the alt is empty), as the story page describes it; a card without
+ * one, or a photo with no description, by the text it shows.
  *
  * @example
  * makeCard({ kind: 'edition', headline: 'News', label: 'Wire Reader', dateline: '', agency: '', site: 'Wire Reader', lang: 'en' }).path;
  * // "/cards/<key>.png"
  */
-export function makeCard(content: CardContent): Card {
+export function makeCard(content: CardContent, photoAlt?: string): Card {
   const key = cardKey(content);
-  const alt =
-    content.kind === 'story'
+  const described = content.photo !== undefined && photoAlt !== undefined && photoAlt.trim() !== '';
+  const alt = described
+    ? photoAlt.trim()
+    : content.kind === 'story'
       ? `${content.headline}. ${content.label}, ${content.dateline.replace(/[.\s–—-]+$/u, '')}. ${content.site}`
       : `${content.site}: ${content.headline}`;
   return { key, path: `/cards/${key}.png`, content, alt };
@@ -93,7 +107,12 @@ export interface CardStory {
   agency: string;
   lang: string;
   published: Date;
-  photo?: string | undefined;
+  /**
+   * The story's photo, when it has one: called only for a story that gets a card of its own,
+   * so that a large archive reads no more photo files than the cards it draws. Pass only
+   * published stories: an embargoed or withheld story's photo must never reach a card.
+   */
+  photo?: (() => (CardPhoto & { alt: string }) | undefined) | undefined;
 }
 
 /** Which card each page uses, and the distinct cards to render. */
@@ -149,20 +168,26 @@ export function planCards(
     }
     const at = story.published.getTime();
     const own = index < ownCards || (at >= start && at <= buildTime.getTime());
+    if (!own) {
+      byStory.set(story.id, section);
+      return;
+    }
+    const photo = story.photo?.();
     byStory.set(
       story.id,
-      own
-        ? makeCard({
-            kind: 'story',
-            headline: story.title,
-            label: story.section,
-            dateline: story.dateline,
-            agency: story.agency,
-            site,
-            lang: story.lang,
-            photo: story.photo,
-          })
-        : section,
+      makeCard(
+        {
+          kind: 'story',
+          headline: story.title,
+          label: story.section,
+          dateline: story.dateline,
+          agency: story.agency,
+          site,
+          lang: story.lang,
+          photo: photo && { file: photo.file, digest: photo.digest },
+        },
+        photo?.alt,
+      ),
     );
   });
   const cards = new Map<string, Card>([[edition.key, edition]]);

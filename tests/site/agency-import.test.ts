@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import * as cheerio from 'cheerio';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
 import { ROOT, runAstro } from '../helpers/astro';
@@ -172,15 +173,45 @@ const WITHHELD = { slug: 'bundestag-vertagt-abstimmung-uber-heizungsgesetz', wor
 const EFE_PATH = '/stories/tokayev-pide-respaldo-a-las-iniciativas-de-paz-de-china-y-otros-paises-para-ucrania/';
 const DPA_PATH = '/stories/warnstreik-legt-fernverkehr-der-bahn-bundesweit-lahm/';
 
+/** Photos given here to the embargoed and the withheld story, to show they never leak. */
+const HELD_PHOTOS = [
+  { entry: 'afp/urn-newsml-afp-com-20230620-tx-par-kqa12.md', lang: 'fr', file: 'afp-held-photo.jpg' },
+  { entry: 'dpa/urn-newsml-dpa-com-20230620-230620-99-104300.md', lang: 'de', file: 'dpa-held-photo.jpg' },
+];
+const HELD_ALT = (lang: string) => `A held-back photo (${lang})`;
+
+/** The site paths of the share cards a built page names as its og:image. */
+function cardsNamed(texts: Map<string, string>): Set<string> {
+  const named = new Set<string>();
+  for (const [path, text] of texts) {
+    if (!path.endsWith('.html')) continue;
+    const image = cheerio.load(text)('meta[property="og:image"]').attr('content');
+    if (image) named.add(new URL(image).pathname);
+  }
+  return named;
+}
+
 describe('the site built from agency items', () => {
   let before: Map<string, string>;
   let after: Map<string, string>;
   let distBefore: string;
+  let distAfter: string;
 
   beforeAll(() => {
-    // The content as the import tests above left it: drop folder, correction, kill.
+    // The content as the import tests above left it: drop folder, correction, kill; and a
+    // photo beside the embargoed and the withheld story.
     const site = join(scratch, 'site-content');
     cpSync(content, site, { recursive: true });
+    for (const { entry, lang, file } of HELD_PHOTOS) {
+      const md = join(site, entry);
+      cpSync(join(fixtures, 'drop/efe-foto-astana.jpg'), join(md, '..', file));
+      const text = readFileSync(md, 'utf8');
+      expect(text).toContain(`\nlang: ${lang}\n`);
+      writeFileSync(
+        md,
+        text.replace(`\nlang: ${lang}\n`, `\nlang: ${lang}\nimage:\n  src: ./${file}\n  alt: ${HELD_ALT(lang)}\n`),
+      );
+    }
     const early = runAstro(
       'build',
       { content: site, scratch: join(scratch, 'early') },
@@ -194,6 +225,7 @@ describe('the site built from agency items', () => {
     );
     expect(late.status, late.output).toBe(0);
     distBefore = early.dist;
+    distAfter = late.dist;
     before = builtTexts(early.dist);
     after = builtTexts(late.dist);
   }, 240_000);
@@ -207,6 +239,52 @@ describe('the site built from agency items', () => {
     // A French story: listed on the French edition's front page and feed.
     expect(after.get('/fr/index.html')).toContain(`/stories/${EMBARGOED.slug}/`);
     expect(after.get('/fr/rss.xml')).toContain(`/stories/${EMBARGOED.slug}/`);
+  });
+
+  it('copies no photo of a withheld story, or of an embargoed one before its embargo, and draws no card of it', () => {
+    const files = (dist: string) => readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[];
+    for (const [dist, held] of [
+      [distBefore, ['afp-held-photo', 'dpa-held-photo']],
+      [distAfter, ['dpa-held-photo']],
+    ] as const) {
+      for (const name of held) expect(files(dist).filter((file) => file.includes(name))).toEqual([]);
+      // Every card in dist/ is one that a built page names: none is drawn for a story not published.
+      const cards = files(dist)
+        .filter((file) => file.startsWith(`cards${sep}`) && file.endsWith('.png'))
+        .map((file) => `/${file.split(sep).join('/')}`);
+      expect(cards.length).toBeGreaterThan(0);
+      expect(new Set(cards)).toEqual(cardsNamed(dist === distBefore ? before : after));
+    }
+    // Once the embargo has passed, the story shows its photo, on the page and on its card.
+    expect(files(distAfter).some((file) => file.includes('afp-held-photo'))).toBe(true);
+    const $ = cheerio.load(after.get(`/stories/${EMBARGOED.slug}/index.html`) ?? '');
+    expect($('meta[property="og:image:alt"]').attr('content')).toBe(HELD_ALT('fr'));
+    for (const [path, text] of before) expect(text.includes('A held-back photo'), path).toBe(false);
+    for (const [path, text] of after) expect(text.includes(HELD_ALT('de')), path).toBe(false);
+  });
+
+  it('puts a story’s photo on its 1200x630 share card, described by the photo’s caption when it has no alt', async () => {
+    const $ = cheerio.load(after.get(`${EFE_PATH}index.html`) ?? '');
+    const meta = (property: string) => $(`meta[property="${property}"]`).attr('content');
+    expect(meta('og:image:alt')).toBe(
+      'El presidente kazajo, Kasim-Yomart Tokáyev, durante su discurso ante el cuerpo diplomático en Astaná.',
+    );
+    expect([meta('og:image:width'), meta('og:image:height'), meta('og:image:type')]).toEqual([
+      '1200',
+      '630',
+      'image/png',
+    ]);
+    const card = join(distAfter, new URL(meta('og:image') ?? '').pathname);
+    const { width, height } = await sharp(card).metadata();
+    expect([width, height]).toEqual([1200, 630]);
+    // The photo shows in the card's top corner, away from the text, where a text card is plain paper.
+    const corner = [
+      ...(await sharp(card).extract({ left: 1150, top: 10, width: 1, height: 1 }).removeAlpha().raw().toBuffer()),
+    ];
+    expect(corner).not.toEqual([255, 255, 255]);
+    // A story without a photo keeps the text card, described by its text.
+    const dpa = cheerio.load(after.get(`${DPA_PATH}index.html`) ?? '');
+    expect(dpa('meta[property="og:image:alt"]').attr('content')).toMatch(/^Warnstreik/);
   });
 
   it('leaves a killed or withheld story out of every page, listing and feed', () => {

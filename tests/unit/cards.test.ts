@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cardFonts, renderCard } from '../../src/lib/card-render';
 import {
   CARD_HEIGHT,
@@ -34,10 +39,16 @@ describe('cardKey', () => {
     ['agency', { agency: 'AFP' }],
     ['site', { site: 'Other Reader' }],
     ['lang', { lang: 'es' }],
-    ['photo', { photo: '/photos/a.jpg' }],
+    ['photo', { photo: { file: '/photos/a.jpg', digest: 'abc' } }],
     ['kind', { kind: 'section' as const }],
   ])('changes when the %s changes', (_field, change) => {
     expect(cardKey({ ...content, ...change })).not.toBe(cardKey(content));
+  });
+
+  it('follows the photo’s bytes (its digest), not the folder the file is in', () => {
+    const photo = { file: '/a/photo.jpg', digest: 'abc' };
+    expect(cardKey({ ...content, photo: { ...photo, file: '/b/photo.jpg' } })).toBe(cardKey({ ...content, photo }));
+    expect(cardKey({ ...content, photo: { ...photo, digest: 'abd' } })).not.toBe(cardKey({ ...content, photo }));
   });
 
   it('changes with the card design', () => {
@@ -52,6 +63,22 @@ describe('makeCard', () => {
     expect(card.alt).toBe(
       'Tokayev calls for support for peace initiatives. Conflicts & War, Astana, Jun 20 (EFE). Wire Reader',
     );
+  });
+});
+
+describe('makeCard on a photo', () => {
+  const photo = { file: '/photos/a.jpg', digest: 'abc' };
+  it.each([
+    [
+      'the photo’s description',
+      { ...content, photo },
+      'President Tokayev speaks in Astana.',
+      'President Tokayev speaks in Astana.',
+    ],
+    ['the card’s text when the photo has no description', { ...content, photo }, '  ', makeCard(content).alt],
+    ['the card’s text when there is no photo', content, 'President Tokayev speaks in Astana.', makeCard(content).alt],
+  ])('is described by %s', (_name, card, photoAlt, alt) => {
+    expect(makeCard(card, photoAlt).alt).toBe(alt);
   });
 });
 
@@ -96,6 +123,23 @@ describe('planCards', () => {
     expect([...plan.byStory.values()].every((card) => card.content.kind === 'story')).toBe(true);
   });
 
+  it('puts the photo on a story’s own card, described by it, and reads no photo for a story on its section card', () => {
+    const asked: string[] = [];
+    const withPhoto = (id: string, hoursBefore: number): CardStory => ({
+      ...story(id, hoursBefore),
+      photo: () => {
+        asked.push(id);
+        return { file: `/photos/${id}.jpg`, digest: `d-${id}`, alt: `Photo of ${id}` };
+      },
+    });
+    const plan = planCards([withPhoto('a', 1), story('b', 2), withPhoto('old', 500)], options);
+    expect(asked).toEqual(['a']);
+    expect(plan.byStory.get('a')?.content.photo).toEqual({ file: '/photos/a.jpg', digest: 'd-a' });
+    expect(plan.byStory.get('a')?.alt).toBe('Photo of a');
+    expect(plan.byStory.get('b')?.content.photo).toBeUndefined();
+    expect(plan.byStory.get('old')).toBe(plan.bySection.get('World'));
+  });
+
   it('keeps the key of an unchanged story when another story is added', () => {
     const before = planCards([story('a', 1)], options).byStory.get('a')?.key;
     const after = planCards([story('new', 0), story('a', 1)], options).byStory.get('a')?.key;
@@ -117,6 +161,57 @@ describe('renderCard', () => {
     const png = await renderCard(card, fonts, colours);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+  });
+
+  describe('on a photo', () => {
+    const jpeg = fileURLToPath(new URL('../fixtures/agency/drop/efe-foto-astana.jpg', import.meta.url));
+    const scratch = mkdtempSync(join(tmpdir(), 'wire-card-photo-'));
+    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+    /** The colour of one pixel near the card's top end corner, away from the text. */
+    const corner = async (png: Buffer) => [
+      ...(await sharp(png).extract({ left: 1150, top: 10, width: 1, height: 1 }).removeAlpha().raw().toBuffer()),
+    ];
+
+    it('draws no photo without one: the corner is the paper colour', async () => {
+      expect(await corner(await renderCard(content, fonts, colours))).toEqual([255, 255, 255]);
+    });
+
+    it.each([
+      ['a JPEG', async () => jpeg],
+      [
+        'a WebP',
+        async () => {
+          const file = join(scratch, 'photo.webp');
+          await sharp(jpeg).webp().toFile(file);
+          return file;
+        },
+      ],
+      [
+        'a tall PNG (cropped to the card, not squeezed)',
+        async () => {
+          const file = join(scratch, 'tall.png');
+          await sharp(jpeg).resize(400, 900, { fit: 'fill' }).png().toFile(file);
+          return file;
+        },
+      ],
+    ])('draws the card on %s photo, 1200x630, the photo showing in the corner', async (_name, make) => {
+      const png = await renderCard({ ...content, photo: { file: await make(), digest: 'x' } }, fonts, colours);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+      expect(await corner(png)).not.toEqual([255, 255, 255]);
+    });
+
+    it('draws the text over the photo: another headline, other pixels', async () => {
+      const photo = { file: jpeg, digest: 'x' };
+      const a = await renderCard({ ...content, photo }, fonts, colours);
+      const b = await renderCard({ ...content, photo, headline: 'Another headline' }, fonts, colours);
+      expect(a.equals(b)).toBe(false);
+    });
+
+    it('names the photo file that cannot be read', async () => {
+      await expect(
+        renderCard({ ...content, photo: { file: join(scratch, 'missing.jpg'), digest: 'x' } }, fonts, colours),
+      ).rejects.toThrow(/missing\.jpg/);
+    });
   });
 
   it('draws different pixels for different headlines', async () => {
