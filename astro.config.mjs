@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { incremental } from './src/integrations/incremental.ts';
 import { SITE } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
@@ -19,5 +20,13 @@ export default defineConfig({
     // All CSS inline: a story page is one request and fits in the first round trip.
     inlineStylesheets: 'always',
   },
+  // Incremental builds (README, "Publishing fast"): a page whose cache key (src/data/pages.ts)
+  // and code are unchanged is left in dist/ as it is; dist/ is not emptied, and the
+  // incremental() integration deletes what the build no longer makes. It must stay the
+  // first integration: steps that write into dist/ after the build come after it.
+  // `astro build --force` renders every page again.
+  experimental: { incrementalBuild: true },
+  vite: { build: { emptyOutDir: false } },
+  integrations: [incremental()],
   devToolbar: { enabled: false },
 });

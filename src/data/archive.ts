@@ -41,7 +41,8 @@ async function load(): Promise<Archive> {
   const stories = newestFirst(
     entries.map((entry) => {
       const file = entry.filePath ?? entry.id;
-      return toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file), entry.data);
+      // The text is read when a page or feed asks for it, not for every story up front.
+      return toStory(entry.id, () => bodyOf(readFileSync(file, 'utf8'), file), entry.data, entry.digest ?? '');
     }),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));

@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../data/archive';
+import { keyed } from '../../../data/pages';
 import { feedOptions } from '../../../lib/feed';
 import { SITE } from '../../../lib/site';
 import { feedPath, sectionPath } from '../../../lib/slug';
@@ -8,7 +9,9 @@ import type { Story } from '../../../lib/story';
 
 export const getStaticPaths = (async () => {
   const { sections } = await getArchive();
-  return [...sections].map(([section, { name, stories }]) => ({ params: { section }, props: { name, stories } }));
+  return keyed(
+    [...sections].map(([section, { name, stories }]) => ({ params: { section }, props: { name, stories } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ name: string; stories: Story[] }> = ({ props, site }) =>

@@ -1,0 +1,73 @@
+/**
+ * Cache keys for incremental builds: one key per built page, over everything the page shows.
+ *
+ * A page is copied from the previous build only when its key and its code are unchanged
+ * (Astro's `experimental.incrementalBuild` hashes the code). So the key must change whenever
+ * anything the page prints changes: the page's own props (a story, its related stories,
+ * a listing's stories and links) and the data every page shares (the section navigation).
+ * Rather than pick fields by hand, which goes stale the day a template shows one more, the
+ * key is a hash of all of that data, serialised in a stable order.
+ *
+ * One rule keeps it cheap: accessor properties (getters) are not read. A value that is read
+ * lazily, such as a story's text, must be covered by a plain field beside it; a story carries
+ * the `digest` of its file for that.
+ */
+import { createHash } from 'node:crypto';
+
+/** Serialisations of objects already seen in this process, so a shared story is walked once. */
+const memo = new WeakMap<object, string>();
+
+function serialise(value: unknown, path: string): string {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
+    case 'bigint':
+      return `${value}n`;
+    case 'undefined':
+      return 'u';
+    case 'function':
+    case 'symbol':
+      throw new TypeError(`cacheKey: ${path} is a ${typeof value}, which cannot be part of a page's cache key`);
+  }
+  if (value === null) return 'null';
+  const object = value as object;
+  const known = memo.get(object);
+  if (known !== undefined) return known;
+  let text: string;
+  if (value instanceof Date) text = `D${value.getTime()}`;
+  else if (value instanceof URL) text = `U${JSON.stringify(value.href)}`;
+  else if (Array.isArray(value)) text = `[${value.map((item, i) => serialise(item, `${path}[${i}]`)).join(',')}]`;
+  else if (value instanceof Map) {
+    text = `M[${[...value].map(([k, v], i) => `${serialise(k, `${path}.key${i}`)}:${serialise(v, `${path}.${String(k)}`)}`).join(',')}]`;
+  } else if (value instanceof Set) text = `S${serialise([...value], path)}`;
+  else {
+    const descriptors = Object.getOwnPropertyDescriptors(object);
+    const fields = Object.keys(descriptors)
+      .filter((key) => descriptors[key]?.enumerable && 'value' in (descriptors[key] as PropertyDescriptor))
+      .filter((key) => descriptors[key]?.value !== undefined)
+      .sort();
+    text = `{${fields.map((key) => `${JSON.stringify(key)}:${serialise(descriptors[key]?.value, `${path}.${key}`)}`).join(',')}}`;
+  }
+  memo.set(object, text);
+  return text;
+}
+
+/**
+ * The cache key of a page: a SHA-256 over a stable serialisation of everything it shows.
+ * Object keys are sorted, so the order fields were set in does not matter; array order does.
+ * Dates, URLs, Maps and Sets are keyed by value; fields left `undefined` count as absent;
+ * getters are skipped (see the module comment); functions and symbols are refused, because
+ * they would make a key that cannot see a change.
+ *
+ * Keep objects passed in unchanged after keying them: a serialisation is remembered per object.
+ *
+ * @example
+ * cacheKey({ story: { id: 'a', title: 'T' }, nav: [] }) === cacheKey({ nav: [], story: { title: 'T', id: 'a' } }); // true
+ * cacheKey({ title: 'T' }) === cacheKey({ title: 'U' }); // false
+ */
+export function cacheKey(shown: unknown): string {
+  return createHash('sha256').update(serialise(shown, 'page')).digest('base64url');
+}
