@@ -42,7 +42,7 @@ async function load(): Promise<Archive> {
     entries.map((entry) => {
       const file = entry.filePath ?? entry.id;
       // The text is read when a page or feed asks for it, not for every story up front.
-      return toStory(entry.id, () => bodyOf(readFileSync(file, 'utf8'), file), entry.data, entry.digest ?? '');
+      return toStory(entry.id, () => bodyOf(readFileSync(file, 'utf8'), file), entry.data, String(entry.digest ?? ''));
     }),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));
