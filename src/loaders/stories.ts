@@ -105,6 +105,9 @@ export function storyLoader({ base }: { base: string }): Loader {
             });
             // The body stays in the file: src/data/archive.ts reads it when a page needs it,
             // so the data store (serialised and loaded again by Astro) holds only data.
+            // Astro keeps an entry whose digest is unchanged as it was, file path and all: a
+            // moved file must replace it, or pages would read its text from the old path.
+            if (context.store.get(result.entry.id)?.filePath !== result.shown) context.store.delete(result.entry.id);
             context.store.set({ id: result.entry.id, data, filePath: result.shown, digest: result.known.digest });
           }
         }

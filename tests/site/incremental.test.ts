@@ -194,7 +194,8 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
   });
 
   it('moves a story file: the story keeps its address and nothing is rendered for it', () => {
-    const file = storyFiles()[30] as string;
+    // The newest story, whose text every feed reads on every build, so a stale path would fail the build.
+    const file = join(content, 'new/breaking.md');
     const slug = String(dataOf(file).slug);
     mkdirSync(join(content, 'moved'), { recursive: true });
     renameSync(file, join(content, 'moved/story.md'));
