@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { storySchema } from './lib/schema';
+import { makeStorySchema } from './lib/schema';
 import { storyLoader } from './loaders/stories';
 
 /**
@@ -10,9 +10,15 @@ import { storyLoader } from './loaders/stories';
  */
 const base = process.env.WIRE_CONTENT_DIR ?? './content';
 
+/**
+ * Dates further ahead than this many days are refused as typing slips (default 366:
+ * room for embargoes). `WIRE_MAX_FUTURE_DAYS` changes it.
+ */
+const maxFutureDays = process.env.WIRE_MAX_FUTURE_DAYS ? Number(process.env.WIRE_MAX_FUTURE_DAYS) : undefined;
+
 const stories = defineCollection({
   loader: storyLoader({ base }),
-  schema: storySchema,
+  schema: makeStorySchema({ now: new Date(), maxFutureDays }),
 });
 
 export const collections = { stories };

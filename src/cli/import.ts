@@ -16,7 +16,8 @@ sign-off) into a Markdown entry with frontmatter under content/.
 Options:
   --section NAME       the section, when the text has no section line (or to replace it)
   --tags A,B,C         tags, comma-separated
-  --date YYYY-MM-DD    publication date (also gives the dateline's year)
+  --date DATE          publication date, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM
+                       (also gives the dateline's year)
   --year YYYY          the dateline's year, when it gives only day and month
   --lang TAG           the story's language, BCP 47 (default: en)
   --description TEXT   the standfirst (default: the story's first sentence)
@@ -57,6 +58,7 @@ function parse(argv: string[]) {
     year: values.year === undefined ? undefined : Number(values.year),
     lang: values.lang,
     description: values.description,
+    now: new Date(),
   };
   return { help: false as const, input: positionals[0] as string, options, out: values.out, force: values.force };
 }

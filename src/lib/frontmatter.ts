@@ -1,7 +1,7 @@
 /**
  * Reading a story file: YAML frontmatter between `---` lines, then the Markdown body.
  */
-import { load, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { slugify } from './slug.ts';
 
 /** A story file split into its raw (not yet validated) frontmatter and its body. */
@@ -40,7 +40,9 @@ export function splitFrontmatter(source: string, file: string): SplitEntry {
   const { text, match } = frontmatterBlock(source, file);
   let data: unknown;
   try {
-    data = load(match[1] ?? '');
+    // The core schema has no timestamp type: dates stay text for the schema's strict
+    // reading, never a JS Date made (and shifted or rolled over) behind its back.
+    data = load(match[1] ?? '', { schema: CORE_SCHEMA });
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     // The frontmatter starts on the file's second line.

@@ -3,6 +3,7 @@
  * validate each entry against it, so a bad field fails the build naming file and field.
  */
 import { z } from 'astro/zod';
+import { notBefore, parseWireDate, WIRE_DATE_EXAMPLE, type WireDateOptions } from './dates.ts';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
@@ -33,11 +34,69 @@ const text = (what: string) =>
     .trim()
     .min(1, `${what} must not be empty`);
 
-const date = (what: string) => z.coerce.date({ error: `${what} must be a date such as 2023-06-20` });
+/**
+ * A strict ISO 8601 date, read by {@link parseWireDate}. YAML leaves dates as text (the
+ * loader reads frontmatter with the core schema), so `2023-02-30` is refused here, never
+ * turned into March 2, and `20230620`, `true` or an empty value are not dates at all.
+ */
+const date = (what: string, options: WireDateOptions) =>
+  z.string({ error: `${what} must be a date such as ${WIRE_DATE_EXAMPLE}` }).transform((value, context) => {
+    try {
+      return parseWireDate(value, options);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
+/** What the schema needs from outside: the build's `now`, for the future bound on dates. */
+export type StorySchemaOptions = WireDateOptions;
 
 /**
  * The story schema. Unknown fields are refused, so a misspelt field name is an error,
- * not something silently ignored.
+ * not something silently ignored. Dates come out as {@link WireDate}s; pass `now` (and
+ * optionally `maxFutureDays`) to refuse dates too far ahead.
+ *
+ * @example
+ * makeStorySchema({ now: new Date('2026-01-01') }).parse({
+ *   title: 'Headline', description: 'Standfirst.', pubDate: '2023-06-20',
+ *   dateline: { place: 'Astana' }, agency: 'EFE', section: 'Conflicts & War', lang: 'en',
+ * }).pubDate.date; // "2023-06-20"
+ */
+export function makeStorySchema(options: StorySchemaOptions = {}) {
+  return z
+    .strictObject({
+      title: text('title'),
+      slug: z
+        .string()
+        .regex(SLUG_PATTERN, 'slug must be lower-case words joined by hyphens, e.g. tokayev-peace-call')
+        .optional(),
+      description: text('description'),
+      pubDate: date('pubDate', options),
+      updatedDate: date('updatedDate', options).optional(),
+      dateline: z.strictObject(
+        {
+          place: text('dateline.place'),
+          date: date('dateline.date', options).optional(),
+        },
+        { error: 'dateline must be a mapping with place (and optional date)' },
+      ),
+      agency: text('agency'),
+      section: text('section'),
+      tags: z.array(text('each tag')).default([]),
+      lang: z.string({ error: 'lang is required' }).refine(isLanguageTag, {
+        error: 'lang must be a BCP 47 language tag such as en or es-419',
+      }),
+      related: z.array(text('each related id')).default([]),
+    })
+    .refine((story) => !story.updatedDate || notBefore(story.updatedDate, story.pubDate), {
+      error: 'updatedDate must not be earlier than pubDate',
+      path: ['updatedDate'],
+    });
+}
+
+/**
+ * The story schema without a `now`: every check but the future bound on dates.
  *
  * @example
  * storySchema.parse({
@@ -45,35 +104,9 @@ const date = (what: string) => z.coerce.date({ error: `${what} must be a date su
  *   dateline: { place: 'Astana' }, agency: 'EFE', section: 'Conflicts & War', lang: 'en',
  * }).tags; // []
  */
-export const storySchema = z
-  .strictObject({
-    title: text('title'),
-    slug: z
-      .string()
-      .regex(SLUG_PATTERN, 'slug must be lower-case words joined by hyphens, e.g. tokayev-peace-call')
-      .optional(),
-    description: text('description'),
-    pubDate: date('pubDate'),
-    updatedDate: date('updatedDate').optional(),
-    dateline: z.strictObject(
-      {
-        place: text('dateline.place'),
-        date: date('dateline.date').optional(),
-      },
-      { error: 'dateline must be a mapping with place (and optional date)' },
-    ),
-    agency: text('agency'),
-    section: text('section'),
-    tags: z.array(text('each tag')).default([]),
-    lang: z.string({ error: 'lang is required' }).refine(isLanguageTag, {
-      error: 'lang must be a BCP 47 language tag such as en or es-419',
-    }),
-    related: z.array(text('each related id')).default([]),
-  })
-  .refine((story) => !story.updatedDate || story.updatedDate >= story.pubDate, {
-    error: 'updatedDate must not be earlier than pubDate',
-    path: ['updatedDate'],
-  });
+export const storySchema = makeStorySchema();
 
 /** A story's validated frontmatter. */
 export type StoryData = z.output<typeof storySchema>;
+
+export type { WireDate } from './dates.ts';

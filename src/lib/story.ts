@@ -2,7 +2,8 @@
  * A story as pages and feeds use it: validated frontmatter plus what is derived from it
  * once (dateline text, permalink), so that no page works it out again.
  */
-import { formatDateline, formatDisplayDate, isoDate } from './dateline.ts';
+import { formatDateline, formatDisplayDate } from './dateline.ts';
+import { calendarDay, type WireDate } from './dates.ts';
 import { renderStoryHtml } from './markdown.ts';
 import type { StoryData } from './schema.ts';
 import { sectionPath, slugify, storyPath } from './slug.ts';
@@ -20,7 +21,13 @@ export interface Story {
   digest: string;
   title: string;
   description: string;
+  /** The publication date as the story gives it: local calendar date, time and offset. */
+  published: WireDate;
+  /** The update date as the story gives it, if any. */
+  updated: WireDate | undefined;
+  /** The publication instant, for sorting and feeds (`published.instant`). */
   pubDate: Date;
+  /** The update instant (`updated?.instant`). */
   updatedDate: Date | undefined;
   /** Dates as pages print them, worked out once: `datetime` values and reader-facing text. */
   dates: {
@@ -40,9 +47,12 @@ export interface Story {
   related: readonly string[];
 }
 
-/** A date as a page prints it: the `datetime` value and the reader-facing text. */
-function shownDate(date: Date, lang: string): { iso: string; text: string } {
-  return { iso: isoDate(date), text: formatDisplayDate(date, lang) };
+/**
+ * A date as a page prints it: the `datetime` value and the reader-facing text, both the
+ * local calendar date the story gives, whatever the build machine's time zone.
+ */
+function shownDate(date: WireDate, lang: string): { iso: string; text: string } {
+  return { iso: date.date, text: formatDisplayDate(calendarDay(date), lang) };
 }
 
 /**
@@ -51,7 +61,7 @@ function shownDate(date: Date, lang: string): { iso: string; text: string } {
  *
  * @example
  * toStory('tokayev', 'Text.', {
- *   title: 'T', description: 'D', pubDate: new Date('2023-06-20'), updatedDate: undefined,
+ *   title: 'T', description: 'D', pubDate: parseWireDate('2023-06-20'), updatedDate: undefined,
  *   dateline: { place: 'Astana' }, agency: 'EFE', section: 'Conflicts & War',
  *   tags: [], lang: 'en', related: [],
  * }).dateline; // "Astana, Jun 20 (EFE).-"
@@ -62,8 +72,10 @@ export function toStory(id: string, body: string | (() => string), data: StoryDa
     digest,
     title: data.title,
     description: data.description,
-    pubDate: data.pubDate,
-    updatedDate: data.updatedDate,
+    published: data.pubDate,
+    updated: data.updatedDate,
+    pubDate: data.pubDate.instant,
+    updatedDate: data.updatedDate?.instant,
     dates: {
       published: shownDate(data.pubDate, data.lang),
       updated: data.updatedDate && shownDate(data.updatedDate, data.lang),
@@ -75,7 +87,7 @@ export function toStory(id: string, body: string | (() => string), data: StoryDa
     lang: data.lang,
     dateline: formatDateline({
       place: data.dateline.place,
-      date: data.dateline.date ?? data.pubDate,
+      date: calendarDay(data.dateline.date ?? data.pubDate),
       agency: data.agency,
       lang: data.lang,
     }),

@@ -4,6 +4,7 @@
  */
 import { dump } from 'js-yaml';
 import { AGENCY_STYLES, formatDateline, isoDate } from './dateline.ts';
+import { calendarDay, parseWireDate, type WireDate } from './dates.ts';
 import { storySchema } from './schema.ts';
 import { slugify } from './slug.ts';
 
@@ -12,13 +13,18 @@ export interface ImportOptions {
   /** The section, when the text has no section line (or to override it). */
   section?: string | undefined;
   tags?: readonly string[] | undefined;
-  /** Publication date, `YYYY-MM-DD`; also gives the year the dateline leaves out. */
+  /**
+   * Publication date, `YYYY-MM-DD` or a date-time with offset; also gives the year the
+   * dateline leaves out.
+   */
   date?: string | undefined;
   /** The year, when the dateline has a day and month but no year. */
   year?: number | undefined;
   lang?: string | undefined;
   /** The standfirst; defaults to the first sentence of the story. */
   description?: string | undefined;
+  /** The present moment, so that a date too far ahead is refused (see src/lib/dates.ts). */
+  now?: Date | undefined;
 }
 
 /** A line the importer left out of the story, and why. */
@@ -233,9 +239,13 @@ function storyDates(
   options: ImportOptions,
   line: number,
 ): { pubDate: string; datelineDate: string | undefined } {
-  const given = options.date;
-  if (given !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given)))) {
-    throw new WireImportError(`--date must be a date written YYYY-MM-DD, not "${given}"`);
+  let given: WireDate | undefined;
+  if (options.date !== undefined) {
+    try {
+      given = parseWireDate(options.date, { now: options.now });
+    } catch (error) {
+      throw new WireImportError(`--date: ${(error as Error).message}`);
+    }
   }
   if (!dateline.date) {
     if (given === undefined) {
@@ -244,22 +254,29 @@ function storyDates(
         line,
       );
     }
-    return { pubDate: given, datelineDate: undefined };
+    return { pubDate: given.iso, datelineDate: undefined };
   }
-  const year = options.year ?? (given === undefined ? undefined : Number(given.slice(0, 4)));
+  const year = options.year ?? (given === undefined ? undefined : Number(given.date.slice(0, 4)));
   if (year === undefined) {
     throw new WireImportError(
       `the dateline "${dateline.text}" gives no year: pass --year (e.g. --year 2023) or --date YYYY-MM-DD`,
       line,
     );
   }
-  const date = new Date(Date.UTC(year, dateline.date.month, dateline.date.day));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, dateline.date.month, dateline.date.day);
   if (date.getUTCMonth() !== dateline.date.month) {
     throw new WireImportError(`the dateline "${dateline.text}" names a day that ${year} does not have`, line);
   }
   const fromDateline = isoDate(date);
-  const pubDate = given ?? fromDateline;
-  return { pubDate, datelineDate: fromDateline === pubDate ? undefined : fromDateline };
+  try {
+    parseWireDate(fromDateline, { now: options.now });
+  } catch (error) {
+    throw new WireImportError(`the dateline "${dateline.text}" in ${year}: ${(error as Error).message}`, line);
+  }
+  if (given === undefined) return { pubDate: fromDateline, datelineDate: undefined };
+  return { pubDate: given.iso, datelineDate: fromDateline === given.date ? undefined : fromDateline };
 }
 
 /**
@@ -371,7 +388,7 @@ export function importWire(raw: string, options: ImportOptions = {}): ImportResu
   const lang = options.lang ?? 'en';
   const rendered = formatDateline({
     place: dateline.place,
-    date: new Date(datelineDate ?? pubDate),
+    date: calendarDay(parseWireDate(datelineDate ?? pubDate)),
     agency: dateline.agency,
     lang,
   });

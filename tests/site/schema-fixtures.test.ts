@@ -20,7 +20,7 @@ function astro(command: 'sync' | 'build', fixture: string) {
 describe('a story with bad frontmatter fails the build, naming the file and the field', () => {
   it.each([
     ['missing-title', 'no-title.md', /title: title is required/],
-    ['bad-date', 'not-a-date.md', /pubDate: pubDate must be a date/],
+    ['bad-date', 'not-a-date.md', /pubDate: "next Tuesday" is not an ISO 8601 date/],
     ['empty-section', 'empty-section.md', /section: section must not be empty/],
     ['bad-lang', 'bad-lang.md', /lang: lang must be a BCP 47 language tag/],
     ['misspelt-field', 'misspelt.md', /secton/],

@@ -2,6 +2,7 @@ import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { channelExtras, feedItem, feedOptions } from '../../src/lib/feed';
+import { parseWireDate } from '../../src/lib/dates';
 import { toStory } from '../../src/lib/story';
 import { xmlErrors } from '../helpers/xml';
 
@@ -10,7 +11,7 @@ const story = (id: string, title: string, day: number) =>
   toStory(id, 'First paragraph.\n\nSecond <b>bold</b> & last.', {
     title,
     description: `Standfirst of ${title}`,
-    pubDate: new Date(Date.UTC(2023, 5, day)),
+    pubDate: parseWireDate(`2023-06-${String(day).padStart(2, '0')}`),
     updatedDate: undefined,
     dateline: { place: 'Astana' },
     agency: 'EFE',

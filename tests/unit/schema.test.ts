@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLanguageTag, storySchema } from '../../src/lib/schema';
+import { isLanguageTag, makeStorySchema, storySchema } from '../../src/lib/schema';
 
 const good = {
   title: 'Tokayev calls for support',
@@ -15,7 +15,8 @@ const good = {
 describe('storySchema', () => {
   it('accepts a complete story and fills the defaults', () => {
     const story = storySchema.parse({ ...good, tags: undefined });
-    expect(story.pubDate.toISOString()).toBe('2023-06-20T00:00:00.000Z');
+    expect(story.pubDate.instant.toISOString()).toBe('2023-06-20T00:00:00.000Z');
+    expect(story.pubDate.date).toBe('2023-06-20');
     expect(story.tags).toEqual([]);
     expect(story.related).toEqual([]);
   });
@@ -55,5 +56,33 @@ describe('isLanguageTag', () => {
     ['', false],
   ])('%j → %s', (tag, valid) => {
     expect(isLanguageTag(tag)).toBe(valid);
+  });
+});
+
+describe('storySchema dates', () => {
+  it.each([
+    ['an impossible date', '2023-02-30', /February 2023 has no day 30/],
+    ['a compact date', 20230620, /must be a date/],
+    ['a year alone', 2023, /must be a date/],
+    ['a boolean', true, /must be a date/],
+    ['an empty value', null, /must be a date/],
+    ['slashes', '2023/06/20', /not an ISO 8601 date/],
+    ['an English date', 'June 20, 2023', /not an ISO 8601 date/],
+  ])('refuses %s in pubDate', (_name, pubDate, message) => {
+    const result = storySchema.safeParse({ ...good, pubDate });
+    expect(result.success).toBe(false);
+    const issue = result.error?.issues.find((found) => found.path.join('.') === 'pubDate');
+    expect(issue?.message).toMatch(message);
+  });
+
+  it('refuses a date too far ahead of the build’s now', () => {
+    const schema = makeStorySchema({ now: new Date('2026-01-01T00:00:00Z') });
+    const result = schema.safeParse({ ...good, pubDate: '2099-01-01' });
+    expect(result.error?.issues[0]?.path).toEqual(['pubDate']);
+  });
+
+  it('accepts an update on the same day as a timed publication', () => {
+    const result = storySchema.safeParse({ ...good, pubDate: '2023-06-20T10:00:00+06:00', updatedDate: '2023-06-20' });
+    expect(result.success).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parseWireDate } from '../../src/lib/dates';
 import { collectionProblems, newestFirst, toStory } from '../../src/lib/story';
 
 const data = {
   title: 'T',
   description: 'D',
-  pubDate: new Date('2023-06-20'),
+  pubDate: parseWireDate('2023-06-20'),
   updatedDate: undefined,
   dateline: { place: 'Astana' },
   agency: 'EFE',
@@ -23,7 +24,7 @@ describe('toStory', () => {
   });
 
   it('uses the dateline’s own date when it has one', () => {
-    const story = toStory('x', '', { ...data, dateline: { place: 'Astana', date: new Date('2023-06-19') } });
+    const story = toStory('x', '', { ...data, dateline: { place: 'Astana', date: parseWireDate('2023-06-19') } });
     expect(story.dateline).toBe('Astana, Jun 19 (EFE).-');
   });
 });
@@ -65,5 +66,22 @@ describe('collectionProblems', () => {
     expect(collectionProblems([entry('a', [], 'W', ['EU']), entry('b', [], 'W', ['eu'])])).toEqual([
       'content/b.md: tags[0]: "eu" and "EU" would share one page; use one spelling',
     ]);
+  });
+});
+
+describe('toStory dates', () => {
+  it('shows the dateline’s local date of a date-time with an offset, not the UTC date', () => {
+    const story = toStory('x', '', { ...data, pubDate: parseWireDate('2023-06-20T23:30:00-05:00') });
+    expect(story.dateline).toBe('Astana, Jun 20 (EFE).-');
+    expect(story.dates.published).toEqual({ iso: '2023-06-20', text: 'Tuesday, June 20, 2023' });
+    expect(story.published.time).toBe('23:30');
+    expect(story.pubDate.toISOString()).toBe('2023-06-21T04:30:00.000Z');
+  });
+
+  it('keeps the update date and its instant', () => {
+    const story = toStory('x', '', { ...data, updatedDate: parseWireDate('2023-06-21T08:00:00+06:00') });
+    expect(story.updated?.date).toBe('2023-06-21');
+    expect(story.updatedDate?.toISOString()).toBe('2023-06-21T02:00:00.000Z');
+    expect(story.dates.updated?.text).toBe('Wednesday, June 21, 2023');
   });
 });

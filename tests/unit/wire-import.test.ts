@@ -234,10 +234,24 @@ describe('bad input', () => {
     expect(importWire(story('Astana, Feb 29 (EFE).-'), { year: 2024 }).data.pubDate).toBe('2024-02-29');
   });
 
-  it('fails on a bad --date', () => {
-    expect(() => importWire(story('Astana, Jun 20 (EFE).-'), { date: '20/06/2023' })).toThrow(
-      /--date must be a date written YYYY-MM-DD/,
+  it.each([
+    ['another format', '20/06/2023', /--date: "20\/06\/2023" is not an ISO 8601 date/],
+    ['an impossible day', '2023-02-30', /--date: 2023-02-30 is not a real date: February 2023 has no day 30/],
+    ['year 0000', '0000-06-20', /--date: 0000-06-20 is before 1900/],
+  ])('fails on a --date in %s', (_name, date, message) => {
+    expect(() => importWire(story('Astana, Jun 20 (EFE).-'), { date })).toThrow(message);
+  });
+
+  it('fails on a --year before 1900, naming the dateline line', () => {
+    expect(() => importWire(story('Astana, Jun 20 (EFE).-'), { year: 0 })).toThrow(
+      /line 5: the dateline "Astana, Jun 20 \(EFE\)\.-" in 0: 0000-06-20 is before 1900/,
     );
+  });
+
+  it('keeps a --date with a time and offset, and the dateline its own local day', () => {
+    const result = importWire(story('Astana, Jun 20 (EFE).-'), { date: '2023-06-20T23:30:00+06:00' });
+    expect(result.data.pubDate).toBe('2023-06-20T23:30:00+06:00');
+    expect(result.data.dateline).toEqual({ place: 'Astana' });
   });
 });
 
