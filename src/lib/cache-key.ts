@@ -44,6 +44,13 @@ function serialise(value: unknown, path: string): string {
     text = `M[${[...value].map(([k, v], i) => `${serialise(k, `${path}.key${i}`)}:${serialise(v, `${path}.${String(k)}`)}`).join(',')}]`;
   } else if (value instanceof Set) text = `S${serialise([...value], path)}`;
   else {
+    const prototype = Object.getPrototypeOf(object) as object | null;
+    if (prototype !== Object.prototype && prototype !== null) {
+      const name = (prototype as { constructor?: { name?: string } }).constructor?.name ?? 'class instance';
+      throw new TypeError(
+        `cacheKey: ${path} is a ${name}, whose private state a cache key cannot see; pass plain data`,
+      );
+    }
     const descriptors = Object.getOwnPropertyDescriptors(object);
     const fields = Object.keys(descriptors)
       .filter((key) => descriptors[key]?.enumerable && 'value' in (descriptors[key] as PropertyDescriptor))
@@ -59,8 +66,8 @@ function serialise(value: unknown, path: string): string {
  * The cache key of a page: a SHA-256 over a stable serialisation of everything it shows.
  * Object keys are sorted, so the order fields were set in does not matter; array order does.
  * Dates, URLs, Maps and Sets are keyed by value; fields left `undefined` count as absent;
- * getters are skipped (see the module comment); functions and symbols are refused, because
- * they would make a key that cannot see a change.
+ * getters are skipped (see the module comment); functions, symbols and class instances
+ * (other than those four) are refused, because they would make a key that cannot see a change.
  *
  * Keep objects passed in unchanged after keying them: a serialisation is remembered per object.
  *

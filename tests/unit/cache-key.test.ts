@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/lib/cache-key';
+import { parseWireDate } from '../../src/lib/dates';
 import type { StoryData } from '../../src/lib/schema';
 import { toStory, type Story } from '../../src/lib/story';
 
 const data: StoryData = {
   title: 'Tokayev calls for support for peace initiatives',
   description: 'The Kazakh president spoke in Astana.',
-  pubDate: new Date('2023-06-20'),
+  pubDate: parseWireDate('2023-06-20'),
   updatedDate: undefined,
   dateline: { place: 'Astana' },
   agency: 'EFE',
@@ -36,8 +37,9 @@ describe('cacheKey', () => {
   it.each<[string, Partial<StoryData>]>([
     ['title', { title: 'Another headline' }],
     ['description', { description: 'Another summary.' }],
-    ['published date', { pubDate: new Date('2023-06-21') }],
-    ['updated date', { updatedDate: new Date('2023-06-22') }],
+    ['published date', { pubDate: parseWireDate('2023-06-21') }],
+    ['published time of day', { pubDate: parseWireDate('2023-06-20T10:36:00+06:00') }],
+    ['updated date', { updatedDate: parseWireDate('2023-06-22') }],
     ['dateline place', { dateline: { place: 'Almaty' } }],
     ['agency', { agency: 'AFP' }],
     ['section name', { section: 'World' }],
@@ -94,5 +96,15 @@ describe('cacheKey', () => {
 
   it('refuses a function, which no key can see into', () => {
     expect(() => cacheKey({ props: { render: () => 'x' } })).toThrow(/page\.props\.render is a function/);
+  });
+
+  it('refuses a class instance, whose private state a key cannot see', () => {
+    class Hidden {
+      #secret = 1;
+      get secret() {
+        return this.#secret;
+      }
+    }
+    expect(() => cacheKey({ props: { thing: new Hidden() } })).toThrow(/page\.props\.thing is a Hidden/);
   });
 });
