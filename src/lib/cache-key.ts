@@ -14,8 +14,16 @@
  */
 import { createHash } from 'node:crypto';
 
-/** Serialisations of objects already seen in this process, so a shared story is walked once. */
+/**
+ * Objects already seen in this process, by the digest of their serialisation, so a story
+ * shared by many pages is walked once; and only digests are kept, not serialisations, so
+ * the memo stays small when a build keeps 100,000 pages' props alive.
+ */
 const memo = new WeakMap<object, string>();
+/** Serialisations longer than this are stood for by their digest (and remembered). */
+const INLINE = 128;
+
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 function serialise(value: unknown, path: string): string {
   switch (typeof value) {
@@ -58,8 +66,10 @@ function serialise(value: unknown, path: string): string {
       .sort();
     text = `{${fields.map((key) => `${JSON.stringify(key)}:${serialise(descriptors[key]?.value, `${path}.${key}`)}`).join(',')}}`;
   }
-  memo.set(object, text);
-  return text;
+  if (text.length <= INLINE) return text;
+  const short = `#${digest(text)}`;
+  memo.set(object, short);
+  return short;
 }
 
 /**
@@ -69,12 +79,12 @@ function serialise(value: unknown, path: string): string {
  * getters are skipped (see the module comment); functions, symbols and class instances
  * (other than those four) are refused, because they would make a key that cannot see a change.
  *
- * Keep objects passed in unchanged after keying them: a serialisation is remembered per object.
+ * Keep objects passed in unchanged after keying them: a digest is remembered per object.
  *
  * @example
  * cacheKey({ story: { id: 'a', title: 'T' }, nav: [] }) === cacheKey({ nav: [], story: { title: 'T', id: 'a' } }); // true
  * cacheKey({ title: 'T' }) === cacheKey({ title: 'U' }); // false
  */
 export function cacheKey(shown: unknown): string {
-  return createHash('sha256').update(serialise(shown, 'page')).digest('base64url');
+  return digest(serialise(shown, 'page'));
 }

@@ -391,7 +391,7 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
   const [template] = generateStories(1, 9001);
   const added = await scenario('one story added', (run) => {
     if (!template) return;
-    const story = { ...template, slug: `bench-flash-${run}`, pubDate: `2030-01-${String(run).padStart(2, '0')}` };
+    const story = { ...template, slug: `bench-flash-${run}`, pubDate: `2025-06-${String(run).padStart(2, '0')}` };
     writeCorpus(join(corpus, `added-${run}`), [story]);
   });
   const firstFolder = join(corpus, '000');

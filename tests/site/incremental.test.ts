@@ -151,7 +151,7 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     edit(file, (data) => {
       data.title = 'Breaking: a flash story arrives';
       data.slug = 'breaking-flash';
-      data.pubDate = '2031-01-01';
+      data.pubDate = '2025-06-01';
     });
     const result = buildAndCompare('add');
     expect(result.differences).toEqual([]);
