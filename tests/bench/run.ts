@@ -325,10 +325,10 @@ function print(results: Record<string, unknown>) {
     lines.push(`related top-5 for every story, ${size} stories: ${r.seconds} s`);
   }
   const one = results.articleAtOneStory as { largestBytes: number; chromeBytes: number };
-  const largest = (Object.values(builds).at(-1)?.article as unknown as
-    { largestBytes: number; chromeBytes: number } | undefined) ?? { largestBytes: 0, chromeBytes: 0 };
+  const largest = Object.values(builds).at(-1)?.article as unknown as
+    { largestBytes: number; chromeBytes: number } | undefined;
   lines.push(
-    `article page: ${largest.largestBytes} B at the largest archive (page furniture ${largest.chromeBytes} B); ` +
+    `article page: ${largest ? `${largest.largestBytes} B at the largest archive (page furniture ${largest.chromeBytes} B); ` : ''}` +
       `${one.largestBytes} B with the one real story (furniture ${one.chromeBytes} B)`,
   );
   lines.push(`load after: ${String(results.uptimeAfter)}`, '');
