@@ -1,11 +1,37 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { incremental } from './src/integrations/incremental.ts';
-import { SITE } from './src/lib/site.ts';
+import { SITE, siteUrlProblem } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
 // Set SITE_URL when deploying somewhere else than SITE.url.
-const site = process.env.SITE_URL ?? SITE.url;
+const site = process.env.SITE_URL || SITE.url;
+
+/**
+ * Deploy safety: a production build without a real SITE_URL warns loudly, and fails under
+ * `npm run build -- --strict` (what the deploy docs use). A SITE_URL that is not an
+ * http(s) address fails every build.
+ * @type {import('astro').AstroIntegration}
+ */
+const deploySafety = {
+  name: 'wire-reader-deploy-safety',
+  hooks: {
+    'astro:config:setup': ({ command, logger }) => {
+      if (command !== 'build') return;
+      const problem = siteUrlProblem(process.env.SITE_URL);
+      if (!problem) return;
+      if (problem.fatal) throw new Error(problem.message);
+      if (process.argv.includes('--strict')) {
+        throw new Error(`${problem.message}. Set SITE_URL=https://your.site (strict build).`);
+      }
+      const rule = '!'.repeat(72);
+      logger.warn(
+        `\n${rule}\n!! NOT DEPLOYABLE: ${problem.message}.\n!! Set SITE_URL=https://your.site; ` +
+          `\`npm run build -- --strict\` fails instead of warning.\n${rule}`,
+      );
+    },
+  },
+};
 
 export default defineConfig({
   site,
@@ -22,11 +48,11 @@ export default defineConfig({
   },
   // Incremental builds (README, "Publishing fast"): a page whose cache key (src/data/pages.ts)
   // and code are unchanged is left in dist/ as it is; dist/ is not emptied, and the
-  // incremental() integration deletes what the build no longer makes. It must stay the
-  // first integration: steps that write into dist/ after the build come after it.
+  // incremental() integration deletes what the build no longer makes. Steps that write
+  // into dist/ after the build (compression, search indexing) come after it.
   // `astro build --force` renders every page again.
   experimental: { incrementalBuild: true },
   vite: { build: { emptyOutDir: false } },
-  integrations: [incremental()],
+  integrations: [deploySafety, incremental()],
   devToolbar: { enabled: false },
 });

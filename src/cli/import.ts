@@ -2,11 +2,14 @@
  * npm run import -- <file | -> [options]: turns raw wire text into a story entry under content/.
  * A thin wrapper around src/lib/wire-import.ts; runs on plain Node (no Astro).
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
+import { checkFields, decodeUtf8 } from '../lib/text.ts';
 import { importWire, WireImportError, type ImportOptions } from '../lib/wire-import.ts';
+import { storyFiles } from '../loaders/walk.ts';
 
 const USAGE = `Usage: npm run import -- <file | -> [options]
 
@@ -63,14 +66,58 @@ function parse(argv: string[]) {
   return { help: false as const, input: positionals[0] as string, options, out: values.out, force: values.force };
 }
 
-/** Files under a folder whose frontmatter gives this slug. */
-function entriesWithSlug(folder: string, slug: string): string[] {
+/**
+ * Files under a folder whose story id (as the build computes it: the `slug`, else the
+ * headline made into a slug) is `id`. A file the build would refuse anyway is skipped.
+ */
+async function entriesWithId(folder: string, id: string): Promise<string[]> {
   if (!existsSync(folder)) return [];
-  const pattern = new RegExp(`^slug:\\s*['"]?${slug}['"]?\\s*$`, 'm');
-  return (readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((file) => file.endsWith('.md'))
-    .map((file) => join(folder, file))
-    .filter((file) => pattern.test(readFileSync(file, 'utf8').split(/\n---\s*\n/)[0] ?? ''));
+  const { files } = await storyFiles(folder);
+  return files
+    .filter((file) => {
+      try {
+        const { data } = splitFrontmatter(decodeUtf8(readFileSync(join(folder, file))), file);
+        return storyId(checkFields(data).data, file) === id;
+      } catch {
+        return false;
+      }
+    })
+    .map((file) => join(folder, file));
+}
+
+/** Whether a path is a symbolic link (dangling or not). */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the entry without ever following a symbolic link: a link at the target, dangling
+ * or not, is refused (O_NOFOLLOW), and without --force an existing file is never replaced
+ * (O_EXCL).
+ */
+function writeEntry(target: string, text: string, force: boolean): void {
+  const flags =
+    constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | (force ? constants.O_TRUNC : constants.O_EXCL);
+  let fd: number;
+  try {
+    fd = openSync(target, flags, 0o644);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || isLink(target)) {
+      throw new WireImportError(`--out: ${relative('.', target)} is a symbolic link; not writing through it`);
+    }
+    if (code === 'EEXIST') throw new WireImportError(`${relative('.', target)} exists; pass --force to overwrite it`);
+    throw error;
+  }
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function askYear(question: string): Promise<number | undefined> {
@@ -89,7 +136,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const raw = args.input === '-' ? readFileSync(0, 'utf8') : readFileSync(args.input, 'utf8');
+  // Bytes, not text: the importer refuses anything that is not UTF-8, naming the line.
+  const raw = args.input === '-' ? readFileSync(0) : readFileSync(args.input);
   const source = args.input === '-' ? 'standard input' : args.input;
   let result;
   try {
@@ -104,23 +152,26 @@ async function main(argv: string[]): Promise<number> {
 
   const contentDir = resolve('content');
   let target = resolve(args.out ?? join(contentDir, `${result.data.slug}.md`));
-  if (args.out && ((existsSync(target) && statSync(target).isDirectory()) || args.out.endsWith('/'))) {
+  if (args.out && isLink(target)) {
+    throw new WireImportError(`--out: ${relative('.', target)} is a symbolic link; not writing through it`);
+  }
+  if (args.out && ((existsSync(target) && lstatSync(target).isDirectory()) || args.out.endsWith('/'))) {
     target = join(target, `${result.data.slug}.md`);
   }
-  // Two entries with one slug would fail the build: point the editor at the one there is.
+  // Two entries with one id would fail the build: point the editor at the one there is.
+  // Ids are computed as the build computes them, so an entry with no slug: line counts too.
   const insideContent = !relative(contentDir, target).startsWith('..');
-  const twins = insideContent ? entriesWithSlug(contentDir, result.data.slug).filter((file) => file !== target) : [];
+  const twins = insideContent
+    ? (await entriesWithId(contentDir, result.data.slug)).filter((file) => file !== target)
+    : [];
   if (twins.length > 0 && !args.force) {
     throw new WireImportError(
-      `${relative('.', twins[0] as string)} already has the slug "${result.data.slug}"; ` +
+      `${relative('.', twins[0] as string)} already has the id "${result.data.slug}" (its slug or headline); ` +
         `pass --out ${relative('.', twins[0] as string)} --force to replace it`,
     );
   }
-  if (existsSync(target) && !args.force) {
-    throw new WireImportError(`${relative('.', target)} exists; pass --force to overwrite it`);
-  }
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, result.markdown);
+  writeEntry(target, result.markdown, args.force);
 
   for (const entry of result.dropped) {
     console.error(`${source}:${entry.line}: left out ${entry.reason}: "${entry.text}"`);

@@ -41,8 +41,14 @@ async function load(): Promise<Archive> {
   const stories = newestFirst(
     entries.map((entry) => {
       const file = entry.filePath ?? entry.id;
-      // The text is read when a page or feed asks for it, not for every story up front.
-      return toStory(entry.id, () => bodyOf(readFileSync(file, 'utf8'), file), entry.data, String(entry.digest ?? ''));
+      // The text is read when a page or feed asks for it, not for every story up front; NFC,
+      // as the loader's text rules normalise every field (src/lib/text.ts).
+      return toStory(
+        entry.id,
+        () => bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'),
+        entry.data,
+        String(entry.digest ?? ''),
+      );
     }),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));

@@ -17,7 +17,8 @@ export const FEED_XMLNS = {
 export const FEED_STYLESHEET = '/rss.xsl';
 
 /**
- * One feed item: absolute link and permanent guid, the standfirst as description, the
+ * One feed item: absolute link and permanent guid, the standfirst as description (plain
+ * text, escaped as HTML), the
  * whole story as content:encoded, the section and tags as categories, and the agency as
  * `dc:creator` (RSS `author` must be an e-mail address, which an agency credit is not).
  *
@@ -30,7 +31,9 @@ export function feedItem(story: Story, site: string): RSSFeedItem {
     title: story.title,
     link: absoluteUrl(story.path, site),
     pubDate: story.pubDate,
-    description: story.description,
+    // RSS readers read <description> as HTML: escaped once more here, the standfirst
+    // reaches the reader as the text the editor wrote, never as markup.
+    description: escapeHtml(story.description),
     content: storyHtml(story, site),
     categories: [...new Set([story.section, ...story.tags])],
     customData: `<dc:creator>${escapeHtml(story.agency)}</dc:creator>`,

@@ -2,7 +2,7 @@
  * Reading a story file: YAML frontmatter between `---` lines, then the Markdown body.
  */
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
-import { slugify } from './slug.ts';
+import { titleSlug } from './slug.ts';
 
 /** A story file split into its raw (not yet validated) frontmatter and its body. */
 export interface SplitEntry {
@@ -12,7 +12,8 @@ export interface SplitEntry {
 
 function frontmatterBlock(source: string, file: string) {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const match = /^---\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(text);
+  // A fence is `---` alone on its line: a value ending in `---` does not close the block.
+  const match = /^---[ \t]*\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)/.exec(text);
   if (!match) throw new Error(`${file}: the file must open with YAML frontmatter between two "---" lines`);
   return { text, match };
 }
@@ -56,8 +57,8 @@ export function splitFrontmatter(source: string, file: string): SplitEntry {
 }
 
 /**
- * A story's permanent id: its `slug` field, else its title made into a slug, else (for an
- * entry the schema will refuse anyway) its file path. Never the file name alone, so moving
+ * A story's permanent id: its `slug` field, else its title made into a slug (see
+ * {@link titleSlug}), else (for an entry the schema refuses anyway) its file path. Never the file name alone, so moving
  * or renaming a file keeps the story's address.
  *
  * @example
@@ -66,6 +67,6 @@ export function splitFrontmatter(source: string, file: string): SplitEntry {
  */
 export function storyId(data: Record<string, unknown>, path: string): string {
   if (typeof data.slug === 'string' && data.slug) return data.slug;
-  const fromTitle = typeof data.title === 'string' ? slugify(data.title) : '';
+  const fromTitle = typeof data.title === 'string' ? titleSlug(data.title) : '';
   return fromTitle || path;
 }

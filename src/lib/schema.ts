@@ -3,6 +3,7 @@
  * validate each entry against it, so a bad field fails the build naming file and field.
  */
 import { z } from 'astro/zod';
+import { titleSlug, urlPartProblem } from './slug.ts';
 import { notBefore, parseWireDate, WIRE_DATE_EXAMPLE, type WireDateOptions } from './dates.ts';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
@@ -33,6 +34,13 @@ const text = (what: string) =>
     .string({ error: `${what} is required and must be text` })
     .trim()
     .min(1, `${what} must not be empty`);
+
+/** A name that becomes part of an address (a section or a tag): checked before any path is made. */
+const urlName = (what: string, kind: string) =>
+  text(what).superRefine((value, context) => {
+    const problem = urlPartProblem(kind, value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 
 /**
  * A strict ISO 8601 date, read by {@link parseWireDate}. YAML leaves dates as text (the
@@ -68,8 +76,12 @@ export function makeStorySchema(options: StorySchemaOptions = {}) {
     .strictObject({
       title: text('title'),
       slug: z
-        .string()
+        .string({ error: 'slug must be text' })
         .regex(SLUG_PATTERN, 'slug must be lower-case words joined by hyphens, e.g. tokayev-peace-call')
+        .superRefine((value, context) => {
+          const problem = urlPartProblem('slug', value);
+          if (problem) context.addIssue({ code: 'custom', message: problem });
+        })
         .optional(),
       description: text('description'),
       pubDate: date('pubDate', options),
@@ -82,12 +94,16 @@ export function makeStorySchema(options: StorySchemaOptions = {}) {
         { error: 'dateline must be a mapping with place (and optional date)' },
       ),
       agency: text('agency'),
-      section: text('section'),
-      tags: z.array(text('each tag')).default([]),
+      section: urlName('section', 'section'),
+      tags: z.array(urlName('each tag', 'tag')).default([]),
       lang: z.string({ error: 'lang is required' }).refine(isLanguageTag, {
         error: 'lang must be a BCP 47 language tag such as en or es-419',
       }),
       related: z.array(text('each related id')).default([]),
+    })
+    .refine((story) => story.slug !== undefined || titleSlug(story.title) !== '', {
+      error: 'the title has no letter or digit to make the story’s address from; give the story a slug',
+      path: ['title'],
     })
     .refine((story) => !story.updatedDate || notBefore(story.updatedDate, story.pubDate), {
       error: 'updatedDate must not be earlier than pubDate',

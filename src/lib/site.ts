@@ -19,3 +19,38 @@ export const SITE = {
   /** Entries in a story's "Related Articles" list. */
   relatedLimit: 5,
 } as const;
+
+/**
+ * What is wrong with the public address a production build is given (`SITE_URL`), or
+ * `undefined` when it is a real one. `fatal` problems stop every build; the others (no
+ * address, or the placeholder {@link SITE}.url) are warnings, and errors under `--strict`.
+ *
+ * @example
+ * siteUrlProblem(undefined)?.fatal; // false
+ * siteUrlProblem('news.example.org')?.fatal; // true: not an absolute http(s) address
+ * siteUrlProblem('https://news.example.org'); // undefined
+ */
+export function siteUrlProblem(value: string | undefined): { message: string; fatal: boolean } | undefined {
+  if (value === undefined || value.trim() === '') {
+    return {
+      message: `SITE_URL is not set: every canonical link, feed link and feed item will point at the placeholder ${SITE.url}`,
+      fatal: false,
+    };
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { message: `SITE_URL "${value}" is not an absolute address such as https://news.example.org`, fatal: true };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { message: `SITE_URL "${value}" must be an http(s) address`, fatal: true };
+  }
+  if (url.hostname === new URL(SITE.url).hostname) {
+    return {
+      message: `SITE_URL is the placeholder ${SITE.url}: feeds and canonical links would point at it`,
+      fatal: false,
+    };
+  }
+  return undefined;
+}

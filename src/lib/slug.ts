@@ -21,6 +21,60 @@ export function slugify(text: string): string {
 }
 
 /**
+ * The most UTF-8 bytes one address part (a story id, or a section or tag slug) may take:
+ * it becomes a folder name in `dist/`, and file systems stop at 255 bytes.
+ */
+export const MAX_SLUG_BYTES = 200;
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * The slug a headline gives a story that has no `slug` of its own: {@link slugify}, cut at
+ * a hyphen to at most {@link MAX_SLUG_BYTES} bytes, so a long headline in any script still
+ * makes an address. Empty when the headline has no letter or digit.
+ *
+ * @example
+ * titleSlug('Tokayev calls for support'); // "tokayev-calls-for-support"
+ * titleSlug('¿¡…!?'); // ""
+ */
+export function titleSlug(title: string): string {
+  const slug = slugify(title);
+  if (utf8Length(slug) <= MAX_SLUG_BYTES) return slug;
+  let kept = '';
+  for (const word of slug.split('-')) {
+    const next = kept ? `${kept}-${word}` : word;
+    if (utf8Length(next) > MAX_SLUG_BYTES) break;
+    kept = next;
+  }
+  if (kept) return kept;
+  // One word longer than the limit: keep whole characters up to it.
+  for (const char of slug) {
+    if (utf8Length(kept + char) > MAX_SLUG_BYTES) break;
+    kept += char;
+  }
+  return kept;
+}
+
+/**
+ * What is wrong with a name (section or tag) or an explicit slug as an address part, or
+ * `undefined`: no letter or digit to make an address from, or too long for one.
+ *
+ * @example
+ * urlPartProblem('section', '!!!');
+ * // 'section "!!!" has no letter or digit to make its address from'
+ * urlPartProblem('tag', 'Kazakhstan'); // undefined
+ */
+export function urlPartProblem(kind: string, name: string): string | undefined {
+  const slug = slugify(name);
+  if (!slug) return `${kind} "${name}" has no letter or digit to make its address from`;
+  const bytes = utf8Length(slug);
+  if (bytes > MAX_SLUG_BYTES) {
+    return `${kind} "${name.slice(0, 40)}…" makes an address part of ${bytes} bytes; the most is ${MAX_SLUG_BYTES}`;
+  }
+  return undefined;
+}
+
+/**
  * The site path of a story, from its permanent id (never from its file name).
  *
  * @example

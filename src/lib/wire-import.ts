@@ -6,7 +6,8 @@ import { dump } from 'js-yaml';
 import { AGENCY_STYLES, formatDateline, isoDate } from './dateline.ts';
 import { calendarDay, parseWireDate, type WireDate } from './dates.ts';
 import { storySchema } from './schema.ts';
-import { slugify } from './slug.ts';
+import { titleSlug } from './slug.ts';
+import { decodeUtf8, describeTextProblem, findTextProblem, oneLine } from './text.ts';
 
 /** Options an editor gives on the command line. */
 export interface ImportOptions {
@@ -149,6 +150,8 @@ export interface ParsedDateline {
   date: { month: number; day: number } | undefined;
   /** The agency, spelt as the site knows it when it does (`Reuters`, not `REUTERS`). */
   agency: string;
+  /** The agency as the dateline writes it (`REUTERS`). */
+  agencyAsWritten: string;
   /** The paragraph's text after the dateline. */
   rest: string;
 }
@@ -180,6 +183,7 @@ export function parseDateline(paragraph: string): ParsedDateline | undefined {
     place,
     date,
     agency: known ?? agencyText,
+    agencyAsWritten: agencyText,
     rest: paragraph.slice(match[0].length),
   };
 }
@@ -216,18 +220,15 @@ export function firstSentence(paragraph: string): string {
   return paragraph.trim();
 }
 
+/** The same text rules as the build (src/lib/text.ts): refused characters name their line. */
 function checkText(text: string): void {
-  const lines = text.split('\n');
-  lines.forEach((line, index) => {
-    const bad = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/.exec(line);
-    if (bad) {
-      const code = bad[0].codePointAt(0)?.toString(16).padStart(4, '0');
-      throw new WireImportError(
-        `binary or undecodable bytes (U+${code} at column ${bad.index + 1}): expected UTF-8 text`,
-        index + 1,
-      );
-    }
-  });
+  const problem = findTextProblem(text);
+  if (problem) {
+    throw new WireImportError(
+      `${describeTextProblem('the text', problem)}: expected plain UTF-8 text`.replace(/^the text: /, ''),
+      problem.line,
+    );
+  }
 }
 
 /**
@@ -290,15 +291,32 @@ function storyDates(
  * entry.data.dateline; // { place: 'Astana' }
  * entry.markdown.startsWith('---\ntitle:'); // true
  */
-export function importWire(raw: string, options: ImportOptions = {}): ImportResult {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+export function importWire(raw: string | Uint8Array, options: ImportOptions = {}): ImportResult {
+  let decoded = raw;
+  if (typeof decoded !== 'string') {
+    try {
+      decoded = decodeUtf8(decoded);
+    } catch (error) {
+      const line = Number(/at line (\d+)/.exec((error as Error).message)?.[1] ?? 1);
+      throw new WireImportError((error as Error).message.replace(/ at line \d+,/, ' at'), line);
+    }
+  }
+  let text = decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   checkText(text);
-  const lines = text.split('\n').map((value, index) => ({ line: index + 1, text: value.trim() }));
+  const warnings: string[] = [];
+  if (text.normalize('NFC') !== text) {
+    text = text.normalize('NFC');
+    warnings.push('the text was not in Unicode NFC; normalised (it reads the same)');
+  }
+  const lines = text.split('\n').map((value, index) => {
+    const folded = oneLine(value);
+    if (folded.changed) warnings.push(`line ${index + 1}: tabs and line separators folded into spaces`);
+    return { line: index + 1, text: folded.text.trim() };
+  });
   const content = lines.filter((entry) => entry.text !== '');
-  if (content.length === 0) throw new WireImportError('the input is empty: expected a headline and a story');
+  if (content.length === 0) throw new WireImportError('the input is empty: expected a headline and a story', 1);
 
   const dropped: Dropped[] = [];
-  const warnings: string[] = [];
   while (content.length > 0 && isFurniture(content[0]?.text ?? '')) {
     const entry = content.shift() as (typeof content)[number];
     dropped.push({ ...entry, reason: 'page furniture' });
@@ -309,6 +327,12 @@ export function importWire(raw: string, options: ImportOptions = {}): ImportResu
     trailing.unshift({ ...entry, reason: 'page furniture' });
   }
 
+  if (content.length === 0) {
+    throw new WireImportError(
+      'the input holds only page furniture (such as "Related Articles"): expected a headline and a story',
+      trailing[0]?.line ?? dropped[0]?.line ?? 1,
+    );
+  }
   const datelineAt = content.findIndex((entry) => parseDateline(entry.text) !== undefined);
   if (datelineAt < 0) {
     const where = content[Math.min(2, content.length - 1)] ?? content[0];
@@ -335,7 +359,7 @@ export function importWire(raw: string, options: ImportOptions = {}): ImportResu
   }
   const headline = head.at(-1) as (typeof head)[number];
   const sectionLine = head.length === 2 ? head[0] : undefined;
-  if (!slugify(headline.text)) {
+  if (!titleSlug(headline.text)) {
     throw new WireImportError(
       `the headline "${headline.text}" has no letter or digit to make the story's address from`,
       headline.line,
@@ -360,15 +384,20 @@ export function importWire(raw: string, options: ImportOptions = {}): ImportResu
   const paragraphs = bodyEntries.map((entry) => entry.text);
   paragraphs[0] = dateline.rest;
 
-  const agencyPattern = new RegExp(`\\s+${dateline.agency.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+  // The sign-off is the agency's name alone on the last line, or closing the last
+  // paragraph after its final sentence ("... doubled.” EFE"), spelt as the dateline spells
+  // it or in capitals: "contacted by Reuters" is story text, not a sign-off.
+  const spellings = [...new Set([dateline.agency, dateline.agency.toUpperCase(), dateline.agencyAsWritten])];
+  const escaped = spellings.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const signOff = new RegExp(`(?<=[.!?…"”»’)])\\s+(?:${escaped})$`, 'u');
   const lastIndex = paragraphs.length - 1;
   const last = paragraphs[lastIndex] ?? '';
-  if (lastIndex > 0 && last.toLowerCase() === dateline.agency.toLowerCase()) {
+  if (lastIndex > 0 && spellings.includes(last)) {
     paragraphs.pop();
     const line = bodyEntries[lastIndex]?.line ?? 0;
     dropped.push({ line, text: last, reason: 'agency sign-off (moved into frontmatter)' });
-  } else if (agencyPattern.test(last)) {
-    paragraphs[lastIndex] = last.replace(agencyPattern, '');
+  } else if (signOff.test(last)) {
+    paragraphs[lastIndex] = last.replace(signOff, '');
     const line = bodyEntries[lastIndex]?.line ?? 0;
     dropped.push({
       line,
@@ -376,7 +405,9 @@ export function importWire(raw: string, options: ImportOptions = {}): ImportResu
       reason: 'agency sign-off at the end of the last paragraph (moved into frontmatter)',
     });
   } else {
-    warnings.push(`no "${dateline.agency}" sign-off at the end of the story; the page adds one`);
+    warnings.push(
+      `line ${bodyEntries[lastIndex]?.line ?? first.line}: no "${dateline.agency}" sign-off at the end of the story; the page adds one`,
+    );
   }
   if (paragraphs[0] === '') {
     throw new WireImportError('the dateline paragraph has no text after the dateline', first.line);
@@ -398,15 +429,18 @@ export function importWire(raw: string, options: ImportOptions = {}): ImportResu
     );
   }
 
+  for (const [index, tag] of (options.tags ?? []).entries()) {
+    if ((options.tags ?? []).indexOf(tag) < index) warnings.push(`--tags: "${tag}" is listed twice; kept once`);
+  }
   const data: ImportResult['data'] = {
     title: headline.text,
-    slug: slugify(headline.text),
+    slug: titleSlug(headline.text),
     description: options.description ?? firstSentence(paragraphs[0] ?? ''),
     pubDate,
     dateline: datelineDate ? { place: dateline.place, date: datelineDate } : { place: dateline.place },
     agency: dateline.agency,
     section,
-    tags: [...(options.tags ?? [])],
+    tags: [...new Set(options.tags ?? [])],
     lang,
   };
   const checked = storySchema.safeParse(data);

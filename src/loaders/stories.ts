@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
+import { checkFields, decodeUtf8, describeTextProblem, findTextProblem } from '../lib/text.ts';
+import { storyFiles } from './walk.ts';
 
 /** Meta-store key of the file index kept between builds. */
 const INDEX = 'files';
@@ -18,8 +20,8 @@ interface Known {
 
 /**
  * A digest of the code that turns a file into an entry (loaders, src/lib, the content config,
- * the lockfile): when it changes, every file is parsed again, since the same file may now
- * make different data. Astro itself clears the store only when content.config.ts changes.
+ * the lockfile): when it changes, every file is read and checked again, since the same file
+ * may now make different data. Astro itself clears the store only when content.config.ts changes.
  */
 function parserVersion(root: string, generateDigest: (text: string) => string): string {
   const files: string[] = [];
@@ -37,16 +39,36 @@ function parserVersion(root: string, generateDigest: (text: string) => string): 
 }
 
 /**
+ * The field problems of a schema error as lines naming the file: Astro's message lists one
+ * `field: message` line per issue under its heading.
+ */
+function schemaProblems(shown: string, error: unknown): string[] {
+  const message = (error as Error).message.replaceAll('**', '');
+  const lines = message
+    .replace(/^[\s\S]*?does not match collection schema\.\s*/, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return (lines.length > 0 ? lines : [message]).map((line) => `${shown}: ${line}`);
+}
+
+/**
  * Loads stories from Markdown files under `base`. Unlike Astro's glob loader it keeps the
  * body in the file and never makes a Markdown module or render of its own: pages and feeds
  * render bodies with src/lib/markdown.ts, so this is the one Markdown path, and a large
  * archive is not bundled file by file.
  *
+ * Every file is read as strict UTF-8 and every field and the body go through the text
+ * rules of src/lib/text.ts before the schema sees them. Symbolic links under `base` are
+ * never followed (each is reported), so a link loop cannot hang the build.
+ *
  * Warm builds do not read the archive again. The loader remembers each file's size, mtime,
- * digest and story id from the last build (in Astro's data store, beside the entries): a
- * file whose size and mtime are unchanged keeps its entry unread; a touched file is read,
- * and parsed again only when its digest changed. A deleted or moved-away file's entry is
- * deleted, so its pages go at the next build. Any change to the parsing code parses all.
+ * digest and story id from the last build that succeeded (in Astro's data store, beside the
+ * entries): a file whose size and mtime are unchanged keeps its entry unread; a touched file
+ * is read, and checked and parsed again only when its digest changed. A deleted or
+ * moved-away file's entry is deleted, so its pages go at the next build. Any change to the
+ * loading code (src/loaders, src/lib, the lockfile) reads and checks every file again.
+ * Warnings about a file (e.g. text normalised to NFC) are given when it is read, so once.
  */
 export function storyLoader({ base }: { base: string }): Loader {
   return {
@@ -63,58 +85,104 @@ export function storyLoader({ base }: { base: string }): Loader {
         } catch {
           // no index yet, or an unreadable one: read every file
         }
-        const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.md')).sort();
-        const next = new Map<string, Known>();
+        const { files, skipped } = await storyFiles(dir);
+        for (const { path, reason } of skipped) context.logger.warn(`${relative(root, path)}: ${reason}`);
         const seen = new Map<string, string>();
-        let parsed = 0;
+        const next = new Map<string, Known>();
+        const problems: string[] = [];
+        /** Entries read and checked this time, to parse and store. */
+        const entries = [];
         // Files are looked at in batches: a large archive's text is never held in memory at once.
         for (let start = 0; start < files.length; start += 64) {
           const batch = files.slice(start, start + 64).map(async (file) => {
             const filePath = join(dir, file);
             const shown = relative(root, filePath);
-            const info = await stat(filePath);
             const before = known.get(shown);
-            const stored = before && context.store.get(before.id);
-            if (before && stored && before.size === info.size && before.mtimeMs === info.mtimeMs) {
-              return { shown, known: before, entry: undefined };
+            const unchanged = before !== undefined && context.store.has(before.id);
+            let info;
+            let source: string;
+            let split;
+            try {
+              info = await stat(filePath);
+              if (unchanged && before.size === info.size && before.mtimeMs === info.mtimeMs) {
+                return { shown, known: before, entry: undefined };
+              }
+              source = decodeUtf8(await readFile(filePath));
+            } catch (error) {
+              const message = (error as Error).message;
+              problems.push(message.startsWith(shown) ? message : `${shown}: ${message}`);
+              return undefined;
             }
-            const source = await readFile(filePath, 'utf8');
             const digest = context.generateDigest(source);
             const mark = { size: info.size, mtimeMs: info.mtimeMs, digest };
-            if (before && stored && before.digest === digest)
+            if (unchanged && before.digest === digest)
               return { shown, known: { ...mark, id: before.id }, entry: undefined };
-            const { data } = splitFrontmatter(source, shown);
-            const id = storyId(data, file);
-            return { shown, known: { ...mark, id }, entry: { id, data, filePath } };
+            try {
+              split = splitFrontmatter(source, shown);
+            } catch (error) {
+              const message = (error as Error).message;
+              problems.push(message.startsWith(shown) ? message : `${shown}: ${message}`);
+              return undefined;
+            }
+            const checked = checkFields(split.data);
+            for (const warning of checked.warnings) context.logger.warn(`${shown}: ${warning}`);
+            problems.push(...checked.problems.map((problem) => `${shown}: ${problem}`));
+            const bodyProblem = findTextProblem(split.body);
+            if (!bodyProblem && split.body.normalize('NFC') !== split.body) {
+              context.logger.warn(`${shown}: body: not in Unicode NFC; normalised (it reads the same)`);
+            }
+            if (bodyProblem) {
+              const bodyStart = source.split('\n').length - split.body.split('\n').length;
+              const atLine = { ...bodyProblem, line: bodyProblem.line + bodyStart };
+              problems.push(`${shown}: ${describeTextProblem('body', atLine, true)}`);
+            }
+            const id = storyId(checked.data, file);
+            return { shown, known: { ...mark, id }, entry: { id, data: checked.data, filePath } };
           });
           for (const result of await Promise.all(batch)) {
+            if (!result) continue;
             const twin = seen.get(result.known.id);
             if (twin) {
-              throw new Error(
+              problems.push(
                 `${result.shown}: slug: "${result.known.id}" is already the id of ${twin}; give one a slug of its own`,
               );
+              continue;
             }
             seen.set(result.known.id, result.shown);
             next.set(result.shown, result.known);
-            if (!result.entry) continue;
-            parsed++;
-            const data = await context.parseData({
-              id: result.entry.id,
-              data: result.entry.data,
-              filePath: result.entry.filePath,
-            });
-            // The body stays in the file: src/data/archive.ts reads it when a page needs it,
-            // so the data store (serialised and loaded again by Astro) holds only data.
-            // Astro keeps an entry whose digest is unchanged as it was, file path and all: a
-            // moved file must replace it, or pages would read its text from the old path.
-            if (context.store.get(result.entry.id)?.filePath !== result.shown) context.store.delete(result.entry.id);
-            context.store.set({ id: result.entry.id, data, filePath: result.shown, digest: result.known.digest });
+            if (result.entry) entries.push({ ...result.entry, shown: result.shown, digest: result.known.digest });
           }
+        }
+        const stored = [];
+        for (const entry of entries) {
+          try {
+            const data = await context.parseData({ id: entry.id, data: entry.data, filePath: entry.filePath });
+            stored.push({ id: entry.id, data, filePath: entry.shown, digest: entry.digest });
+          } catch (error) {
+            problems.push(...schemaProblems(entry.shown, error));
+          }
+        }
+        // Every problem in every file at once: an editor fixes a batch in one go.
+        if (problems.length > 0) {
+          // Files were read in parallel: list them in file order, each file's lines as found.
+          const fileOf = (problem: string) => problem.slice(0, problem.indexOf(':'));
+          problems.sort((a, b) => (fileOf(a) < fileOf(b) ? -1 : fileOf(a) > fileOf(b) ? 1 : 0));
+          throw new Error(`Stories have ${problems.length} problem(s):\n${problems.join('\n')}`);
         }
         // Entries whose file is gone, or now gives another id, go: no page of theirs survives.
         for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+        // The body stays in the file: src/data/archive.ts reads it when a page needs it, so
+        // the data store (serialised and loaded again by Astro) holds only data.
+        for (const entry of stored) {
+          // Astro keeps an entry whose digest is unchanged as it was, file path and all: a
+          // moved file must replace it, or pages would read its text from the old path.
+          if (context.store.get(entry.id)?.filePath !== entry.filePath) context.store.delete(entry.id);
+          context.store.set(entry);
+        }
         context.meta.set(INDEX, JSON.stringify({ version, files: [...next] }));
-        context.logger.info(`${files.length} stories, ${parsed} read and parsed, ${files.length - parsed} unchanged`);
+        context.logger.info(
+          `${files.length} stories, ${entries.length} read and parsed, ${files.length - entries.length} unchanged`,
+        );
       };
       await sync();
       context.watcher?.add(dir);

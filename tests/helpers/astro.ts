@@ -13,16 +13,23 @@ export interface AstroFolders {
   scratch: string;
 }
 
+/** Extra command-line arguments (`--strict`) and environment (`TZ`, `SITE_URL`) for one run. */
+export interface AstroExtras {
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * Runs `astro build` or `astro sync` on a stories folder with its own output and cache
  * folders, so runs never touch dist/ or each other; returns its exit status and output.
  */
-export function runAstro(command: 'build' | 'sync', { content, scratch }: AstroFolders) {
-  const run = spawnSync('npx', ['astro', command], {
+export function runAstro(command: 'build' | 'sync', { content, scratch }: AstroFolders, extras: AstroExtras = {}) {
+  const run = spawnSync('npx', ['astro', command, ...(extras.args ?? [])], {
     cwd: ROOT,
     encoding: 'utf8',
     env: {
       ...process.env,
+      ...extras.env,
       ...(content && { WIRE_CONTENT_DIR: content }),
       WIRE_OUT_DIR: join(scratch, 'dist'),
       WIRE_CACHE_DIR: join(scratch, 'cache'),

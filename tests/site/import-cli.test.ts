@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runAstro } from '../helpers/astro';
-import { SEED_COPY } from '../helpers/seed';
+import { readSeed, SEED_COPY } from '../helpers/seed';
 import { readBuilt, SEED_STORY_PATH } from '../helpers/site';
 
 const scratch = mkdtempSync(join(tmpdir(), 'wire-import-'));
@@ -20,6 +20,22 @@ function run(args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Runs the importer from another folder, so its content/ is that folder's. */
+function runIn(cwd: string, args: string[]) {
+  const result = spawnSync(
+    join(ROOT, 'node_modules', '.bin', 'node'),
+    [join(ROOT, 'src', 'cli', 'import.ts'), ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const seed = readSeed();
 
 describe('npm run import', () => {
   it('prints its help', () => {
@@ -50,7 +66,43 @@ describe('npm run import', () => {
   it('refuses an entry whose slug another story under content/ already has', () => {
     const { status, stderr } = run([SEED_COPY, '--year', '2023']);
     expect(status).toBe(1);
-    expect(stderr).toMatch(/content\/tokayev-peace-initiatives-ukraine\.md already has the slug/);
+    expect(stderr).toMatch(/content\/tokayev-peace-initiatives-ukraine\.md already has the id/);
+  });
+
+  it('refuses an entry whose id a hand-written story with no slug: line already has', () => {
+    const folder = mkdtempSync(join(scratch, 'noslug-'));
+    mkdirSync(join(folder, 'content', '2023'), { recursive: true });
+    writeFileSync(
+      join(folder, 'content', '2023', 'hand.md'),
+      `---\ntitle: '${seed.title}'\ndescription: D.\npubDate: 2023-06-20\ndateline:\n  place: Astana\nagency: EFE\nsection: World\nlang: en\n---\n\nText.\n`,
+    );
+    const { status, stderr } = runIn(folder, [SEED_COPY, '--year', '2023']);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/content\/2023\/hand\.md already has the id "tokayev-calls-for-support/);
+  });
+
+  it('never writes through a symbolic link given as --out, even a dangling one', () => {
+    const folder = mkdtempSync(join(scratch, 'link-'));
+    const aim = join(folder, 'elsewhere.md');
+    const link = join(folder, 'story.md');
+    symlinkSync(aim, link);
+    for (const force of [[], ['--force']]) {
+      const { status, stderr } = run([SEED_COPY, '--year', '2023', '--out', link, ...force]);
+      expect(status).toBe(1);
+      expect(stderr).toMatch(/--out: .*story\.md is a symbolic link; not writing through it/);
+      expect(existsSync(aim)).toBe(false);
+    }
+  });
+
+  it('refuses a file that is not UTF-8, naming the line', () => {
+    const latin1 = join(scratch, 'latin1.txt');
+    writeFileSync(
+      latin1,
+      Buffer.concat([Buffer.from('World\nHeadline\nM'), Buffer.from([0xe1]), Buffer.from('laga, Jun 20 (EFE).- x\n')]),
+    );
+    const { status, stderr } = run([latin1, '--year', '2023', '--out', join(scratch, 'latin1.md')]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^import: line 3: not UTF-8: byte 0xE1 at column 2/);
   });
 
   it('fails with the line and what it expected on a text with no dateline', () => {

@@ -69,6 +69,28 @@ describe('a feed built from the options', () => {
     expect(channel.item[0]['content:encoded']).toContain('Second <b>bold</b> &amp; last.');
   });
 
+  it('gives the standfirst as plain text: markup in it reaches readers escaped, never live', async () => {
+    const xss = '<img src=x onerror=alert(1)> & AT&amp;T';
+    const item = { ...story('xss', 'X', 22), description: xss };
+    const xml = await getRssString(
+      feedOptions({
+        title: 'T',
+        description: 'D',
+        selfPath: '/rss.xml',
+        pagePath: '/',
+        stories: [item],
+        limit: 50,
+        lang: 'en',
+        site,
+      }),
+    );
+    expect(xmlErrors(xml)).toEqual([]);
+    const description: string = parser.parse(xml).rss.channel.item.description;
+    // After XML parsing, the reader holds HTML that shows the standfirst as text.
+    expect(description).toBe('&lt;img src=x onerror=alert(1)&gt; &amp; AT&amp;amp;T');
+    expect(description).not.toContain('<img');
+  });
+
   it('caps the items to the limit, keeping the newest', async () => {
     const xml = await getRssString(
       feedOptions({

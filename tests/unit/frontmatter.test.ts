@@ -36,3 +36,44 @@ describe('storyId', () => {
     expect(storyId(data, path)).toBe(id);
   });
 });
+
+describe('the frontmatter fence', () => {
+  it.each([
+    [
+      'a value ending in ---',
+      '---\ndescription: Talks ended---\n---\n\nBody.\n',
+      { description: 'Talks ended---' },
+      '\nBody.\n',
+    ],
+    ['a value holding ---', '---\ntitle: a --- b\n---\nBody.', { title: 'a --- b' }, 'Body.'],
+    ['a fence with trailing spaces', '--- \ntitle: T\n---  \nBody.', { title: 'T' }, 'Body.'],
+    ['a body rule after the fence', '---\ntitle: T\n---\n\n---\n', { title: 'T' }, '\n---\n'],
+  ])('closes only on --- alone on its line: %s', (_name, source, data, body) => {
+    expect(splitFrontmatter(source, 'a.md')).toEqual({ data, body });
+  });
+
+  it('refuses a file whose frontmatter never closes', () => {
+    expect(() => splitFrontmatter('---\ndescription: Talks ended---\n\nBody.\n', 'content/a.md')).toThrow(
+      /content\/a\.md: the file must open with YAML frontmatter/,
+    );
+  });
+
+  it('keeps dates as text: YAML never makes a Date', () => {
+    expect(splitFrontmatter('---\npubDate: 2023-02-30\nupdatedDate: 2023-06-20T10:00:00Z\n---\n', 'a.md').data).toEqual(
+      {
+        pubDate: '2023-02-30',
+        updatedDate: '2023-06-20T10:00:00Z',
+      },
+    );
+  });
+});
+
+describe('storyId of a long headline', () => {
+  it('cuts the slug at a hyphen to fit a folder name', () => {
+    const title =
+      'Президент Казахстана Касым-Жомарт Токаев призвал поддержать мирные инициативы Китая и других стран по Украине на встрече в Астане';
+    const id = storyId({ title }, 'a.md');
+    expect(new TextEncoder().encode(id).length).toBeLessThanOrEqual(200);
+    expect(title.toLowerCase().replaceAll(' ', '-').startsWith(id)).toBe(true);
+  });
+});

@@ -33,6 +33,12 @@ describe('storySchema', () => {
     ['an update before publication', { updatedDate: '2023-06-19' }, 'updatedDate'],
     ['a slug with capitals', { slug: 'Tokayev-Call' }, 'slug'],
     ['an empty tag', { tags: ['ok', ''] }, 'tags.1'],
+    ['a tag with no letter or digit', { tags: ['🔥'] }, 'tags.0'],
+    ['a section with no letter or digit', { section: '!!!' }, 'section'],
+    ['a section over 255 bytes', { section: 'Sección '.repeat(40) }, 'section'],
+    ['a tag over 255 bytes', { tags: ['t'.repeat(300)] }, 'tags.0'],
+    ['a slug over 255 bytes', { slug: 'я'.repeat(200) }, 'slug'],
+    ['a headline that gives no slug, without a slug', { title: '¿¡…!?' }, 'title'],
   ])('refuses %s, naming the field', (_name, change, field) => {
     const result = storySchema.safeParse({ ...good, ...change });
     expect(result.success).toBe(false);
@@ -56,6 +62,17 @@ describe('isLanguageTag', () => {
     ['', false],
   ])('%j → %s', (tag, valid) => {
     expect(isLanguageTag(tag)).toBe(valid);
+  });
+});
+
+describe('storySchema addresses', () => {
+  it('accepts a headline that gives no slug when a slug is given', () => {
+    expect(storySchema.safeParse({ ...good, title: '¿¡…!?', slug: 'questions' }).success).toBe(true);
+  });
+
+  it('says why a tag makes no address', () => {
+    const result = storySchema.safeParse({ ...good, tags: ['🔥'] });
+    expect(result.error?.issues[0]?.message).toBe('tag "🔥" has no letter or digit to make its address from');
   });
 });
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, feedPath, sectionPath, slugify, storyPath, tagPath } from '../../src/lib/slug';
+import {
+  absoluteUrl,
+  feedPath,
+  MAX_SLUG_BYTES,
+  sectionPath,
+  slugify,
+  storyPath,
+  tagPath,
+  titleSlug,
+  urlPartProblem,
+} from '../../src/lib/slug';
 
 describe('slugify', () => {
   it.each([
@@ -33,5 +43,28 @@ describe('permalinks', () => {
   it('makes paths absolute against the site address', () => {
     expect(absoluteUrl('/stories/a/', 'https://wire-reader.example')).toBe('https://wire-reader.example/stories/a/');
     expect(absoluteUrl('/rss.xml', 'https://host.example/base/')).toBe('https://host.example/rss.xml');
+  });
+});
+
+describe('titleSlug and urlPartProblem', () => {
+  it('cuts a long slug at a hyphen, and a single long word at a character', () => {
+    expect(titleSlug(`${'word '.repeat(60)}end`).length).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+    expect(titleSlug(`${'word '.repeat(60)}end`).endsWith('word')).toBe(true);
+    expect(new TextEncoder().encode(titleSlug('я'.repeat(300))).length).toBe(200);
+    expect(titleSlug('¿¡…!?')).toBe('');
+  });
+
+  it.each([
+    ['section', '!!!', /section "!!!" has no letter or digit/],
+    ['tag', '🔥', /tag "🔥" has no letter or digit/],
+    ['tag', 'x'.repeat(256), /makes an address part of 256 bytes; the most is 200/],
+    ['slug', 'я'.repeat(101), /202 bytes/],
+  ])('refuses a %s of %j', (kind, name, message) => {
+    expect(urlPartProblem(kind, name)).toMatch(message);
+  });
+
+  it('accepts names of any script', () => {
+    expect(urlPartProblem('tag', 'Казахстан')).toBeUndefined();
+    expect(urlPartProblem('section', 'الشرق الأوسط')).toBeUndefined();
   });
 });

@@ -86,7 +86,7 @@ describe('datelines', () => {
     ['LONDON (REUTERS) -', 'LONDON', undefined, 'Reuters'],
   ])('reads %j', (text, place, date, agency) => {
     const parsed = parseDateline(`${text} The story starts here.`);
-    expect(parsed).toEqual({ text, place, date, agency, rest: 'The story starts here.' });
+    expect(parsed).toMatchObject({ text, place, date, agency, rest: 'The story starts here.' });
   });
 
   it.each(['The president (EFE) spoke.', 'No dateline at all.', '(EFE).- Without a place'])(
@@ -159,6 +159,28 @@ describe('messy input', () => {
     expect(result.paragraphs).toEqual(['«Мы должны», сказал он. 東京 “quoted”.', 'Конец.']);
   });
 
+  it.each([
+    ['a name that ends the last sentence', 'He was contacted by Reuters', 'BRUSSELS (Reuters) -'],
+    [
+      'the agency named inside the last paragraph',
+      'The EFE reporter saw it. EFE said nothing more',
+      'Astana, Jun 20 (EFE).-',
+    ],
+    ['a lower-case mention', 'The figures came from efe.', 'Astana, Jun 20 (EFE).-'],
+  ])('keeps %s as story text, not a sign-off', (_name, last, dateline) => {
+    const result = importWire(`World\nHeadline\n${dateline} First.\n${last}`, { date: '2023-06-20' });
+    expect(result.paragraphs.at(-1)).toBe(last);
+    expect(result.dropped).toEqual([]);
+    expect(result.warnings.some((warning) => /sign-off/.test(warning))).toBe(true);
+  });
+
+  it('takes a capitalised sign-off after the last sentence', () => {
+    const result = importWire('World\nHeadline\nBRUSSELS (Reuters) - First.\nThe talks ended. REUTERS', {
+      date: '2023-06-20',
+    });
+    expect(result.paragraphs.at(-1)).toBe('The talks ended.');
+  });
+
   it('takes a sign-off on its own line', () => {
     const result = importWire('World\nHeadline\nAstana, Jun 20 (EFE).- First.\nLast.\nEFE\n', { year: 2023 });
     expect(result.paragraphs).toEqual(['First.', 'Last.']);
@@ -168,7 +190,7 @@ describe('messy input', () => {
   it('warns when there is no sign-off, keeping the last paragraph whole', () => {
     const result = importWire('World\nHeadline\nAstana, Jun 20 (EFE).- First.\nLast words.', { year: 2023 });
     expect(result.paragraphs.at(-1)).toBe('Last words.');
-    expect(result.warnings).toEqual(['no "EFE" sign-off at the end of the story; the page adds one']);
+    expect(result.warnings).toEqual(['line 4: no "EFE" sign-off at the end of the story; the page adds one']);
   });
 
   it('takes the section from --section when the text has only a headline', () => {
@@ -201,17 +223,29 @@ describe('Markdown safety', () => {
 
 describe('bad input', () => {
   it.each([
-    ['an empty file', '', /the input is empty/, undefined],
-    ['only blank lines', '\n \n\t\n', /the input is empty/, undefined],
+    ['an empty file', '', /the input is empty/, 1],
+    ['only blank lines', '\n \n\t\n', /the input is empty/, 1],
+    ['only page furniture', '\nRelated Articles\nBack to top button\n', /only page furniture/, 2],
     ['no dateline', 'World\nHeadline\nA story with no dateline.\nMore.', /no dateline found/, 3],
     ['no headline', 'Astana, Jun 20 (EFE).- First. EFE', /no headline/, 1],
     [
       'binary bytes',
       'World\nHead\u0000line\nAstana, Jun 20 (EFE).- x',
-      /binary or undecodable bytes \(U\+0000 at column 5\)/,
+      /U\+0000 \(a control character\) at column 5/,
       2,
     ],
-    ['undecodable bytes', 'World\nHeadline\nAstana, Jun 20 (EFE).- x\ufffd', /binary or undecodable/, 3],
+    ['undecodable bytes', 'World\nHeadline\nAstana, Jun 20 (EFE).- x\ufffd', /U\+FFFD \(the replacement character/, 3],
+    ['a vertical tab', 'World\nHead\u000bline\nAstana, Jun 20 (EFE).- x', /U\+000B \(a control character\)/, 2],
+    ['a form feed', 'World\nHeadline\n\u000cAstana, Jun 20 (EFE).- x', /U\+000C \(a control character\)/, 3],
+    ['a noncharacter', 'World\nHeadline\nAstana, Jun 20 (EFE).- x\ufffe', /U\+FFFE \(a Unicode noncharacter\)/, 3],
+    ['a C1 control', 'World\nHead\u0085line\nAstana, Jun 20 (EFE).- x', /U\+0085 \(a C1 control/, 2],
+    ['a bidi override', 'World\nHeadline\n\u202eAstana, Jun 20 (EFE).- x', /U\+202E \(a bidi embedding or override/, 3],
+    [
+      'an unclosed bidi isolate',
+      'World\nHead\u2067line\nAstana, Jun 20 (EFE).- x',
+      /a bidi isolate that is not closed on its line/,
+      2,
+    ],
     ['too many lines before the dateline', 'A\nB\nC\nAstana, Jun 20 (EFE).- x', /cannot place: "A"/, 1],
     ['no year', story('Astana, Jun 20 (EFE).-'), /gives no year: pass --year/, 5],
     ['no date at all', story('BRUSSELS (Reuters) -'), /has no date: pass --date/, 5],
@@ -225,6 +259,21 @@ describe('bad input', () => {
     } catch (error) {
       expect((error as WireImportError).line).toBe(line);
     }
+  });
+
+  it('refuses bytes that are not UTF-8, naming the line and column', () => {
+    const latin1 = Uint8Array.from([
+      ...Buffer.from('World\nHeadline\nM'),
+      0xe1,
+      ...Buffer.from('laga, Jun 20 (EFE).- x'),
+    ]);
+    const run = () => importWire(latin1, { year: 2023 });
+    expect(run).toThrow(/line 3: not UTF-8: byte 0xE1 at column 2/);
+  });
+
+  it('reads UTF-8 bytes as text', () => {
+    const bytes = new TextEncoder().encode('World\nHeadline\nMálaga, Jun 20 (EFE).- First. EFE');
+    expect(importWire(bytes, { year: 2023 }).data.dateline.place).toBe('Málaga');
   });
 
   it('fails on a dateline day the year does not have', () => {
@@ -295,7 +344,8 @@ describe('any wire text (property)', () => {
         const { body } = splitEntry(result.markdown);
         const shown = [result.data.title, result.data.section, ...renderedParagraphs(body)].join(' ');
         const dropped = result.dropped.map((d) => d.text).join(' ');
-        for (const w of raw.split(/\s+/).filter(Boolean)) {
+        // Text reaches the entry in Unicode NFC (src/lib/text.ts), which reads the same.
+        for (const w of raw.normalize('NFC').split(/\s+/).filter(Boolean)) {
           if (['Astana,', 'Jun', '20', '(EFE).-'].includes(w)) continue;
           expect(`${shown} ${dropped}`.split(/\s+/)).toContain(w);
         }
@@ -304,5 +354,16 @@ describe('any wire text (property)', () => {
     );
     // Generated headlines can look like datelines; most texts must still import.
     expect(failures).toBeLessThan(30);
+  });
+});
+
+describe('tags given twice', () => {
+  it('keeps one, with a warning', () => {
+    const result = importWire('World\nHeadline\nAstana, Jun 20 (EFE).- First. EFE', {
+      year: 2023,
+      tags: ['Russia', 'Kazakhstan', 'Russia'],
+    });
+    expect(result.data.tags).toEqual(['Russia', 'Kazakhstan']);
+    expect(result.warnings).toContain('--tags: "Russia" is listed twice; kept once');
   });
 });

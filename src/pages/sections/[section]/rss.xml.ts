@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../data/archive';
 import { keyed } from '../../../data/pages';
 import { feedOptions } from '../../../lib/feed';
+import { escapeHtml } from '../../../lib/markdown';
 import { SITE } from '../../../lib/site';
 import { feedPath, sectionPath } from '../../../lib/slug';
 import type { Story } from '../../../lib/story';
@@ -18,7 +19,7 @@ export const GET: APIRoute<{ name: string; stories: Story[] }> = ({ props, site 
   rss(
     feedOptions({
       title: `${SITE.name}: ${props.name}`,
-      description: `${props.name}: the latest wire stories on ${SITE.name}.`,
+      description: escapeHtml(`${props.name}: the latest wire stories on ${SITE.name}.`),
       selfPath: feedPath(sectionPath(props.name)),
       pagePath: sectionPath(props.name),
       stories: props.stories,
