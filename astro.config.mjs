@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { incremental } from './src/integrations/incremental.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { SITE, siteUrlProblem } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
@@ -36,6 +37,10 @@ const deploySafety = {
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  // Deploy checks; the Pagefind search index of the story pages, built after the pages and
+  // served in dev too;
+  // then incremental() (below), last, deletes every file of dist/ this build did not write or keep.
+  integrations: [deploySafety, searchIndex(), incremental()],
   // Tests and the benchmark build elsewhere without touching dist/ or the shared cache.
   outDir: process.env.WIRE_OUT_DIR ?? './dist',
   ...(process.env.WIRE_CACHE_DIR && { cacheDir: process.env.WIRE_CACHE_DIR }),
@@ -48,11 +53,10 @@ export default defineConfig({
   },
   // Incremental builds (README, "Publishing fast"): a page whose cache key (src/data/pages.ts)
   // and code are unchanged is left in dist/ as it is; dist/ is not emptied, and the
-  // incremental() integration deletes what the build no longer makes. Steps that write
-  // into dist/ after the build (compression, search indexing) come after it.
+  // incremental() integration deletes what the build no longer makes. It runs last, so
+  // steps that write into dist/ after the pages (search indexing, compression) come before it.
   // `astro build --force` renders every page again.
   experimental: { incrementalBuild: true },
   vite: { build: { emptyOutDir: false } },
-  integrations: [deploySafety, incremental()],
   devToolbar: { enabled: false },
 });

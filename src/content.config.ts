@@ -1,4 +1,6 @@
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { makeStorySchema } from './lib/schema';
 import { storyLoader } from './loaders/stories';
 
@@ -21,4 +23,17 @@ const stories = defineCollection({
   schema: makeStorySchema({ now: new Date(), maxFutureDays }),
 });
 
-export const collections = { stories };
+/**
+ * Publisher pages (About, Corrections policy, Contact, Terms of use): Markdown files in
+ * `src/publisher/`, one per page, the file name being the page's address (`about.md` is
+ * `/about/`). Their text renders through src/lib/markdown.ts, like stories.
+ */
+const publisher = defineCollection({
+  loader: glob({ pattern: '*.md', base: './src/publisher' }),
+  schema: z.strictObject({
+    title: z.string().trim().min(1, 'title must not be empty'),
+    description: z.string().trim().min(1, 'description must not be empty'),
+  }),
+});
+
+export const collections = { stories, publisher };

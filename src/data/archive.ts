@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
+import { groupByDay, type DayGroup } from '../lib/desk';
 import { bodyOf } from '../lib/frontmatter';
 import { rankRelated, salientTerms } from '../lib/related';
 import { SITE } from '../lib/site';
@@ -17,6 +18,10 @@ export interface Archive {
   tags: Map<string, { name: string; stories: Story[] }>;
   /** The sections for the site navigation, by name. */
   nav: { name: string; href: string }[];
+  /** Stories of each calendar day (`YYYY-MM-DD`, as the story gives it), newest day first. */
+  days: DayGroup<Story>[];
+  /** The days of each month (`YYYY-MM`) that have stories, newest month and day first. */
+  months: { month: string; days: DayGroup<Story>[] }[];
 }
 
 function group(stories: Story[], names: (story: Story) => readonly string[]) {
@@ -70,7 +75,14 @@ async function load(): Promise<Archive> {
   const nav = [...sections.values()]
     .map(({ name }) => ({ name, href: sectionPath(name) }))
     .sort((a, b) => a.name.localeCompare(b.name, SITE.lang));
-  return { stories, related, sections, tags: group(stories, (story) => story.tags), nav };
+  // Day archives group by the date each story gives, then sort days newest first, so a
+  // story filed late (an older date arriving today) joins its own day, not today's.
+  const days = groupByDay(stories, (story) => story.published.date).sort((a, b) => (a.date < b.date ? 1 : -1));
+  const months = groupByDay(days, (day) => day.date.slice(0, 7)).map(({ date, items }) => ({
+    month: date,
+    days: items,
+  }));
+  return { stories, related, sections, tags: group(stories, (story) => story.tags), nav, days, months };
 }
 
 let archive: Promise<Archive> | undefined;

@@ -1,4 +1,5 @@
 import { cacheKey } from '../lib/cache-key';
+import { SITE } from '../lib/site';
 import { getArchive } from './archive';
 
 /** One path as `getStaticPaths()` returns it. */
@@ -12,13 +13,34 @@ interface StaticPath {
  * (src/lib/cache-key.ts) over its params, its props and the data every page shows (the
  * section navigation in the layout), so Astro's incremental build copies a page from the
  * previous build only when nothing it shows has changed. A page that shows anything else
- * must pass it in its props, or add it to `shared` below.
+ * must pass it in its props, or return it from `alsoShows` (for data a component reads
+ * from the archive itself, such as the section teasers of a front).
  *
  * @example
  * export const getStaticPaths = (async () => keyed(stories.map((story) => ({ params: { id: story.id }, props: { story } })))) satisfies GetStaticPaths;
  */
-export async function keyed<P extends StaticPath>(paths: readonly P[]): Promise<(P & { cacheKey: string })[]> {
+export async function keyed<P extends StaticPath>(
+  paths: readonly P[],
+  alsoShows: (path: P) => unknown = () => undefined,
+): Promise<(P & { cacheKey: string })[]> {
   const { nav } = await getArchive();
   const shared = { nav };
-  return paths.map((path) => ({ ...path, cacheKey: cacheKey({ params: path.params, props: path.props, shared }) }));
+  return paths.map((path) => ({
+    ...path,
+    cacheKey: cacheKey({ params: path.params, props: path.props, shared, also: alsoShows(path) }),
+  }));
+}
+
+/**
+ * The latest headlines of each section, as a front's side column shows them (sorted by
+ * name): one function for the column and for the key of the pages that show it.
+ *
+ * @example
+ * const teasers = await sectionTeasers(); // [{ name: 'Economy', stories: [...] }, ...]
+ */
+export async function sectionTeasers() {
+  const { sections } = await getArchive();
+  return [...sections.values()]
+    .map(({ name, stories }) => ({ name, stories: stories.slice(0, SITE.sectionTeasers) }))
+    .sort((a, b) => a.name.localeCompare(b.name, SITE.lang));
 }

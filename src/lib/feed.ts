@@ -3,6 +3,7 @@
  * the site's one Markdown path, with the dateline and the credit as on the page.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
+import { datetimeValue } from './desk.ts';
 import { escapeHtml } from './markdown.ts';
 import { absoluteUrl } from './slug.ts';
 import { storyHtml, type Story } from './story.ts';
@@ -13,14 +14,16 @@ export const FEED_XMLNS = {
   dc: 'http://purl.org/dc/elements/1.1/',
 } as const;
 
-/** The feed's XSL stylesheet, so a browser shows a readable page instead of raw XML. */
-export const FEED_STYLESHEET = '/rss.xsl';
-
 /**
  * One feed item: absolute link and permanent guid, the standfirst as description (plain
  * text, escaped as HTML), the
  * whole story as content:encoded, the section and tags as categories, and the agency as
  * `dc:creator` (RSS `author` must be an e-mail address, which an agency credit is not).
+ *
+ * Dates: RFC 822 `pubDate` needs a time of day. A story that gives a time gets that
+ * instant; a story that gives only a date gets 00:00:00 GMT of that date (the instant the
+ * site sorts it by). `dc:date` then says what the story really gives, in W3C date format:
+ * `2023-06-20` for a date alone, `2023-06-20T10:36+06:00` with a time.
  *
  * @example
  * feedItem(story, 'https://wire-reader.example').link;
@@ -36,7 +39,7 @@ export function feedItem(story: Story, site: string): RSSFeedItem {
     description: escapeHtml(story.description),
     content: storyHtml(story, site),
     categories: [...new Set([story.section, ...story.tags])],
-    customData: `<dc:creator>${escapeHtml(story.agency)}</dc:creator>`,
+    customData: `<dc:creator>${escapeHtml(story.agency)}</dc:creator><dc:date>${datetimeValue(story.published)}</dc:date>`,
   };
 }
 
@@ -85,7 +88,6 @@ export function feedOptions(spec: FeedSpec) {
     title: spec.title,
     description: spec.description,
     site: absoluteUrl(spec.pagePath, spec.site),
-    stylesheet: FEED_STYLESHEET,
     xmlns: { ...FEED_XMLNS },
     customData: channelExtras({ lang: spec.lang, selfUrl: absoluteUrl(spec.selfPath, spec.site) }),
     items: spec.stories.slice(0, spec.limit).map((story) => feedItem(story, spec.site)),

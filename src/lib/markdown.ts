@@ -134,3 +134,22 @@ export function renderStoryHtml(markdown: string, frame: StoryFrame): string {
   }
   return raw ? sanitizeStoryHtml(html, frame.base) : html;
 }
+
+/**
+ * Renders a publisher page's Markdown (About, Corrections, ...) to safe HTML, through the
+ * same parser and cleaner as stories: any raw HTML is cleaned, and a heading level 1
+ * becomes level 2 (the page title is the only `h1`). Links into the site stay site paths
+ * (`/feeds/`), so they work wherever the site is served; other links are made absolute.
+ *
+ * @example
+ * renderPageHtml('# Who we are\n\nSee [feeds](/feeds/) and [EFE](https://efe.com).', 'https://wire-reader.example');
+ * // '<h2>Who we are</h2>\n<p>See <a href="/feeds/">feeds</a> and <a href="https://efe.com">EFE</a>.</p>\n'
+ */
+export function renderPageHtml(markdown: string, base: string): string {
+  const tokens = marked.lexer(markdown);
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === 'heading' && token.depth === 1) token.depth = 2;
+  });
+  const origin = new URL(base).origin;
+  return sanitizeStoryHtml(marked.parser(tokens), origin).replaceAll(`href="${origin}/`, 'href="/');
+}

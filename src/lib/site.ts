@@ -8,6 +8,8 @@
 export const SITE = {
   name: 'Wire Reader',
   description: 'News-agency wire stories, word for word, as the agencies filed them.',
+  /** The line beside the wordmark in the masthead. */
+  tagline: 'Agency wire copy, word for word, as it was filed',
   /** Default public address; `SITE_URL` at build time overrides it (see astro.config.mjs). */
   url: 'https://wire-reader.example',
   /** Language of the site's own furniture (stories carry their own `lang`). */
@@ -18,6 +20,15 @@ export const SITE = {
   feedLimit: 50,
   /** Entries in a story's "Related Articles" list. */
   relatedLimit: 5,
+  /** The newsroom's time zone: where "Today" and "Yesterday" on the front page are reckoned. */
+  timeZone: 'UTC',
+  /** Headlines under each section on the front page's section column. */
+  sectionTeasers: 3,
+  /** The search page, and the folder the build writes the Pagefind index to. */
+  searchPath: '/search/',
+  searchBundlePath: '/pagefind/',
+  /** Results the search page shows at once, before "Show more results". */
+  searchPageSize: 20,
 } as const;
 
 /**

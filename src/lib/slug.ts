@@ -124,3 +124,36 @@ export function feedPath(listingPath: string): string {
 export function absoluteUrl(path: string, site: string | URL): string {
   return new URL(path, site).href;
 }
+
+/**
+ * The site path of a day's archive page, from a `YYYY-MM-DD` date.
+ *
+ * @example
+ * dayPath('2023-06-20'); // "/archive/2023/06/20/"
+ */
+export function dayPath(date: string): string {
+  return `/archive/${date.replaceAll('-', '/')}/`;
+}
+
+/**
+ * The site path of a month's archive page, from `YYYY-MM` (or a `YYYY-MM-DD` date in it).
+ *
+ * @example
+ * monthPath('2023-06'); // "/archive/2023/06/"
+ * monthPath('2023-06-20'); // "/archive/2023/06/"
+ */
+export function monthPath(month: string): string {
+  return `/archive/${month.slice(0, 7).replace('-', '/')}/`;
+}
+
+/**
+ * The fragment id of a listing's feed on the /feeds/ page, so "Follow with RSS" links land on it.
+ *
+ * @example
+ * feedAnchor('/'); // "feed-all"
+ * feedAnchor('/sections/conflicts-war/'); // "feed-conflicts-war"
+ */
+export function feedAnchor(listingPath: string): string {
+  const name = listingPath.split('/').filter(Boolean).at(-1);
+  return `feed-${name ?? 'all'}`;
+}

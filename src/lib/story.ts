@@ -39,6 +39,8 @@ export interface Story {
   tags: readonly string[];
   agency: string;
   lang: string;
+  /** The dateline's place as the agency writes it, e.g. "Astana". */
+  place: string;
   /** The dateline in the agency's style, e.g. "Astana, Jun 20 (EFE).-". */
   dateline: string;
   /** The permanent site path, e.g. "/stories/tokayev-peace-initiatives/". */
@@ -85,6 +87,7 @@ export function toStory(id: string, body: string | (() => string), data: StoryDa
     tags: data.tags,
     agency: data.agency,
     lang: data.lang,
+    place: data.dateline.place,
     dateline: formatDateline({
       place: data.dateline.place,
       date: calendarDay(data.dateline.date ?? data.pubDate),

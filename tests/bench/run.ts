@@ -1,11 +1,12 @@
 /**
  * npm run bench [-- --runs N --sizes 1000,10000 --out FILE | --dry-run | --help]
  *
- * Generates archives of 1,000 and 10,000 stories, builds this site and a minimal Astro site
- * (a content collection and one plain page per story, nothing else) on each, interleaved,
- * and prints wall time, peak RSS, pages built and the ratio to the baseline; times the
- * related ranking alone at 10,000 and 100,000 stories; measures article page sizes.
- * Figures are medians of the runs. All of it is written to a JSON file.
+ * Generates archives of 1,000 and 10,000 stories, builds this site, this site without its
+ * search index (WIRE_SEARCH=off) and a minimal Astro site (a content collection and one plain
+ * page per story, nothing else) on each, interleaved, and prints wall time, peak RSS, pages
+ * built and the ratios; the search index's time and size, and what a first search transfers
+ * in Chromium; times the related ranking alone at 10,000 and 100,000 stories; measures
+ * article page sizes. Figures are medians of the runs. All of it is written to a JSON file.
  *
  * Rebuild scenarios (--rebuild): on one generated archive, a cold build with incremental
  * builds on, then warm rebuilds with nothing changed, with one story added, and with one
@@ -29,7 +30,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { dump, load } from 'js-yaml';
 import { rankRelated } from '../../src/lib/related.ts';
-import { generateStories, rankingInput, writeCorpus } from './corpus.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+import { generateStories, rankingInput, writeCorpus, type GeneratedStory } from './corpus.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -104,6 +107,8 @@ interface BuildFigures {
   seconds: number;
   peakRssMiB: number;
   pages: number;
+  /** The search index step alone, as the integration logs it; absent when search is off. */
+  indexSeconds?: number;
 }
 
 function countHtml(dir: string): number {
@@ -129,7 +134,13 @@ function build(cwd: string, env: NodeJS.ProcessEnv, outDir: string): Promise<Bui
       if (code !== 0) return reject(new Error(`astro build in ${cwd} failed (${code}):\n${log.slice(-3000)}`));
       const peakRssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024;
       rmSync(rssFile, { force: true });
-      resolve({ seconds, peakRssMiB, pages: countHtml(outDir) });
+      const indexed = /indexed \d+ story page\(s\) for search in ([\d.]+) s/.exec(log);
+      resolve({
+        seconds,
+        peakRssMiB,
+        pages: countHtml(outDir),
+        ...(indexed && { indexSeconds: Number(indexed[1]) }),
+      });
     });
   });
 }
@@ -190,6 +201,54 @@ function articleSizes(dist: string) {
   return { pages: pages.length, largestBytes: largest, chromeBytes: chrome };
 }
 
+/** Files and bytes of the built search index. */
+function indexSize(dist: string) {
+  const dir = join(dist, 'pagefind');
+  const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .map((file) => join(dir, file))
+    .filter((file) => statSync(file).isFile());
+  return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
+}
+
+/** The word in the most stories' text: the query with the most results, the heaviest first search. */
+function commonestWord(stories: readonly GeneratedStory[]): string {
+  const counts = new Map<string, number>();
+  for (const story of stories) {
+    for (const word of new Set(story.body.toLowerCase().match(/\p{L}+/gu)))
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+/**
+ * Opens /search/?q=<query> in Chromium on the built site, served with gzip as a static host
+ * would, and adds up every response (headers and body as transferred) until the first
+ * results show: the page, its script, Pagefind and the index chunks it needs.
+ */
+async function firstSearch(dist: string, query: string) {
+  const { server, url } = await serveStatic(dist);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on('requestfinished', (request) => {
+      sizes.push(request.sizes().then((size) => size.responseBodySize + size.responseHeadersSize));
+    });
+    const started = performance.now();
+    await page.goto(`${url}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') !== '', null, {
+      timeout: 60_000,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const status = await page.locator('#search-status').innerText();
+    const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+    return { query, status, requests: sizes.length, bytes, seconds: round(seconds, 2) };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'wire-bench-'));
   const results: Record<string, unknown> = {
@@ -204,11 +263,14 @@ async function main() {
     for (const size of sizes) {
       progress(`generating ${size} stories`);
       const corpus = join(work, `corpus-${size}`);
-      writeCorpus(corpus, generateStories(size, 42));
+      const stories = generateStories(size, 42);
+      writeCorpus(corpus, stories);
       const baselineDir = join(work, `baseline-${size}`);
       writeBaseline(baselineDir, corpus);
       const ours: BuildFigures[] = [];
+      const noSearch: BuildFigures[] = [];
       const baseline: BuildFigures[] = [];
+      let index = { files: 0, bytes: 0 };
       for (let run = 1; run <= runs; run++) {
         const outDir = join(work, `site-${size}`);
         rmSync(outDir, { recursive: true, force: true });
@@ -220,9 +282,26 @@ async function main() {
             outDir,
           ),
         );
+        index = indexSize(outDir);
         progress(`  ${round(ours.at(-1)?.seconds ?? 0, 1)} s, ${Math.round(ours.at(-1)?.peakRssMiB ?? 0)} MiB`);
         if (values['no-baseline']) continue;
-        progress('  building the minimal Astro baseline');
+        progress('  the same without search');
+        const plainOut = join(work, `site-nosearch-${size}`);
+        rmSync(plainOut, { recursive: true, force: true });
+        noSearch.push(
+          await build(
+            root,
+            {
+              WIRE_CONTENT_DIR: corpus,
+              WIRE_OUT_DIR: plainOut,
+              WIRE_CACHE_DIR: join(work, `cache-nosearch-${size}-${run}`),
+              WIRE_SEARCH: 'off',
+            },
+            plainOut,
+          ),
+        );
+        rmSync(plainOut, { recursive: true, force: true });
+        progress(`  ${round(noSearch.at(-1)?.seconds ?? 0, 1)} s; building the minimal Astro baseline`);
         const baseOut = join(work, `baseline-out-${size}`);
         rmSync(baseOut, { recursive: true, force: true });
         rmSync(join(baselineDir, 'node_modules/.astro'), { recursive: true, force: true });
@@ -231,6 +310,19 @@ async function main() {
         progress(`  ${round(baseline.at(-1)?.seconds ?? 0, 1)} s`);
       }
       const ratios = baseline.map((b, i) => (ours[i] as BuildFigures).seconds / b.seconds);
+      const searchRatios = noSearch.map((n, i) => (ours[i] as BuildFigures).seconds / n.seconds);
+      progress(`${size} stories: first search in Chromium`);
+      const search = {
+        indexSeconds: round(median(ours.map((o) => o.indexSeconds ?? Number.NaN))),
+        allIndexSeconds: ours.map((o) => o.indexSeconds),
+        indexBytes: index.bytes,
+        indexFiles: index.files,
+        withoutSearchSeconds: round(median(noSearch.map((o) => o.seconds))),
+        allWithoutSearchSeconds: noSearch.map((o) => round(o.seconds)),
+        buildRatio: round(median(searchRatios), 3),
+        allBuildRatios: searchRatios.map((r) => round(r, 3)),
+        firstSearch: await firstSearch(join(work, `site-${size}`), commonestWord(stories)),
+      };
       builds[size] = {
         site: {
           seconds: round(median(ours.map((o) => o.seconds))),
@@ -246,6 +338,7 @@ async function main() {
         },
         ratioToBaseline: ratios.length > 0 ? round(median(ratios), 3) : undefined,
         allRatios: ratios.map((r) => round(r, 3)),
+        search,
         article: articleSizes(join(work, `site-${size}`)),
       };
     }
@@ -307,6 +400,33 @@ function print(results: Record<string, unknown>) {
         String(b.site?.pages).padStart(11),
         String(b.baseline?.pages).padStart(15),
         String(b.article?.largestBytes).padStart(14),
+      ].join(' '),
+    );
+  }
+  lines.push(
+    '',
+    'stories  index s  index MiB  index files  build no-search s  build with/without search  first search kB (requests, s)',
+  );
+  for (const [size, b] of Object.entries(builds)) {
+    const search = b.search as unknown as {
+      indexSeconds: number;
+      indexBytes: number;
+      indexFiles: number;
+      withoutSearchSeconds: number;
+      buildRatio: number;
+      firstSearch: { bytes: number; requests: number; seconds: number; query: string };
+    };
+    lines.push(
+      [
+        size.padStart(7),
+        String(search.indexSeconds).padStart(8),
+        String(round(search.indexBytes / 2 ** 20)).padStart(10),
+        String(search.indexFiles).padStart(12),
+        String(search.withoutSearchSeconds).padStart(18),
+        String(search.buildRatio).padStart(26),
+        `${round(search.firstSearch.bytes / 1024, 1)} (${search.firstSearch.requests}, ${search.firstSearch.seconds} s) for "${search.firstSearch.query}"`.padStart(
+          10,
+        ),
       ].join(' '),
     );
   }

@@ -5,6 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { baseUrl, pagePaths, SEED_STORY_PATH } from '../helpers/site';
 
+/** The pages the issue asks to see: a front, a section front, a story, a day's archive, the feeds page. */
+const SHOWN = [
+  { name: 'home', path: '/' },
+  { name: 'section', path: '/sections/conflicts-war/' },
+  { name: 'article', path: SEED_STORY_PATH },
+  { name: 'day', path: '/archive/2023/06/20/' },
+  { name: 'feeds', path: '/feeds/' },
+];
 const artifacts = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 let browser: Browser;
 beforeAll(async () => {
@@ -25,7 +33,7 @@ const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('reflow', () => {
-  const cases = [320, 768, 1280].flatMap((width) => [...pagePaths(), '/rss.xml'].map((path) => ({ path, width })));
+  const cases = [320, 768, 1280].flatMap((width) => pagePaths().map((path) => ({ path, width })));
   it.each(cases)('$path needs no horizontal scrolling at $width px', async ({ path, width }) => {
     const page = await open(path, width);
     expect(await overflow(page)).toBe(0);
@@ -86,8 +94,8 @@ describe('reading comfort', () => {
     await page.context().close();
   });
 
-  it('does not shift its layout as the page loads', async () => {
-    const page = await open(SEED_STORY_PATH, 1280);
+  it.each(SHOWN)('does not shift the layout of the $name page as it loads', async ({ path }) => {
+    const page = await open(path, 1280);
     const shift = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
@@ -104,15 +112,41 @@ describe('reading comfort', () => {
 });
 
 describe('screenshots', () => {
-  it.each([
-    { name: 'phone-light', width: 390, colorScheme: 'light' as const },
-    { name: 'phone-dark', width: 390, colorScheme: 'dark' as const },
-    { name: 'desktop-light', width: 1280, colorScheme: 'light' as const },
-    { name: 'desktop-dark', width: 1280, colorScheme: 'dark' as const },
-  ])('writes the article page at $name to tests/.artifacts', async ({ name, width, colorScheme }) => {
-    const page = await open(SEED_STORY_PATH, width, { colorScheme });
-    const image = await page.screenshot({ path: `${artifacts}article-${name}.png`, fullPage: true });
+  const cases = SHOWN.flatMap(({ name, path }) =>
+    [
+      { size: 'phone', width: 390 },
+      { size: 'desktop', width: 1280 },
+    ].flatMap(({ size, width }) =>
+      (['light', 'dark'] as const).map((colorScheme) => ({
+        file: `${name}-${size}-${colorScheme}`,
+        path,
+        width,
+        colorScheme,
+      })),
+    ),
+  );
+  it.each(cases)('writes $file.png to tests/.artifacts', async ({ file, path, width, colorScheme }) => {
+    const page = await open(path, width, { colorScheme });
+    const image = await page.screenshot({ path: `${artifacts}${file}.png`, fullPage: true });
     expect(image.length).toBeGreaterThan(10_000);
+    await page.context().close();
+  });
+});
+
+describe('print', () => {
+  it('prints a story with its headline, times, dateline, text, credit and address, and no navigation', async () => {
+    const page = await open(SEED_STORY_PATH, 1280);
+    await page.emulateMedia({ media: 'print' });
+    const shown = async (selector: string) => page.locator(selector).first().isVisible();
+    for (const selector of ['h1', '.story-times time', '.dateline', '.story-body', '.credit', '.print-only']) {
+      expect(await shown(selector), selector).toBe(true);
+    }
+    for (const selector of ['nav', '.skip-link', '.related', '.tags', '.back-to-top', 'footer']) {
+      expect(await shown(selector), selector).toBe(false);
+    }
+    expect(await page.locator('.print-only').innerText()).toMatch(new RegExp(`^https://.+${SEED_STORY_PATH}$`));
+    await page.emulateMedia({ media: 'screen' });
+    expect(await shown('.print-only')).toBe(false);
     await page.context().close();
   });
 });

@@ -17,7 +17,7 @@ afterAll(async () => browser?.close());
 describe('the reading path', () => {
   it('goes from the home page to the story, which shows every part of it', async () => {
     await page.goto(`${baseUrl()}/`);
-    await page.getByRole('link', { name: seed.title }).click();
+    await page.locator('.wire').getByRole('link', { name: seed.title }).click();
     await page.waitForURL(`**${SEED_STORY_PATH}`);
     expect(await page.locator('.section-label').innerText()).toMatch(/conflicts & war/i);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(seed.title);
@@ -38,13 +38,12 @@ describe('the reading path', () => {
     expect(await page.getByRole('link', { name: seed.title }).count()).toBe(1);
   });
 
-  it('follows the feed link to a feed the browser shows as a readable page', async () => {
+  it('follows the RSS link to the feeds page, which gives the address of each feed', async () => {
     await page.goto(`${baseUrl()}/`);
-    await page.getByRole('link', { name: 'Subscribe with RSS' }).click();
-    await page.waitForURL('**/rss.xml');
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('This is an RSS feed');
-    expect(await page.locator('.feed-url').innerText()).toMatch(/^https?:\/\/.+\/rss\.xml$/);
-    expect(await page.getByRole('link', { name: seed.title }).count()).toBe(1);
+    await page.getByRole('link', { name: 'RSS feeds' }).click();
+    await page.waitForURL('**/feeds/');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('RSS feeds');
+    expect(await page.locator('.feed-list code').first().innerText()).toMatch(/^https?:\/\/.+\/rss\.xml$/);
   });
 
   it('answers an unknown address with a helpful 404 page', async () => {
@@ -59,7 +58,7 @@ describe('the reading path', () => {
 describe('the feeds page', () => {
   it('is linked from every page and lists each feed address', async () => {
     await page.goto(`${baseUrl()}${SEED_STORY_PATH}`);
-    await page.getByRole('link', { name: 'All feeds' }).click();
+    await page.getByRole('link', { name: 'RSS feeds' }).click();
     await page.waitForURL('**/feeds/');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('RSS feeds');
     expect(await page.locator('.feed-list code').allInnerTexts()).toEqual([

@@ -25,21 +25,19 @@ describe(`an archive of ${COUNT} stories`, () => {
   it('shows the latest stories on the front, linked to archive pages numbered from the oldest', () => {
     const last = Math.ceil(COUNT / SITE.pageSize);
     const front = cheerio.load(read('/'));
-    expect(front('.story-list > li').length).toBe(SITE.pageSize);
+    expect(front('.wire > li').length).toBe(SITE.pageSize);
     expect(front('link[rel="prev"]').attr('href')).toBeUndefined();
-    // The newest story the front has no room for is on the archive page that holds it.
+    // The front links to an archive page with stories it has no room for.
     const older = front('.pagination a[rel="next"]').attr('href') ?? '';
-    const olderDates = cheerio
-      .load(read(older))('.story-list time')
-      .toArray()
-      .map((time) => front(time).attr('datetime') ?? '');
-    const frontDates = front('.story-list time')
-      .toArray()
-      .map((time) => front(time).attr('datetime') ?? '');
-    expect(olderDates.some((date) => date <= (frontDates.at(-1) ?? ''))).toBe(true);
+    const links = (page: cheerio.CheerioAPI) =>
+      page('.wire > li a[href^="/stories/"]')
+        .toArray()
+        .map((a) => page(a).attr('href'));
+    const olderLinks = links(cheerio.load(read(older)));
+    expect(olderLinks.some((href) => !links(front).includes(href))).toBe(true);
     for (let n = 1; n <= last; n++) {
       const $ = cheerio.load(read(`/page/${n}/`));
-      expect($('.story-list > li').length).toBe(n < last ? SITE.pageSize : COUNT - SITE.pageSize * (last - 1));
+      expect($('.wire > li').length).toBe(n < last ? SITE.pageSize : COUNT - SITE.pageSize * (last - 1));
       const newer = n < last ? `/page/${n + 1}/` : '/';
       const olderPage = n > 1 ? `/page/${n - 1}/` : undefined;
       expect($('link[rel="prev"]').attr('href')).toBe(newer);
@@ -56,9 +54,14 @@ describe(`an archive of ${COUNT} stories`, () => {
     const last = Math.ceil(COUNT / SITE.pageSize);
     const dates = Array.from({ length: last }, (_, i) => `/page/${last - i}/`).flatMap((path) => {
       const $ = cheerio.load(read(path));
-      return $('.story-list time')
+      return $('.day')
         .toArray()
-        .map((time) => $(time).attr('datetime') ?? '');
+        .flatMap((day) =>
+          $(day)
+            .find('.wire > li')
+            .toArray()
+            .map(() => $(day).find('.day-heading time').attr('datetime') ?? ''),
+        );
     });
     expect(dates).toHaveLength(COUNT);
     expect(dates).toEqual([...dates].sort().reverse());
@@ -100,7 +103,7 @@ describe(`an archive of ${COUNT} stories`, () => {
     expect(sections.length).toBeGreaterThan(1);
     for (const section of sections) {
       const $ = cheerio.load(read(`/sections/${section}/`));
-      expect($('.story-list > li').length).toBeLessThanOrEqual(SITE.pageSize);
+      expect($('.wire > li').length).toBeLessThanOrEqual(SITE.pageSize);
       expect(existsSync(join(dist, 'sections', section, 'rss.xml'))).toBe(true);
     }
     const tags = readdirSync(join(dist, 'tags'));

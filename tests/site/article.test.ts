@@ -57,9 +57,9 @@ describe('the article page', () => {
       .map((a) => $(a).attr('href'));
     if (related.find('li').length === 0) {
       expect(normalise(related.find('p').text())).toBe(
-        'No related stories yet. Read more in Conflicts & War, or follow new stories through the RSS feed.',
+        'No related stories yet. Read more in Conflicts & War, or follow new stories through an RSS feed.',
       );
-      expect(links).toEqual(['/sections/conflicts-war/', '/rss.xml']);
+      expect(links).toEqual(['/sections/conflicts-war/', '/feeds/']);
     } else {
       expect(related.find('li').length).toBeLessThanOrEqual(5);
     }
@@ -89,7 +89,8 @@ describe('every built page', () => {
     expect(pages.some((page) => page.startsWith('/tags/'))).toBe(true);
   });
 
-  it.each(pages)('%s ships no script but JSON-LD', (page) => {
+  // The search page is the one page that needs a script (tests/site/search.test.ts).
+  it.each(pages.filter((page) => !page.startsWith('/search/')))('%s ships no script but JSON-LD', (page) => {
     const doc = cheerio.load(readBuilt(page));
     const scripts = doc('script')
       .toArray()
@@ -123,14 +124,15 @@ describe('every built page', () => {
 });
 
 describe('the home page', () => {
-  it('lists the story with its section, headline, standfirst and date', () => {
+  it('lists the story under its day with its section, headline, standfirst, place and agency', () => {
     const home = cheerio.load(readBuilt('/'));
-    const item = home(`.story-list li:has(a[href="${storyPath}"])`);
+    const item = home(`.wire li:has(a[href="${storyPath}"])`);
     expect(item).toHaveLength(1);
     expect(item.find('.section-label').text().trim()).toBe('Conflicts & War');
-    expect(item.find('h2').text().trim()).toBe(seed.title);
-    expect(item.find('p').text()).toMatch(/Kazakhstan’s president backs/);
-    expect(item.find('time').attr('datetime')).toBe('2023-06-20');
+    expect(item.find('h3.headline').text().trim()).toBe(seed.title);
+    expect(item.find('.standfirst').text()).toMatch(/Kazakhstan’s president backs/);
+    expect(item.find('.meta').text()).toBe('Astana · EFE');
+    expect(item.closest('.day').find('.day-heading time').attr('datetime')).toBe('2023-06-20');
   });
 });
 

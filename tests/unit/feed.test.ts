@@ -30,7 +30,25 @@ describe('feedItem', () => {
     expect(item.content).toMatch(/^<p><span class="dateline">Astana, Jun 20 \(EFE\)\.-<\/span> First paragraph\.<\/p>/);
     expect(item.content).toContain('<span class="credit">EFE</span></p>');
     expect(item.categories).toEqual(['Conflicts & War', 'Kazakhstan']);
-    expect(item.customData).toBe('<dc:creator>EFE</dc:creator>');
+    expect(item.customData).toBe('<dc:creator>EFE</dc:creator><dc:date>2023-06-20</dc:date>');
+  });
+
+  it('gives dc:date the time and offset a story gives, and RSS pubDate the instant', () => {
+    const timed = toStory('timed', 'Text.', {
+      title: 'Timed',
+      description: 'D',
+      pubDate: parseWireDate('2023-06-20T10:36:00+06:00'),
+      updatedDate: undefined,
+      dateline: { place: 'Astana' },
+      agency: 'EFE',
+      section: 'World',
+      tags: [],
+      lang: 'en',
+      related: [],
+    });
+    const item = feedItem(timed, site);
+    expect(item.customData).toContain('<dc:date>2023-06-20T10:36+06:00</dc:date>');
+    expect(item.pubDate?.toISOString()).toBe('2023-06-20T04:36:00.000Z');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { escapeHtml, renderStoryHtml, sanitizeStoryHtml } from '../../src/lib/markdown';
+import { escapeHtml, renderPageHtml, renderStoryHtml, sanitizeStoryHtml } from '../../src/lib/markdown';
 
 const frame = { dateline: 'Astana, Jun 20 (EFE).-', credit: 'EFE', base: 'https://wire-reader.example' };
 
@@ -79,5 +79,21 @@ describe('the fast path for Markdown without raw HTML', () => {
 describe('escapeHtml', () => {
   it('escapes the characters that open markup or attributes', () => {
     expect(escapeHtml(`AT&T <b class="x">`)).toBe('AT&amp;T &lt;b class=&quot;x&quot;&gt;');
+  });
+});
+
+describe('renderPageHtml', () => {
+  const base = 'https://wire-reader.example';
+
+  it('renders a publisher page with its headings one level down, site links as paths, others absolute', () => {
+    expect(renderPageHtml('# Who we are\n\nSee [feeds](feeds/) and [EFE](https://efe.com/x).', base)).toBe(
+      '<h2>Who we are</h2>\n<p>See <a href="/feeds/">feeds</a> and <a href="https://efe.com/x">EFE</a>.</p>\n',
+    );
+  });
+
+  it('links an e-mail address and removes scripts and javascript: links', () => {
+    const html = renderPageHtml('Write to <desk@wire-reader.example>. <script>x()</script>[x](javascript:x())', base);
+    expect(html).toContain('<a href="mailto:desk@wire-reader.example">desk@wire-reader.example</a>');
+    expect(html).not.toMatch(/<script|javascript:/);
   });
 });

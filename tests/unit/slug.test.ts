@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   absoluteUrl,
+  dayPath,
+  feedAnchor,
   feedPath,
   MAX_SLUG_BYTES,
+  monthPath,
   sectionPath,
   slugify,
   storyPath,
@@ -43,6 +46,19 @@ describe('permalinks', () => {
   it('makes paths absolute against the site address', () => {
     expect(absoluteUrl('/stories/a/', 'https://wire-reader.example')).toBe('https://wire-reader.example/stories/a/');
     expect(absoluteUrl('/rss.xml', 'https://host.example/base/')).toBe('https://host.example/rss.xml');
+  });
+});
+
+describe('archive and feed addresses', () => {
+  it('puts a day and a month under /archive/ by year, month and day', () => {
+    expect(dayPath('2023-06-20')).toBe('/archive/2023/06/20/');
+    expect(monthPath('2023-06')).toBe('/archive/2023/06/');
+    expect(monthPath('2023-06-20')).toBe('/archive/2023/06/');
+  });
+
+  it('names each feed’s place on the feeds page after its listing', () => {
+    expect(feedAnchor('/')).toBe('feed-all');
+    expect(feedAnchor('/sections/conflicts-war/')).toBe('feed-conflicts-war');
   });
 });
 

@@ -1,0 +1,203 @@
+/**
+ * Archive search: which built pages go into the Pagefind index, and how the search page's
+ * address (`/search/?q=...&section=...`) maps to a Pagefind query and back. Pure: the
+ * search page's script and the build both use it, and tests call it directly.
+ */
+
+/** The filters a reader can narrow a search by; each is a Pagefind filter of the same name. */
+export const SEARCH_FILTERS = ['section', 'agency', 'language', 'year'] as const;
+export type SearchFilter = (typeof SEARCH_FILTERS)[number];
+
+/** The orders results can come in: Pagefind's relevance, or by the `date` sort key. */
+export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** What a search asks for, as the page's address and form hold it. */
+export interface SearchState {
+  /** The words typed, trimmed; empty when there are none. */
+  q: string;
+  /** Chosen filter values; a filter left out means "any". */
+  filters: Partial<Record<SearchFilter, string>>;
+  sort: SearchSort;
+}
+
+/** Longest query kept from an address: longer ones are cut, never an error. */
+const MAX_QUERY = 200;
+
+/**
+ * Reads a search from the page's query string. Unknown parameters and empty values are
+ * ignored; an unknown sort falls back to relevance.
+ *
+ * @example
+ * parseSearchState(new URLSearchParams('q=tokayev&section=Conflicts+%26+War&sort=newest'));
+ * // { q: 'tokayev', filters: { section: 'Conflicts & War' }, sort: 'newest' }
+ */
+export function parseSearchState(params: URLSearchParams): SearchState {
+  const filters: SearchState['filters'] = {};
+  for (const name of SEARCH_FILTERS) {
+    const value = params.get(name)?.trim();
+    if (value) filters[name] = value;
+  }
+  const sort = params.get('sort') ?? '';
+  return {
+    q: (params.get('q') ?? '').trim().slice(0, MAX_QUERY),
+    filters,
+    sort: (SEARCH_SORTS as readonly string[]).includes(sort) ? (sort as SearchSort) : 'relevance',
+  };
+}
+
+/**
+ * The query string for a search, in a fixed order and without empty parts, so that the
+ * same search always has the same address.
+ *
+ * @example
+ * searchQueryString({ q: 'tokayev', filters: { year: '2023' }, sort: 'relevance' }); // "?q=tokayev&year=2023"
+ * searchQueryString({ q: '', filters: {}, sort: 'relevance' }); // ""
+ */
+export function searchQueryString(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const name of SEARCH_FILTERS) {
+    const value = state.filters[name];
+    if (value) params.set(name, value);
+  }
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** What to pass to Pagefind's `search(term, options)`. */
+export interface PagefindQuery {
+  /** The words, or null for a filter-only search (every story that matches the filters). */
+  term: string | null;
+  options: { filters: Record<string, string>; sort: Record<string, 'asc' | 'desc'> };
+}
+
+/**
+ * Turns a search into a Pagefind query, or undefined when there is nothing to search for
+ * (no words and no filter).
+ *
+ * @example
+ * pagefindQuery({ q: '', filters: { section: 'Economy' }, sort: 'newest' });
+ * // { term: null, options: { filters: { section: 'Economy' }, sort: { date: 'desc' } } }
+ */
+export function pagefindQuery(state: SearchState): PagefindQuery | undefined {
+  const filters: Record<string, string> = {};
+  for (const name of SEARCH_FILTERS) {
+    const value = state.filters[name];
+    if (value) filters[name] = value;
+  }
+  if (!state.q && Object.keys(filters).length === 0) return undefined;
+  // A filter-only search has no relevance: newest first reads best.
+  const sort = state.sort === 'relevance' && state.q ? undefined : state.sort === 'oldest' ? 'asc' : 'desc';
+  return { term: state.q || null, options: { filters, sort: sort ? { date: sort } : {} } };
+}
+
+/**
+ * The sentence that reports a search's outcome, for the page and its live region.
+ *
+ * @example
+ * resultSummary(1, { q: 'tokayev', filters: {}, sort: 'relevance' }); // "1 story matches “tokayev”."
+ * resultSummary(0, { q: 'zzz', filters: {}, sort: 'relevance' });
+ * // "No stories match “zzz”. Check the spelling, try other or fewer words, or widen the filters."
+ */
+export function resultSummary(count: number, state: SearchState): string {
+  const what = state.q ? ` “${state.q}”` : ' the chosen filters';
+  const narrowed = state.q && Object.keys(state.filters).length > 0 ? ' with the chosen filters' : '';
+  if (count === 0) {
+    return `No stories match${what}${narrowed}. Check the spelling, try other or fewer words, or widen the filters.`;
+  }
+  const stories = count === 1 ? '1 story matches' : `${count.toLocaleString('en')} stories match`;
+  return `${stories}${what}${narrowed}.`;
+}
+
+/**
+ * Whether a built HTML file (a path relative to the output folder) is a story page, the only
+ * pages the search index reads.
+ *
+ * @example
+ * isStoryPage('stories/tokayev/index.html'); // true
+ * isStoryPage('sections/economy/index.html'); // false
+ */
+export function isStoryPage(file: string): boolean {
+  return /^stories\/[^/]+\/index\.html$/.test(file.replaceAll('\\', '/').replace(/^\/+/, ''));
+}
+
+/** The glob, relative to the output folder, that picks the story pages for the index. */
+export const STORY_PAGES_GLOB = 'stories/*/index.html';
+
+/** A list of results whose items are loaded one at a time (Pagefind loads each result's data on demand). */
+export interface ResultSource<T> {
+  /** How many results there are in all. */
+  total: number;
+  /** Loads and returns the next `count` results, in order; fewer at the end. */
+  take(count: number): Promise<T[]>;
+}
+
+/**
+ * Results in the order they come, loading only those taken.
+ *
+ * @example
+ * await inOrder([1, 2, 3], async (n) => n * 10).take(2); // [10, 20]
+ */
+export function inOrder<R, T>(results: readonly R[], load: (result: R) => Promise<T>): ResultSource<T> {
+  let next = 0;
+  return {
+    total: results.length,
+    async take(count) {
+      const slice = results.slice(next, next + count);
+      next += slice.length;
+      return Promise.all(slice.map(load));
+    },
+  };
+}
+
+/**
+ * Merges lists that are each in date order (one per language index: Pagefind sorts within an
+ * index, not across merged ones) into one list in date order, loading only the items it
+ * must compare: at most one ahead per list.
+ *
+ * @example
+ * const source = mergeByDate([['2023-01-02', '2021-05-01'], ['2022-03-04']], async (d) => d, (d) => d, 'desc');
+ * await source.take(3); // ['2023-01-02', '2022-03-04', '2021-05-01']
+ */
+export function mergeByDate<R, T>(
+  lists: readonly (readonly R[])[],
+  load: (result: R) => Promise<T>,
+  dateOf: (item: T) => string,
+  order: 'asc' | 'desc',
+): ResultSource<T> {
+  const positions = lists.map(() => 0);
+  const loaded = new Map<R, Promise<T>>();
+  const get = (result: R) => {
+    let item = loaded.get(result);
+    if (!item) loaded.set(result, (item = load(result)));
+    return item;
+  };
+  return {
+    total: lists.reduce((sum, list) => sum + list.length, 0),
+    async take(count) {
+      const taken: T[] = [];
+      while (taken.length < count) {
+        const heads = await Promise.all(
+          lists.map((list, k) => {
+            const result = list[positions[k] ?? 0];
+            return result === undefined ? undefined : get(result);
+          }),
+        );
+        let best = -1;
+        heads.forEach((head, k) => {
+          if (head === undefined) return;
+          const current = best < 0 ? undefined : heads[best];
+          if (current === undefined) best = k;
+          else if (order === 'desc' ? dateOf(head) > dateOf(current) : dateOf(head) < dateOf(current)) best = k;
+        });
+        const chosen = best < 0 ? undefined : heads[best];
+        if (chosen === undefined) break;
+        taken.push(chosen);
+        positions[best] = (positions[best] ?? 0) + 1;
+      }
+      return taken;
+    },
+  };
+}

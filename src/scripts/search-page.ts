@@ -1,0 +1,225 @@
+/**
+ * The search page's script: runs the search in the page's address at once, then as the
+ * reader types or changes a filter, with Pagefind's JavaScript API. It keeps the address,
+ * the form and the results in step, announces counts through the page's live region, and
+ * never puts index text into the page as HTML (excerpts are rebuilt as text and <mark>).
+ */
+import { formatDisplayDate } from '../lib/dateline';
+import {
+  inOrder,
+  mergeByDate,
+  pagefindQuery,
+  parseSearchState,
+  resultSummary,
+  searchQueryString,
+  type PagefindQuery,
+  type ResultSource,
+  type SearchState,
+} from '../lib/search';
+
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+interface Result {
+  data(): Promise<ResultData>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options: object): Promise<{ results: Result[] } | null>;
+}
+
+const form = document.querySelector<HTMLFormElement>('form.search-form');
+const status = document.querySelector<HTMLElement>('#search-status');
+const list = document.querySelector<HTMLOListElement>('#search-results');
+const more = document.querySelector<HTMLButtonElement>('#search-more');
+
+const TYPING_DELAY_MS = 250;
+const FAILURE =
+  'Search is not working right now: the search index could not be loaded. Try again in a moment, ' +
+  'or browse the sections above and the feeds.';
+
+if (form && status && list && more) {
+  const bundle = form.dataset.bundle ?? '/pagefind/';
+  const pageSize = Number(form.dataset.pageSize) || 20;
+  const pageLang = document.documentElement.lang.toLowerCase();
+  /** The languages that have stories, each with its own Pagefind index, and the one Pagefind opens first. */
+  const languages = [...(form.elements.namedItem('language') as HTMLSelectElement).options]
+    .map((option) => option.value)
+    .filter(Boolean);
+  const primary = (form.dataset.primaryLanguage ?? pageLang).toLowerCase();
+  const baseTitle = document.title;
+  let pagefind: Promise<Pagefind> | undefined;
+  let results: ResultSource<ResultData> = inOrder([], async () => ({}) as ResultData);
+  let shown = 0;
+  let generation = 0;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Loads Pagefind once: the primary language's index, merged with every other language's. */
+  const loadPagefind = (): Promise<Pagefind> => {
+    pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (module) => {
+      await module.options({ excerptLength: 28 });
+      await module.init();
+      // Pagefind keeps one index per language, each with its own stemming: merge the others
+      // (an absolute address, as Pagefind skips a merge of the primary's own path).
+      const absolute = new URL(bundle, window.location.href).href;
+      for (const language of languages.map((code) => code.toLowerCase())) {
+        if (language !== primary) await module.mergeIndex(absolute, { language });
+      }
+      return module;
+    });
+    pagefind.catch(() => (pagefind = undefined));
+    return pagefind;
+  };
+
+  const formState = (): SearchState =>
+    parseSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+
+  const fillForm = (state: SearchState) => {
+    (form.elements.namedItem('q') as HTMLInputElement).value = state.q;
+    for (const name of ['section', 'agency', 'language', 'year'] as const) {
+      (form.elements.namedItem(name) as HTMLSelectElement).value = state.filters[name] ?? '';
+    }
+    (form.elements.namedItem('sort') as HTMLSelectElement).value = state.sort;
+  };
+
+  /** Rebuilds Pagefind's excerpt as plain text with <mark> for the matched words. */
+  const excerptNodes = (excerpt: string): Node[] => {
+    const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
+    return [...parsed.body.childNodes].map((node) => {
+      if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    });
+  };
+
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className = '', ...children: (Node | string)[]) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    node.append(...children);
+    return node;
+  };
+
+  /** One result, marked up as the site's story lists are: section, headline link, date and dateline, excerpt. */
+  const render = (data: ResultData): HTMLLIElement => {
+    const item = element('li');
+    const language = data.filters.language?.[0];
+    if (language) item.lang = language;
+    const section = data.filters.section?.[0];
+    if (section) item.append(element('p', 'section-label', section));
+    const link = element('a', '', data.meta.title ?? data.url);
+    link.href = data.url;
+    item.append(element('h2', '', link));
+    const date = data.meta.date ?? '';
+    const time = element('time');
+    time.dateTime = date;
+    time.textContent = /^\d{4}-\d{2}-\d{2}$/.test(date)
+      ? formatDisplayDate(new Date(date), language ?? pageLang)
+      : date;
+    item.append(element('p', 'meta', time, data.meta.dateline ? ` · ${data.meta.dateline}` : ''));
+    item.append(element('p', 'excerpt', ...excerptNodes(data.excerpt)));
+    return item;
+  };
+
+  /**
+   * Runs the query. Pagefind ranks across merged indexes by relevance but sorts by date only
+   * within each, so a date order over several languages is merged here, one index at a time.
+   */
+  const search = async (query: PagefindQuery, state: SearchState): Promise<ResultSource<ResultData>> => {
+    const module = await loadPagefind();
+    const order = query.options.sort.date;
+    if (order && !state.filters.language && languages.length > 1) {
+      const lists = await Promise.all(
+        languages.map(async (language) => {
+          const filters = { ...query.options.filters, language };
+          return (await module.search(query.term, { ...query.options, filters }))?.results ?? [];
+        }),
+      );
+      return mergeByDate(
+        lists,
+        (result) => result.data(),
+        (data) => data.meta.date ?? '',
+        order,
+      );
+    }
+    return inOrder((await module.search(query.term, query.options))?.results ?? [], (result) => result.data());
+  };
+
+  const showMore = async (id: number): Promise<HTMLLIElement[]> => {
+    const next = await results.take(pageSize);
+    if (id !== generation) return [];
+    const items = next.map(render);
+    list.append(...items);
+    shown += items.length;
+    more.parentElement!.hidden = shown >= results.total;
+    return items;
+  };
+
+  const run = async (state: SearchState) => {
+    const id = ++generation;
+    const address = `${window.location.pathname}${searchQueryString(state)}`;
+    if (address !== `${window.location.pathname}${window.location.search}`) history.replaceState(null, '', address);
+    document.title = state.q ? `“${state.q}”: ${baseTitle}` : baseTitle;
+    const query = pagefindQuery(state);
+    status.classList.remove('search-error');
+    if (!query) {
+      list.replaceChildren();
+      list.hidden = true;
+      more.parentElement!.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const found = await search(query, state);
+      if (id !== generation) return;
+      results = found;
+      shown = 0;
+      list.replaceChildren();
+      await showMore(id);
+      if (id !== generation) return;
+      list.hidden = results.total === 0;
+      status.textContent = resultSummary(results.total, state);
+    } catch (error) {
+      if (id !== generation) return;
+      console.error('Search failed:', error);
+      list.replaceChildren();
+      list.hidden = true;
+      more.parentElement!.hidden = true;
+      status.classList.add('search-error');
+      status.textContent = FAILURE;
+    } finally {
+      if (id === generation) list.removeAttribute('aria-busy');
+    }
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    void run(formState());
+  });
+  form.addEventListener('input', (event) => {
+    if ((event.target as HTMLElement).matches('input[name="q"]')) {
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(() => void run(formState()), TYPING_DELAY_MS);
+    }
+  });
+  form.addEventListener('change', (event) => {
+    if ((event.target as HTMLElement).matches('select')) void run(formState());
+  });
+  form.addEventListener('focusin', () => void loadPagefind().catch(() => undefined), { once: true });
+  more.addEventListener('click', async () => {
+    const items = await showMore(generation);
+    items[0]?.querySelector('a')?.focus();
+  });
+
+  const initial = parseSearchState(new URLSearchParams(window.location.search));
+  fillForm(initial);
+  // The form holds only values it offers: the search that runs is the one it shows.
+  void run(formState());
+}
