@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -120,7 +121,7 @@ let first: Build;
 beforeAll(() => {
   mkdirSync(project);
   for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
-    cpSync(join(ROOT, name), join(project, name), { recursive: true });
+    if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(project, name), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
   writeCorpus(content, generateStories(COUNT, 11));
