@@ -20,7 +20,8 @@ const maxFutureDays = process.env.WIRE_MAX_FUTURE_DAYS ? Number(process.env.WIRE
 
 const stories = defineCollection({
   loader: storyLoader({ base }),
-  schema: makeStorySchema({ now: new Date(), maxFutureDays }),
+  // A photo's src is resolved by astro:assets relative to the entry's file.
+  schema: ({ image }) => makeStorySchema({ now: new Date(), maxFutureDays }, image()),
 });
 
 /**

@@ -6,17 +6,20 @@ import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readF
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
-import { checkFields, decodeUtf8 } from '../lib/text.ts';
 import { importWire, WireImportError, type ImportOptions } from '../lib/wire-import.ts';
-import { storyFiles } from '../loaders/walk.ts';
+import { importAgency, isAgencyInput } from './agency.ts';
+import { loadContentIndex } from './content-index.ts';
 
-const USAGE = `Usage: npm run import -- <file | -> [options]
+const USAGE = `Usage: npm run import -- <file | folder | -> [options]
 
 Turns raw wire text (a section line, the headline, the story with its dateline and
-sign-off) into a Markdown entry with frontmatter under content/.
+sign-off) into a Markdown entry with frontmatter under content/. Agency items (NewsML 1.2
+with NITF, NewsML-G2, NITF, ninjs 1.x-3.0), told apart by their content, and folders of
+them (a drop folder, photos beside the items) become entries under content/<agency>/,
+one report line per item; newer revisions update the same entry, kills mark it canceled.
 
 Options:
+  --agency NAME        the agency, for items that do not name it
   --section NAME       the section, when the text has no section line (or to replace it)
   --tags A,B,C         tags, comma-separated
   --date DATE          publication date, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM
@@ -24,7 +27,8 @@ Options:
   --year YYYY          the dateline's year, when it gives only day and month
   --lang TAG           the story's language, BCP 47 (default: en)
   --description TEXT   the standfirst (default: the story's first sentence)
-  --out PATH           file or folder to write (default: content/<slug>.md)
+  --out PATH           file or folder to write (default: content/<slug>.md; for agency
+                       items, the content folder to write under)
   --force              overwrite an existing entry
   --help               show this help`;
 
@@ -36,6 +40,7 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: {
       section: { type: 'string' },
+      agency: { type: 'string' },
       tags: { type: 'string' },
       date: { type: 'string' },
       year: { type: 'string' },
@@ -63,26 +68,24 @@ function parse(argv: string[]) {
     description: values.description,
     now: new Date(),
   };
-  return { help: false as const, input: positionals[0] as string, options, out: values.out, force: values.force };
+  return {
+    help: false as const,
+    input: positionals[0] as string,
+    options,
+    agency: values.agency,
+    out: values.out,
+    force: values.force,
+  };
 }
 
 /**
  * Files under a folder whose story id (as the build computes it: the `slug`, else the
- * headline made into a slug) is `id`. A file the build would refuse anyway is skipped.
+ * headline made into a slug) is `id`. Read from the importer's index of the folder, so only
+ * entries changed since the last import are opened.
  */
 async function entriesWithId(folder: string, id: string): Promise<string[]> {
-  if (!existsSync(folder)) return [];
-  const { files } = await storyFiles(folder);
-  return files
-    .filter((file) => {
-      try {
-        const { data } = splitFrontmatter(decodeUtf8(readFileSync(join(folder, file))), file);
-        return storyId(checkFields(data).data, file) === id;
-      } catch {
-        return false;
-      }
-    })
-    .map((file) => join(folder, file));
+  const { entries } = await loadContentIndex(folder);
+  return entries.filter((entry) => entry.id === id).map((entry) => join(folder, entry.file));
 }
 
 /** Whether a path is a symbolic link (dangling or not). */
@@ -136,8 +139,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const stdin = args.input === '-' ? readFileSync(0) : undefined;
+  if (isAgencyInput(args.input, stdin)) {
+    return importAgency(args.input, { ...args.options, agency: args.agency, out: args.out, stdin });
+  }
   // Bytes, not text: the importer refuses anything that is not UTF-8, naming the line.
-  const raw = args.input === '-' ? readFileSync(0) : readFileSync(args.input);
+  const raw = stdin ?? readFileSync(args.input);
   const source = args.input === '-' ? 'standard input' : args.input;
   let result;
   try {

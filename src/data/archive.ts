@@ -1,16 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { groupByDay, type DayGroup } from '../lib/desk';
+import { planCards, type CardPlan } from '../lib/cards';
 import { bodyOf } from '../lib/frontmatter';
+import { isPublished } from '../lib/publish';
 import { rankRelated, salientTerms } from '../lib/related';
 import { SITE } from '../lib/site';
 import { sectionPath, slugify } from '../lib/slug';
+import { readBuildTime } from './build-time';
 import { collectionProblems, newestFirst, toStory, type Story } from '../lib/story';
 
 /** Everything pages need, worked out once per build. */
 export interface Archive {
-  /** All stories, newest first. */
+  /**
+   * The stories published at {@link Archive.buildTime}, newest first: not withheld, not
+   * canceled (killed), not under an embargo that ends after the build time. Every page,
+   * listing, feed and index is made from these only.
+   */
   stories: Story[];
+  /** The time this build publishes as of: `WIRE_BUILD_TIME` when set, else the time the build started. */
+  buildTime: Date;
   /** Related stories of each story, by id, ranked once. */
   related: Map<string, Story[]>;
   /** Sections and tags, by slug: the display name and its stories, newest first. */
@@ -22,6 +31,20 @@ export interface Archive {
   days: DayGroup<Story>[];
   /** The days of each month (`YYYY-MM`) that have stories, newest month and day first. */
   months: { month: string; days: DayGroup<Story>[] }[];
+  /** The share card of each story, section and the edition. */
+  cards: CardPlan;
+}
+
+/** How many of the newest stories get a card of their own: `WIRE_CARD_STORIES` (a number or `all`). */
+function readOwnCards(): number {
+  const value = process.env.WIRE_CARD_STORIES;
+  if (value === undefined || value === '') return SITE.cards.stories;
+  if (value === 'all') return Infinity;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) {
+    throw new Error(`WIRE_CARD_STORIES: "${value}" must be a whole number of stories, or "all"`);
+  }
+  return count;
 }
 
 function group(stories: Story[], names: (story: Story) => readonly string[]) {
@@ -38,23 +61,28 @@ function group(stories: Story[], names: (story: Story) => readonly string[]) {
 }
 
 async function load(): Promise<Archive> {
+  const buildTime = readBuildTime();
   const entries = await getCollection('stories');
   const problems = collectionProblems(entries);
   if (problems.length > 0) {
     throw new Error(`Stories have ${problems.length} problem(s):\n${problems.join('\n')}`);
   }
+  // What is published is decided here, once: pages, feeds, sitemaps and search take
+  // archive.stories and never see an embargoed, withheld or killed story.
   const stories = newestFirst(
-    entries.map((entry) => {
-      const file = entry.filePath ?? entry.id;
-      // The text is read when a page or feed asks for it, not for every story up front; NFC,
-      // as the loader's text rules normalise every field (src/lib/text.ts).
-      return toStory(
-        entry.id,
-        () => bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'),
-        entry.data,
-        String(entry.digest ?? ''),
-      );
-    }),
+    entries
+      .filter((entry) => isPublished(entry.data, buildTime))
+      .map((entry) => {
+        const file = entry.filePath ?? entry.id;
+        // The text is read when a page or feed asks for it, not for every story up front; NFC,
+        // as the loader's text rules normalise every field (src/lib/text.ts).
+        return toStory(
+          entry.id,
+          () => bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'),
+          entry.data,
+          String(entry.digest ?? ''),
+        );
+      }),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));
   const ranked = rankRelated(
@@ -82,7 +110,36 @@ async function load(): Promise<Archive> {
     month: date,
     days: items,
   }));
-  return { stories, related, sections, tags: group(stories, (story) => story.tags), nav, days, months };
+  const cards = planCards(
+    stories.map((story) => ({
+      id: story.id,
+      title: story.title,
+      section: story.section,
+      dateline: story.dateline,
+      agency: story.agency,
+      lang: story.lang,
+      published: story.pubDate,
+    })),
+    {
+      site: SITE.name,
+      description: SITE.description,
+      lang: SITE.lang,
+      buildTime,
+      windowHours: SITE.newsWindowHours,
+      ownCards: readOwnCards(),
+    },
+  );
+  return {
+    stories,
+    related,
+    sections,
+    tags: group(stories, (story) => story.tags),
+    nav,
+    days,
+    months,
+    buildTime,
+    cards,
+  };
 }
 
 let archive: Promise<Archive> | undefined;

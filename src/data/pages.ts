@@ -11,7 +11,7 @@ interface StaticPath {
 /**
  * Every `getStaticPaths()` route passes its paths through here: each gets a `cacheKey`
  * (src/lib/cache-key.ts) over its params, its props and the data every page shows (the
- * section navigation in the layout), so Astro's incremental build copies a page from the
+ * section navigation and the edition's share card in the layout), so Astro's incremental build copies a page from the
  * previous build only when nothing it shows has changed. A page that shows anything else
  * must pass it in its props, or return it from `alsoShows` (for data a component reads
  * from the archive itself, such as the section teasers of a front).
@@ -23,8 +23,9 @@ export async function keyed<P extends StaticPath>(
   paths: readonly P[],
   alsoShows: (path: P) => unknown = () => undefined,
 ): Promise<(P & { cacheKey: string })[]> {
-  const { nav } = await getArchive();
-  const shared = { nav };
+  const { nav, cards } = await getArchive();
+  // The layout shows the section navigation, and the edition's share card on pages without one.
+  const shared = { nav, editionCard: cards.edition };
   return paths.map((path) => ({
     ...path,
     cacheKey: cacheKey({ params: path.params, props: path.props, shared, also: alsoShows(path) }),

@@ -16,8 +16,8 @@ export const FEED_XMLNS = {
 
 /**
  * One feed item: absolute link and permanent guid, the standfirst as description (plain
- * text, escaped as HTML), the
- * whole story as content:encoded, the section and tags as categories, and the agency as
+ * text, escaped as HTML), the whole story as content:encoded, the urgency label (`Flash`,
+ * `Urgent`), the section and tags as categories, and the agency as
  * `dc:creator` (RSS `author` must be an e-mail address, which an agency credit is not).
  *
  * Dates: RFC 822 `pubDate` needs a time of day. A story that gives a time gets that
@@ -38,7 +38,8 @@ export function feedItem(story: Story, site: string): RSSFeedItem {
     // reaches the reader as the text the editor wrote, never as markup.
     description: escapeHtml(story.description),
     content: storyHtml(story, site),
-    categories: [...new Set([story.section, ...story.tags])],
+    // A flash or urgent story says so in a category feed readers can filter on.
+    categories: [...new Set([...(story.urgencyLabel ? [story.urgencyLabel] : []), story.section, ...story.tags])],
     customData: `<dc:creator>${escapeHtml(story.agency)}</dc:creator><dc:date>${datetimeValue(story.published)}</dc:date>`,
   };
 }

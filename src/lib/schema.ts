@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { titleSlug, urlPartProblem } from './slug.ts';
 import { notBefore, parseWireDate, WIRE_DATE_EXAMPLE, type WireDateOptions } from './dates.ts';
+import { agencyFields } from './schema-agency.ts';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
@@ -60,10 +61,15 @@ const date = (what: string, options: WireDateOptions) =>
 /** What the schema needs from outside: the build's `now`, for the future bound on dates. */
 export type StorySchemaOptions = WireDateOptions;
 
+/** A photo's `src` where no image() helper is at hand: a path relative to the entry. */
+const photoPath = z.string({ error: 'image.src must be a path to the photo' }).min(1, 'image.src must not be empty');
+
 /**
  * The story schema. Unknown fields are refused, so a misspelt field name is an error,
  * not something silently ignored. Dates come out as {@link WireDate}s; pass `now` (and
- * optionally `maxFutureDays`) to refuse dates too far ahead.
+ * optionally `maxFutureDays`) to refuse dates too far ahead. The photo's `src` is checked
+ * by `imageSrc`: a plain path by default (the importer); the content collection passes
+ * Astro's `image()`, so the photo goes through astro:assets.
  *
  * @example
  * makeStorySchema({ now: new Date('2026-01-01') }).parse({
@@ -71,7 +77,10 @@ export type StorySchemaOptions = WireDateOptions;
  *   dateline: { place: 'Astana' }, agency: 'EFE', section: 'Conflicts & War', lang: 'en',
  * }).pubDate.date; // "2023-06-20"
  */
-export function makeStorySchema(options: StorySchemaOptions = {}) {
+export function makeStorySchema<Src extends z.ZodType = typeof photoPath>(
+  options: StorySchemaOptions = {},
+  imageSrc: Src = photoPath as unknown as Src,
+) {
   return z
     .strictObject({
       title: text('title'),
@@ -100,6 +109,7 @@ export function makeStorySchema(options: StorySchemaOptions = {}) {
         error: 'lang must be a BCP 47 language tag such as en or es-419',
       }),
       related: z.array(text('each related id')).default([]),
+      ...agencyFields(imageSrc, (what) => date(what, {})),
     })
     .refine((story) => story.slug !== undefined || titleSlug(story.title) !== '', {
       error: 'the title has no letter or digit to make the story’s address from; give the story a slug',

@@ -29,7 +29,43 @@ export const SITE = {
   searchBundlePath: '/pagefind/',
   /** Results the search page shows at once, before "Show more results". */
   searchPageSize: 20,
+  /** How far back the Google News sitemap looks from the build time: Google takes two days. */
+  newsWindowHours: 48,
+  /** Entries in one Google News sitemap file (Google's limit); more are split under an index. */
+  newsSitemapLimit: 1000,
+  /** URLs in one sitemap file (the sitemaps.org limit); more are split under the index. */
+  sitemapLimit: 50_000,
+  /**
+   * Which stories get a share card of their own (1200x630 PNG, rendered at build time): the
+   * newest `stories` (what the front page shows) plus every story inside the news window.
+   * Others share their section's card. `WIRE_CARD_STORIES` (a number, or `all`) overrides
+   * `stories` for one build.
+   */
+  cards: { stories: 20 },
+  /** Colours of the icon and the share cards. */
+  brand: { ink: '#14213d', paper: '#ffffff', accent: '#c1121f' },
 } as const;
+
+/** What the site knows of an agency beyond its credit: its full name and home page. */
+export interface AgencyInfo {
+  name: string;
+  legalName: string;
+  url: string;
+}
+
+/**
+ * Agencies the site can describe in structured data; a credit not listed here is still
+ * shown and named, only without a URL.
+ *
+ * @example
+ * AGENCIES.EFE?.url; // "https://www.efe.com/"
+ */
+export const AGENCIES: Readonly<Record<string, AgencyInfo>> = {
+  EFE: { name: 'EFE', legalName: 'Agencia EFE', url: 'https://www.efe.com/' },
+  AFP: { name: 'AFP', legalName: 'Agence France-Presse', url: 'https://www.afp.com/' },
+  Reuters: { name: 'Reuters', legalName: 'Reuters', url: 'https://www.reuters.com/' },
+  AP: { name: 'AP', legalName: 'The Associated Press', url: 'https://apnews.com/' },
+};
 
 /**
  * What is wrong with the public address a production build is given (`SITE_URL`), or

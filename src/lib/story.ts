@@ -47,6 +47,67 @@ export interface Story {
   path: string;
   /** Editor-chosen related ids. */
   related: readonly string[];
+  /** 1 (flash) to 9, when the agency gave one. */
+  urgency: number | undefined;
+  /** The reader-facing label of a flash or urgent story (urgency 1–2), else undefined. */
+  urgencyLabel: string | undefined;
+  /** `usable`, `withheld` or `canceled`; only usable stories are published. */
+  status: string;
+  /** Not published before this time. */
+  embargo: WireDate | undefined;
+  /** The story's photo, with its caption and credit. */
+  image: StoryImage | undefined;
+  /** Correction notes, oldest first, with the date as pages print it. */
+  corrections: { date: { iso: string; text: string }; text: string }[];
+  /** The agency's copyright line, when it gave one. */
+  copyright: string | undefined;
+}
+
+/** Image metadata as astro:assets gives it for a photo beside the entry. */
+export interface ImageMeta {
+  src: string;
+  width: number;
+  height: number;
+  format: string;
+}
+
+/** A story's photo: the file (a path, or astro:assets metadata), alt text, caption and credit. */
+export interface StoryImage {
+  src: string | ImageMeta;
+  alt: string;
+  caption?: string | undefined;
+  credit?: string | undefined;
+}
+
+/** A story's frontmatter as toStory takes it: validated, with the photo possibly resolved by astro:assets. */
+export type StoryInput = Omit<StoryData, AgencyKey> &
+  Partial<Omit<Pick<StoryData, AgencyKey>, 'image'>> & { image?: StoryImage | undefined };
+
+type AgencyKey =
+  | 'urgency'
+  | 'slugline'
+  | 'source'
+  | 'status'
+  | 'embargo'
+  | 'image'
+  | 'remoteImages'
+  | 'corrections'
+  | 'copyright'
+  | 'usageTerms'
+  | 'edNotes'
+  | 'initials';
+
+/**
+ * The reader-facing label of an urgency: `Flash` for 1, `Urgent` for 2, none otherwise.
+ *
+ * @example
+ * urgencyLabel(1); // "Flash"
+ * urgencyLabel(5); // undefined
+ */
+export function urgencyLabel(urgency: number | undefined): string | undefined {
+  if (urgency === 1) return 'Flash';
+  if (urgency === 2) return 'Urgent';
+  return undefined;
 }
 
 /**
@@ -68,7 +129,7 @@ function shownDate(date: WireDate, lang: string): { iso: string; text: string } 
  *   tags: [], lang: 'en', related: [],
  * }).dateline; // "Astana, Jun 20 (EFE).-"
  */
-export function toStory(id: string, body: string | (() => string), data: StoryData, digest = ''): Story {
+export function toStory(id: string, body: string | (() => string), data: StoryInput, digest = ''): Story {
   const story: Omit<Story, 'body'> = {
     id,
     digest,
@@ -96,6 +157,16 @@ export function toStory(id: string, body: string | (() => string), data: StoryDa
     }),
     path: storyPath(id),
     related: data.related,
+    urgency: data.urgency,
+    urgencyLabel: urgencyLabel(data.urgency),
+    status: data.status ?? 'usable',
+    embargo: data.embargo,
+    image: data.image,
+    corrections: (data.corrections ?? []).map((correction) => ({
+      date: shownDate(correction.date, data.lang),
+      text: correction.text,
+    })),
+    copyright: data.copyright,
   };
   // A getter is not part of a page's cache key (src/lib/cache-key.ts): the digest is.
   return typeof body === 'string'

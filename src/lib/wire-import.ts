@@ -189,6 +189,18 @@ export function parseDateline(paragraph: string): ParsedDateline | undefined {
 }
 
 /**
+ * Escapes the characters Markdown or HTML would read as markup inside a line (emphasis and
+ * code marks, brackets, angle brackets, entity-like ampersands); the line-start rules of
+ * {@link escapeMarkdown} are left to the caller. Spaces are kept as they are.
+ *
+ * @example
+ * escapeInlineMarkdown(' *a* <b> '); // " \\*a\\* \\<b\\> "
+ */
+export function escapeInlineMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>~|]/g, (char) => `\\${char}`).replace(/&(?=#?[\p{L}\d]+;)/gu, '\\&');
+}
+
+/**
  * Escapes what Markdown or HTML would read as markup, so the page shows the text exactly:
  * emphasis and code marks, brackets, angle brackets, entity-like ampersands, and a line
  * opening like a heading, list item, quote or rule.
@@ -198,7 +210,7 @@ export function parseDateline(paragraph: string): ParsedDateline | undefined {
  * escapeMarkdown('AT&T &amp; co'); // "AT&T \\&amp; co"
  */
 export function escapeMarkdown(text: string): string {
-  let escaped = text.replace(/[\\`*_[\]<>~|]/g, (char) => `\\${char}`).replace(/&(?=#?[\p{L}\d]+;)/gu, '\\&');
+  let escaped = escapeInlineMarkdown(text);
   escaped = escaped.replace(/^(\s*)([#+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
   return escaped.trimStart();
 }

@@ -3,7 +3,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { readBuildTime } from '../data/build-time.ts';
 import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
+import { isPublished, type Publishable } from '../lib/publish.ts';
 import { checkFields, decodeUtf8, describeTextProblem, findTextProblem } from '../lib/text.ts';
 import { storyFiles } from './walk.ts';
 
@@ -16,6 +18,8 @@ interface Known {
   mtimeMs: number;
   digest: string;
   id: string;
+  /** The file has a photo that was left out because the story was not yet published: read it again next build. */
+  imageHeld?: boolean;
 }
 
 /**
@@ -76,7 +80,29 @@ export function storyLoader({ base }: { base: string }): Loader {
     load: async (context: LoaderContext) => {
       const root = fileURLToPath(context.config.root);
       const dir = resolve(root, base);
+      // A photo goes through astro:assets, which copies it into dist/_astro, only when its
+      // story is published at this build: an embargoed or withheld story's photo must not
+      // leak. (This time is taken before src/data/archive.ts takes its own, so whatever is
+      // published here is published there too.)
+      // Such a story's file is read again at every build until it is published, so the photo
+      // appears at the first build after its embargo even though the file has not changed.
+      const parseEntry = async (
+        entry: { id: string; data: Record<string, unknown>; filePath: string },
+        buildTime: Date,
+      ): Promise<{ data: Record<string, unknown>; imageHeld: boolean }> => {
+        const { image, ...rest } = entry.data;
+        const data = await context.parseData({ id: entry.id, data: rest, filePath: entry.filePath });
+        if (image === undefined) return { data, imageHeld: false };
+        if (isPublished(data as Publishable, buildTime)) {
+          return {
+            data: await context.parseData({ id: entry.id, data: entry.data, filePath: entry.filePath }),
+            imageHeld: false,
+          };
+        }
+        return { data: { ...data, image: undefined }, imageHeld: true };
+      };
       const sync = async () => {
+        const buildTime = readBuildTime();
         const version = parserVersion(root, context.generateDigest);
         let known = new Map<string, Known>();
         try {
@@ -98,7 +124,7 @@ export function storyLoader({ base }: { base: string }): Loader {
             const filePath = join(dir, file);
             const shown = relative(root, filePath);
             const before = known.get(shown);
-            const unchanged = before !== undefined && context.store.has(before.id);
+            const unchanged = before !== undefined && !before.imageHeld && context.store.has(before.id);
             let info;
             let source: string;
             let split;
@@ -156,8 +182,13 @@ export function storyLoader({ base }: { base: string }): Loader {
         const stored = [];
         for (const entry of entries) {
           try {
-            const data = await context.parseData({ id: entry.id, data: entry.data, filePath: entry.filePath });
-            stored.push({ id: entry.id, data, filePath: entry.shown, digest: entry.digest });
+            const { data, imageHeld } = await parseEntry(entry, buildTime);
+            // Astro keeps an entry whose digest is unchanged as it was: a held photo marks the
+            // digest, so the entry (and its page's cache key) changes when the photo appears.
+            const digest = imageHeld ? `${entry.digest}-photo-held` : entry.digest;
+            stored.push({ id: entry.id, data, filePath: entry.shown, digest });
+            const known = next.get(entry.shown);
+            if (known && imageHeld) next.set(entry.shown, { ...known, imageHeld });
           } catch (error) {
             problems.push(...schemaProblems(entry.shown, error));
           }

@@ -7,6 +7,14 @@
  * built and the ratios; the search index's time and size, and what a first search transfers
  * in Chromium; times the related ranking alone at 10,000 and 100,000 stories; measures
  * article page sizes. Figures are medians of the runs. All of it is written to a JSON file.
+ * Share cards: every build of the site renders them with a fresh cache (cold); then one story
+ * is changed and the site rebuilt on the last run's cache (warm). Both are compared with the
+ * same build less its card step. `--all-cards N` also builds N stories with a card for every
+ * story, for the cost per card. The build time is pinned just after the newest generated story,
+ * so the news window holds a realistic two days of stories.
+ * Imports: `--import N` times `npm run import` of one wire text and one agency item into a
+ * generated N-story content folder, first with no stored index of it (cold), then again
+ * (warm), which is what an editor waits for.
  *
  * Rebuild scenarios (--rebuild): on one generated archive, a cold build with incremental
  * builds on, then warm rebuilds with nothing changed, with one story added, and with one
@@ -15,6 +23,7 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -41,7 +50,8 @@ const rssHook = fileURLToPath(new URL('./report-rss.mjs', import.meta.url));
 const USAGE = `Usage: npm run bench -- [options]
 
 Builds generated archives with this site and a minimal Astro site, and prints wall time,
-peak RSS, pages and their ratio; times the related ranking; measures article page sizes.
+peak RSS, pages and their ratio; share cards cold and warm; times the related ranking;
+measures article page sizes.
 
 Options:
   --runs N           builds per size and site; figures are medians (default 3)
@@ -51,6 +61,8 @@ Options:
                      one edited, against a clean build (default 10000; 0 skips them)
   --no-baseline      build only this site in the --sizes runs (the minimal Astro
                      baseline cannot build 100,000 stories)
+  --all-cards A,B    archive sizes to build with a share card for every story (default 1000; 0: none)
+  --import A,B       archive sizes to time an import into, cold and warm (default 100000; 0: none)
   --out FILE         where the figures go (default tests/.artifacts/bench/results.json)
   --dry-run          check the options and print the plan, build nothing
   --help             show this help`;
@@ -62,6 +74,8 @@ const { values } = parseArgs({
     rank: { type: 'string', default: '10000,100000' },
     rebuild: { type: 'string', default: '10000' },
     'no-baseline': { type: 'boolean', default: false },
+    'all-cards': { type: 'string', default: '1000' },
+    import: { type: 'string', default: '100000' },
     out: { type: 'string', default: join(root, 'tests/.artifacts/bench/results.json') },
     'dry-run': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -85,10 +99,14 @@ const [runs = 3] = counts('runs', values.runs);
 const sizes = values.sizes === '0' ? [] : counts('sizes', values.sizes);
 const rankSizes = values.rank === '0' ? [] : counts('rank', values.rank);
 const rebuildSizes = values.rebuild === '0' ? [] : counts('rebuild', values.rebuild);
+const importSizes = values.import === '0' ? [] : counts('import', values.import);
+const allCardSizes = values['all-cards'] === '0' ? [] : counts('all-cards', values['all-cards']);
 if (values['dry-run']) {
   console.log(
-    `would build ${sizes.join(', ')} stories${values['no-baseline'] ? ' (no baseline)' : ''}, ${runs} run(s) each, ` +
-      `rank ${rankSizes.join(', ')}, rebuild scenarios at ${rebuildSizes.join(', ') || 'none'}; figures to ${values.out}`,
+    `would build ${sizes.join(', ') || 'no'} stories${values['no-baseline'] ? ' (no baseline)' : ''}, ${runs} run(s) each, ` +
+      `rank ${rankSizes.join(', ') || 'none'}, rebuild scenarios at ${rebuildSizes.join(', ') || 'none'}, ` +
+      `a card for every story at ${allCardSizes.join(', ') || 'no size'}, ` +
+      `import into ${importSizes.join(', ') || 'no archive'}; figures to ${values.out}`,
   );
   process.exit(0);
 }
@@ -103,12 +121,21 @@ const median = (xs: number[]) => {
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
+interface CardFigures {
+  cards: number;
+  rendered: number;
+  cached: number;
+  seconds: number;
+}
+
 interface BuildFigures {
   seconds: number;
   peakRssMiB: number;
   pages: number;
   /** The search index step alone, as the integration logs it; absent when search is off. */
   indexSeconds?: number;
+  /** What the share-card step did (src/integrations/cards.ts), when the build has one. */
+  cards?: CardFigures | undefined;
 }
 
 function countHtml(dir: string): number {
@@ -119,12 +146,13 @@ function countHtml(dir: string): number {
 /** Runs `astro build` in `cwd` with the RSS hook, and measures it. */
 function build(cwd: string, env: NodeJS.ProcessEnv, outDir: string): Promise<BuildFigures> {
   const rssFile = join(tmpdir(), `wire-bench-rss-${process.pid}-${Date.now()}`);
+  const cardFile = join(tmpdir(), `wire-bench-cards-${process.pid}-${Date.now()}`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     let log = '';
     const child = spawn(process.execPath, ['--import', rssHook, astroBin, 'build'], {
       cwd,
-      env: { ...process.env, ...env, WIRE_RSS_FILE: rssFile, NO_COLOR: '1' },
+      env: { ...process.env, ...env, WIRE_RSS_FILE: rssFile, WIRE_CARD_REPORT: cardFile, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk) => (log += chunk));
@@ -134,11 +162,14 @@ function build(cwd: string, env: NodeJS.ProcessEnv, outDir: string): Promise<Bui
       if (code !== 0) return reject(new Error(`astro build in ${cwd} failed (${code}):\n${log.slice(-3000)}`));
       const peakRssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024;
       rmSync(rssFile, { force: true });
+      const cards = existsSync(cardFile) ? (JSON.parse(readFileSync(cardFile, 'utf8')) as CardFigures) : undefined;
+      rmSync(cardFile, { force: true });
       const indexed = /indexed \d+ story page\(s\) for search in ([\d.]+) s/.exec(log);
       resolve({
         seconds,
         peakRssMiB,
         pages: countHtml(outDir),
+        cards,
         ...(indexed && { indexSeconds: Number(indexed[1]) }),
       });
     });
@@ -249,6 +280,97 @@ async function firstSearch(dist: string, query: string) {
   }
 }
 
+/** A build time 20 hours after the newest generated story: its day and the day before are news. */
+function buildTimeAfter(stories: readonly GeneratedStory[]): string {
+  const newest = Math.max(...stories.map((story) => Date.parse(story.pubDate)));
+  return new Date(newest + 20 * 3_600_000).toISOString();
+}
+
+/** Changes the title of the newest generated story, as an editor's correction would; its slug stays. */
+function changeNewestStory(corpus: string, stories: readonly GeneratedStory[]): void {
+  const newest = stories.reduce((a, b) => (b.pubDate > a.pubDate ? b : a));
+  // Every file is written again with the same text but this one: the loader goes by content.
+  writeCorpus(
+    corpus,
+    stories.map((story) => (story === newest ? { ...story, title: `${story.title} (corrected)` } : story)),
+  );
+}
+
+/** Cold builds (fresh cache) and the warm one, each against the same build less its card step. */
+function cardFigures(cold: BuildFigures[], warm: BuildFigures) {
+  const cardSeconds = (figures: BuildFigures) => figures.cards?.seconds ?? 0;
+  const withoutCards = median(cold.map((o) => o.seconds - cardSeconds(o)));
+  const coldSeconds = median(cold.map((o) => o.seconds));
+  return {
+    cards: cold[0]?.cards?.cards,
+    cold: {
+      seconds: round(coldSeconds),
+      rendered: cold[0]?.cards?.rendered,
+      cardSeconds: round(median(cold.map(cardSeconds))),
+      peakRssMiB: Math.round(median(cold.map((o) => o.peakRssMiB))),
+    },
+    warm: {
+      seconds: round(warm.seconds),
+      rendered: warm.cards?.rendered,
+      cached: warm.cards?.cached,
+      cardSeconds: round(cardSeconds(warm)),
+      peakRssMiB: Math.round(warm.peakRssMiB),
+    },
+    withoutCardsSeconds: round(withoutCards),
+    coldRatio: round(coldSeconds / withoutCards, 3),
+    warmRatio: round(warm.seconds / withoutCards, 3),
+    // The warm build against itself less its card step: free of the noise between two builds.
+    warmRatioSameBuild: round(warm.seconds / (warm.seconds - cardSeconds(warm)), 3),
+  };
+}
+
+/** One import's wall time, from the project's own node, in the folder holding content/. */
+function timedImport(cwd: string, args: string[]): number {
+  const started = performance.now();
+  execFileSync(join(root, 'node_modules', '.bin', 'node'), [join(root, 'src', 'cli', 'import.ts'), ...args], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return round((performance.now() - started) / 1000, 3);
+}
+
+/**
+ * Times imports into a generated archive: a wire text and an agency item, each first with no
+ * stored index of the folder (cold) and then with it (warm, the usual case).
+ */
+function importFigures(work: string, size: number) {
+  const folder = join(work, `import-${size}`);
+  const content = join(folder, 'content');
+  writeCorpus(content, generateStories(size, 11));
+  const cache = join(root, 'node_modules', '.cache', 'wire-reader');
+  const forgetIndex = () => {
+    if (!existsSync(cache)) return;
+    for (const file of readdirSync(cache))
+      if (file.startsWith('content-index-')) rmSync(join(cache, file), { force: true });
+  };
+  const seed = join(
+    root,
+    'tests',
+    'fixtures',
+    'seed',
+    readdirSync(join(root, 'tests', 'fixtures', 'seed'))[0] as string,
+  );
+  const item = join(root, 'tests', 'fixtures', 'agency', 'drop', 'dpa-bahnstreik.xml');
+  const text = (out: string) => [seed, '--year', '2023', '--section', 'World', '--out', join(content, out)];
+  forgetIndex();
+  const textCold = timedImport(folder, text('bench.md'));
+  // The same story again, as a new file: the index must notice the first one went.
+  rmSync(join(content, 'bench.md'));
+  const textWarm = timedImport(folder, text('bench.md'));
+  rmSync(join(content, 'bench.md'));
+  forgetIndex();
+  const agencyCold = timedImport(folder, [item, '--agency', 'dpa']);
+  const agencyWarm = timedImport(folder, [item, '--agency', 'dpa']);
+  forgetIndex();
+  rmSync(folder, { recursive: true, force: true });
+  return { textCold, textWarm, agencyCold, agencyWarm };
+}
+
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'wire-bench-'));
   const results: Record<string, unknown> = {
@@ -265,6 +387,8 @@ async function main() {
       const corpus = join(work, `corpus-${size}`);
       const stories = generateStories(size, 42);
       writeCorpus(corpus, stories);
+      const generated = stories;
+      const buildTime = buildTimeAfter(generated);
       const baselineDir = join(work, `baseline-${size}`);
       writeBaseline(baselineDir, corpus);
       const ours: BuildFigures[] = [];
@@ -278,7 +402,12 @@ async function main() {
         ours.push(
           await build(
             root,
-            { WIRE_CONTENT_DIR: corpus, WIRE_OUT_DIR: outDir, WIRE_CACHE_DIR: join(work, `cache-${size}-${run}`) },
+            {
+              WIRE_CONTENT_DIR: corpus,
+              WIRE_OUT_DIR: outDir,
+              WIRE_CACHE_DIR: join(work, `cache-${size}-${run}`),
+              WIRE_BUILD_TIME: buildTime,
+            },
             outDir,
           ),
         );
@@ -323,6 +452,20 @@ async function main() {
         allBuildRatios: searchRatios.map((r) => round(r, 3)),
         firstSearch: await firstSearch(join(work, `site-${size}`), commonestWord(stories)),
       };
+      progress(`${size} stories: one story changed, rebuilding on the last run's card cache (warm)`);
+      changeNewestStory(corpus, generated);
+      const warmOut = join(work, `site-${size}`);
+      const warm = await build(
+        root,
+        {
+          WIRE_CONTENT_DIR: corpus,
+          WIRE_OUT_DIR: warmOut,
+          WIRE_CACHE_DIR: join(work, `cache-${size}-${runs}`),
+          WIRE_BUILD_TIME: buildTime,
+        },
+        warmOut,
+      );
+      progress(`  ${round(warm.seconds, 1)} s, ${warm.cards?.rendered} card(s) rendered`);
       builds[size] = {
         site: {
           seconds: round(median(ours.map((o) => o.seconds))),
@@ -337,6 +480,7 @@ async function main() {
           allSeconds: baseline.map((o) => round(o.seconds)),
         },
         ratioToBaseline: ratios.length > 0 ? round(median(ratios), 3) : undefined,
+        cards: cardFigures(ours, warm),
         allRatios: ratios.map((r) => round(r, 3)),
         search,
         article: articleSizes(join(work, `site-${size}`)),
@@ -353,6 +497,37 @@ async function main() {
       results.scaling = { from: small, to: large, timeRatio: round(time(large) / time(small)) };
     }
 
+    const allCards: Record<string, unknown> = {};
+    for (const size of allCardSizes) {
+      progress(`${size} stories with a card for every story (cold cache)`);
+      const corpus = join(work, `corpus-all-${size}`);
+      const generated = generateStories(size, 42);
+      writeCorpus(corpus, generated);
+      const outDir = join(work, `site-all-${size}`);
+      const figures = await build(
+        root,
+        {
+          WIRE_CONTENT_DIR: corpus,
+          WIRE_OUT_DIR: outDir,
+          WIRE_CACHE_DIR: join(work, `cache-all-${size}`),
+          WIRE_BUILD_TIME: buildTimeAfter(generated),
+          WIRE_CARD_STORIES: 'all',
+        },
+        outDir,
+      );
+      const cards = figures.cards as CardFigures;
+      allCards[size] = {
+        seconds: round(figures.seconds),
+        peakRssMiB: Math.round(figures.peakRssMiB),
+        cards: cards.cards,
+        rendered: cards.rendered,
+        cardSeconds: round(cards.seconds),
+        msPerCardWall: round((cards.seconds * 1000) / Math.max(1, cards.rendered), 1),
+      };
+      rmSync(outDir, { recursive: true, force: true });
+    }
+    results.allCards = allCards;
+
     const ranking: Record<string, unknown> = {};
     for (const size of rankSizes) {
       progress(`related ranking alone, ${size} stories`);
@@ -367,10 +542,19 @@ async function main() {
     }
     results.ranking = ranking;
 
-    progress('building the site with its one real story for the page-size comparison');
-    const oneOut = join(work, 'site-1');
-    await build(root, { WIRE_OUT_DIR: oneOut, WIRE_CACHE_DIR: join(work, 'cache-1') }, oneOut);
-    results.articleAtOneStory = articleSizes(oneOut);
+    const imports: Record<string, unknown> = {};
+    for (const size of importSizes) {
+      progress(`imports into ${size} stories`);
+      imports[size] = importFigures(work, size);
+    }
+    results.imports = imports;
+
+    if (sizes.length > 0) {
+      progress('building the site with its one real story for the page-size comparison');
+      const oneOut = join(work, 'site-1');
+      await build(root, { WIRE_OUT_DIR: oneOut, WIRE_CACHE_DIR: join(work, 'cache-1') }, oneOut);
+      results.articleAtOneStory = articleSizes(oneOut);
+    }
     results.uptimeAfter = uptime();
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -430,6 +614,35 @@ function print(results: Record<string, unknown>) {
       ].join(' '),
     );
   }
+  lines.push(
+    '',
+    'share cards: stories  cards  cold rendered  cold s  card s  warm rendered  warm s  no-card s  cold x  warm x',
+  );
+  for (const [size, b] of Object.entries(builds)) {
+    const c = b.cards as unknown as ReturnType<typeof cardFigures>;
+    lines.push(
+      [
+        size.padStart(20),
+        String(c.cards).padStart(6),
+        String(c.cold.rendered).padStart(14),
+        String(c.cold.seconds).padStart(7),
+        String(c.cold.cardSeconds).padStart(7),
+        String(c.warm.rendered).padStart(14),
+        String(c.warm.seconds).padStart(7),
+        String(c.warm.cardSeconds).padStart(12),
+        String(c.withoutCardsSeconds).padStart(10),
+        String(c.coldRatio).padStart(7),
+        String(c.warmRatio).padStart(7),
+        String(c.warmRatioSameBuild).padStart(20),
+      ].join(' '),
+    );
+  }
+  for (const [size, a] of Object.entries((results.allCards ?? {}) as Record<string, Record<string, number>>)) {
+    lines.push(
+      `a card for every story, ${size} stories: ${a.rendered} cards in ${a.cardSeconds} s ` +
+        `(${a.msPerCardWall} ms per card, wall), build ${a.seconds} s, peak RSS ${a.peakRssMiB} MiB`,
+    );
+  }
   for (const [size, r] of Object.entries(results.rebuilds as Record<string, RebuildFigures>)) {
     lines.push(
       '',
@@ -443,6 +656,12 @@ function print(results: Record<string, unknown>) {
   if (scaling) lines.push('', `build time ${scaling.to} / ${scaling.from}: ${scaling.timeRatio}`);
   for (const [size, r] of Object.entries(results.ranking as Record<string, { seconds: number }>)) {
     lines.push(`related top-5 for every story, ${size} stories: ${r.seconds} s`);
+  }
+  for (const [size, i] of Object.entries(results.imports as Record<string, ReturnType<typeof importFigures>>)) {
+    lines.push(
+      `import into ${size} stories: wire text ${i.textCold} s cold, ${i.textWarm} s warm; ` +
+        `agency item ${i.agencyCold} s cold, ${i.agencyWarm} s warm`,
+    );
   }
   const one = results.articleAtOneStory as { largestBytes: number; chromeBytes: number };
   const largest = Object.values(builds).at(-1)?.article as unknown as

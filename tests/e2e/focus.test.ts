@@ -10,6 +10,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 interface Stop {
+  /** The link's address, or the form control's name (`input q`, `button`) for the header search. */
   href: string | null;
   text: string;
   /** What changes when the link has keyboard focus: its outline, shadow or background. */
@@ -19,7 +20,7 @@ interface Stop {
 
 describe('keyboard focus', () => {
   it.each(pagePaths().flatMap((path) => (['light', 'dark'] as const).map((scheme) => ({ path, scheme }))))(
-    'is visible on every link of $path in $scheme mode',
+    'is visible on every link and form control of $path in $scheme mode',
     async ({ path, scheme }) => {
       const context = await browser.newContext({
         colorScheme: scheme,
@@ -29,9 +30,14 @@ describe('keyboard focus', () => {
       });
       const page = await context.newPage();
       await page.goto(`${baseUrl()}${path}`);
-      const links = await page.evaluate(() => document.querySelectorAll('a[href]').length);
+      const focusable = 'a[href], input:not([type="hidden"]), button, select, textarea';
+      // Only what is shown takes focus: a hidden control (the search page's idle "Show more" button) is skipped by Tab.
+      const count = await page.evaluate(
+        (selector) => [...document.querySelectorAll(selector)].filter((el) => el.checkVisibility()).length,
+        focusable,
+      );
       const stops: Stop[] = [];
-      for (let i = 0; i < links; i++) {
+      for (let i = 0; i < count; i++) {
         await page.keyboard.press('Tab');
         stops.push(
           await page.evaluate(() => {
@@ -52,8 +58,13 @@ describe('keyboard focus', () => {
             el.focus({ focusVisible: true } as FocusOptions);
             const box = el.getBoundingClientRect();
             return {
-              href: el.getAttribute('href'),
-              text: (el.textContent ?? '').trim(),
+              href:
+                el instanceof HTMLAnchorElement
+                  ? el.getAttribute('href')
+                  : ['INPUT', 'BUTTON', 'SELECT', 'TEXTAREA'].includes(el.tagName)
+                    ? `${el.tagName.toLowerCase()} ${el.getAttribute('name') ?? ''}`.trim()
+                    : null,
+              text: (el.textContent ?? '').trim() || (el.getAttribute('aria-label') ?? ''),
               indicator: (Object.keys(seen) as (keyof typeof seen)[]).filter((key) => seen[key] !== before[key]),
               inView: box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight,
             };

@@ -84,6 +84,8 @@ describe('reading comfort', () => {
       [...document.querySelectorAll<HTMLElement>('body *')]
         .filter((el) => {
           const style = getComputedStyle(el);
+          // Text kept for screen readers only (a search form's label) is hidden on purpose.
+          if (el.classList.contains('visually-hidden')) return false;
           const hides = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
           return hides && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
         })

@@ -50,7 +50,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const jsonLd = ($: cheerio.CheerioAPI) => JSON.parse($('script[type="application/ld+json"]').text());
+/** The NewsArticle of a page's JSON-LD graph. */
+const jsonLd = ($: cheerio.CheerioAPI) =>
+  (JSON.parse($('script[type="application/ld+json"]').text()) as { '@graph': { '@type': string }[] })['@graph'].find(
+    (node) => node['@type'] === 'NewsArticle',
+  ) as Record<string, unknown>;
 const feedItems = () => {
   const parser = new XMLParser({ isArray: (name) => name === 'item' });
   const items = parser.parse(read(join(before, 'dist'), '/rss.xml')).rss.channel.item as {
@@ -102,10 +106,10 @@ describe('a story that gives its time', () => {
     ]);
   });
 
-  it('gives the times with their offset in JSON-LD', () => {
+  it('gives the times with their offset, as the entry writes them, in JSON-LD', () => {
     expect(jsonLd(page(path))).toMatchObject({
-      datePublished: '2023-06-20T10:36+06:00',
-      dateModified: '2023-06-20T12:05+06:00',
+      datePublished: '2023-06-20T10:36:00+06:00',
+      dateModified: '2023-06-20T12:05:00+06:00',
     });
   });
 

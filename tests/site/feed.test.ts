@@ -5,7 +5,8 @@ import { xmlErrors } from '../helpers/xml';
 import { builtFiles, readBuilt } from '../helpers/site';
 
 const site = 'https://wire-reader.example';
-const feeds = builtFiles('.xml');
+// Feeds are the rss.xml files; the sitemaps are XML too but no feeds.
+const feeds = builtFiles('rss.xml');
 const parser = new XMLParser({
   ignoreAttributes: false,
   parseTagValue: false,

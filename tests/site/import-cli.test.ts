@@ -41,7 +41,7 @@ describe('npm run import', () => {
   it('prints its help', () => {
     const { status, stdout } = run(['--help']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/Usage: npm run import -- <file \| -> \[options\]/);
+    expect(stdout).toMatch(/Usage: npm run import -- <file \| folder \| -> \[options\]/);
     expect(stdout).toMatch(/--force/);
   });
 
@@ -79,6 +79,23 @@ describe('npm run import', () => {
     const { status, stderr } = runIn(folder, [SEED_COPY, '--year', '2023']);
     expect(status).toBe(1);
     expect(stderr).toMatch(/content\/2023\/hand\.md already has the id "tokayev-calls-for-support/);
+  });
+
+  it('sees a twin made by an edit after the last import, when its index of content/ is stored', () => {
+    const folder = mkdtempSync(join(scratch, 'index-'));
+    mkdirSync(join(folder, 'content'), { recursive: true });
+    const other = (title: string) =>
+      `---\ntitle: '${title}'\ndescription: D.\npubDate: 2023-06-20\ndateline:\n  place: Astana\nagency: EFE\nsection: World\nlang: en\n---\n\nText.\n`;
+    writeFileSync(join(folder, 'content', 'other.md'), other('Another story'));
+    // The first import stores the index, with other.md under another id.
+    const first = runIn(folder, [SEED_COPY, '--year', '2023', '--out', join(folder, 'content', 'first.md')]);
+    expect(first.status, first.stderr).toBe(0);
+    // An editor retitles other.md to the seed's headline; the next import must see it.
+    writeFileSync(join(folder, 'content', 'other.md'), other(`${seed.title}`));
+    rmSync(join(folder, 'content', 'first.md'));
+    const { status, stderr } = runIn(folder, [SEED_COPY, '--year', '2023']);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/content\/other\.md already has the id "tokayev-calls-for-support/);
   });
 
   it('never writes through a symbolic link given as --out, even a dangling one', () => {

@@ -45,6 +45,11 @@ const RUNNERS: { pattern: RegExp; why: string; command: (example: string, out: s
       /\s--out\s+\S+/.test(example) ? example.replace(/(\s--out\s+)\S+/, `$1${out}/`) : `${example} --out ${out}/`,
   },
   {
+    pattern: /^npm run preview:nginx$/,
+    why: 'the nginx preview serves until stopped: its --help is run instead (test:deploy runs nginx itself)',
+    command: (example) => `${example} -- --help`,
+  },
+  {
     pattern: /^npm run bench( |$)/,
     why: 'the benchmark as a dry run: its options are read and checked, nothing is built',
     command: (example) => (example.includes(' -- ') ? `${example} --dry-run` : `${example} -- --dry-run`),
@@ -67,7 +72,7 @@ describe('README.md', () => {
     },
   );
 
-  it.each(['import', 'bench'])('npm run %s -- --help prints its usage', (script) => {
+  it.each(['import', 'bench', 'preview:nginx'])('npm run %s -- --help prints its usage', (script) => {
     const run = spawnSync('npm', ['run', '--silent', script, '--', '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`Usage: npm run ${script}`));

@@ -42,7 +42,7 @@ describe('a story page, for the index', () => {
         .toArray()
         .map((el) => el.tagName),
     ).toEqual(['article']);
-    expect($('header.site-header nav').attr('data-pagefind-ignore')).toBeDefined();
+    expect($('header.masthead nav').attr('data-pagefind-ignore')).toBeDefined();
     expect($('.related').attr('data-pagefind-ignore')).toBeDefined();
     expect($('article .tags').attr('data-pagefind-ignore')).toBeDefined();
   });
@@ -65,17 +65,13 @@ describe('a story page, for the index', () => {
 describe('the search form in the header', () => {
   it.each(pages.filter((page) => !page.startsWith('/search/')))('%s has a plain GET form to /search/', (page) => {
     const $ = cheerio.load(readBuilt(page));
-    const form = $('header.site-header form[role="search"]');
+    const form = $('header.masthead form[role="search"]');
     expect(form).toHaveLength(1);
     expect(form.attr('action')).toBe('/search/');
     expect(form.attr('method')).toBe('get');
     const input = form.find('input[type="search"][name="q"]');
     expect(input).toHaveLength(1);
-    expect(
-      $(`label[for="${input.attr('id')}"]`)
-        .text()
-        .trim(),
-    ).toBe('Search stories');
+    expect(input.attr('aria-label')).toBe('Search stories');
   });
 });
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/lib/cache-key';
 import { parseWireDate } from '../../src/lib/dates';
-import type { StoryData } from '../../src/lib/schema';
-import { toStory, type Story } from '../../src/lib/story';
+import { toStory, type Story, type StoryInput } from '../../src/lib/story';
 
-const data: StoryData = {
+const data: StoryInput = {
   title: 'Tokayev calls for support for peace initiatives',
   description: 'The Kazakh president spoke in Astana.',
   pubDate: parseWireDate('2023-06-20'),
@@ -18,7 +17,7 @@ const data: StoryData = {
 };
 
 /** A story of the built archive: its text read lazily, covered by the file's digest. */
-const stored = (id: string, changes: Partial<StoryData> = {}, digest = `digest-of-${id}`): Story =>
+const stored = (id: string, changes: Partial<StoryInput> = {}, digest = `digest-of-${id}`): Story =>
   toStory(id, () => 'Text read from the file.', { ...data, ...changes }, digest);
 
 const nav = [{ name: 'Conflicts & War', href: '/sections/conflicts-war/' }];
@@ -34,7 +33,7 @@ describe('cacheKey', () => {
     expect(storyPage([stored('rel')])).toBe(base);
   });
 
-  it.each<[string, Partial<StoryData>]>([
+  it.each<[string, Partial<StoryInput>]>([
     ['title', { title: 'Another headline' }],
     ['description', { description: 'Another summary.' }],
     ['published date', { pubDate: parseWireDate('2023-06-21') }],

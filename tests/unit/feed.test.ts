@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { channelExtras, feedItem, feedOptions } from '../../src/lib/feed';
 import { parseWireDate } from '../../src/lib/dates';
 import { toStory } from '../../src/lib/story';
+import { rssOf } from '../helpers/stories';
 import { xmlErrors } from '../helpers/xml';
 
 const site = 'https://wire-reader.example';
@@ -90,18 +91,7 @@ describe('a feed built from the options', () => {
   it('gives the standfirst as plain text: markup in it reaches readers escaped, never live', async () => {
     const xss = '<img src=x onerror=alert(1)> & AT&amp;T';
     const item = { ...story('xss', 'X', 22), description: xss };
-    const xml = await getRssString(
-      feedOptions({
-        title: 'T',
-        description: 'D',
-        selfPath: '/rss.xml',
-        pagePath: '/',
-        stories: [item],
-        limit: 50,
-        lang: 'en',
-        site,
-      }),
-    );
+    const xml = await rssOf([item], 50);
     expect(xmlErrors(xml)).toEqual([]);
     const description: string = parser.parse(xml).rss.channel.item.description;
     // After XML parsing, the reader holds HTML that shows the standfirst as text.
@@ -110,18 +100,7 @@ describe('a feed built from the options', () => {
   });
 
   it('caps the items to the limit, keeping the newest', async () => {
-    const xml = await getRssString(
-      feedOptions({
-        title: 'T',
-        description: 'D',
-        selfPath: '/rss.xml',
-        pagePath: '/',
-        stories,
-        limit: 3,
-        lang: 'en',
-        site,
-      }),
-    );
+    const xml = await rssOf(stories, 3);
     const items = parser.parse(xml).rss.channel.item as { title: string }[];
     expect(items.map((item) => item.title)).toEqual([tricky, 'Story 0', 'Story 1']);
   });

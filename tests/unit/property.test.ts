@@ -3,11 +3,10 @@
  * arbitrary bytes given to the importer, give either a refusal naming the field (or the
  * line), or an entry whose feed is well-formed XML and whose text survives word for word.
  */
-import { getRssString } from '@astrojs/rss';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { feedOptions } from '../../src/lib/feed';
+import { GOOD_FRONTMATTER, rssOf } from '../helpers/stories';
 import { splitFrontmatter, storyId } from '../../src/lib/frontmatter';
 import { escapeHtml } from '../../src/lib/markdown';
 import { storySchema } from '../../src/lib/schema';
@@ -16,16 +15,7 @@ import { checkFields, findTextProblem } from '../../src/lib/text';
 import { importWire, WireImportError } from '../../src/lib/wire-import';
 import { xmlErrors } from '../helpers/xml';
 
-const good = {
-  title: 'Tokayev calls for support',
-  description: 'A standfirst.',
-  pubDate: '2023-06-20',
-  dateline: { place: 'Astana' },
-  agency: 'EFE',
-  section: 'Conflicts & War',
-  tags: ['Kazakhstan'],
-  lang: 'en',
-};
+const good = GOOD_FRONTMATTER;
 
 /** Any string: whole code points, UTF-16 units with lone surrogates, graphemes, or controls and bidi marks. */
 const anyText = fc.oneof(
@@ -94,18 +84,7 @@ describe('arbitrary Unicode in any frontmatter field', () => {
           continue;
         }
         const story = toStory(storyId(raw, 'a.md'), 'Body text.', data);
-        const xml = await getRssString(
-          feedOptions({
-            title: 'T',
-            description: 'D',
-            selfPath: '/rss.xml',
-            pagePath: '/',
-            stories: [story],
-            limit: 5,
-            lang: 'en',
-            site: 'https://wire-reader.example',
-          }),
-        );
+        const xml = await rssOf([story], 5);
         expect(xmlErrors(xml), JSON.stringify(value)).toEqual([]);
         const item = parser.parse(xml).rss.channel.item;
         expect(item.title).toBe(story.title);

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { GOOD_FRONTMATTER } from '../helpers/stories';
 import { isLanguageTag, makeStorySchema, storySchema } from '../../src/lib/schema';
 
-const good = {
-  title: 'Tokayev calls for support',
-  description: 'A standfirst.',
-  pubDate: '2023-06-20',
-  dateline: { place: 'Astana' },
-  agency: 'EFE',
-  section: 'Conflicts & War',
-  tags: ['Kazakhstan'],
-  lang: 'en',
-};
+const good = GOOD_FRONTMATTER;
 
 describe('storySchema', () => {
   it('accepts a complete story and fills the defaults', () => {

@@ -1,0 +1,140 @@
+/**
+ * Structured data for a story page: a schema.org NewsArticle and the BreadcrumbList that
+ * places it (edition › section › story), as one JSON-LD graph. Typed with schema-dts, so a
+ * misspelt property or a value of the wrong type fails `astro check`.
+ */
+import type { BreadcrumbList, Graph, ImageObject, NewsArticle, Organization } from 'schema-dts';
+import type { WireDate } from './dates.ts';
+
+/**
+ * A date as the story carries it (a {@link WireDate}). A date-only entry has no `time`:
+ * structured data then gives the date alone (`2023-06-20`), never an invented midnight.
+ */
+export type JsonLdDate = Pick<WireDate, 'iso' | 'date' | 'time' | 'instant'>;
+
+/** An image with the size it was built at. */
+export interface SizedImage {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** An organisation: an agency or the site. `url` and `legalName` where known. */
+export interface OrganizationInput {
+  name: string;
+  url?: string | undefined;
+  legalName?: string | undefined;
+}
+
+/** Everything the graph says about one story, with absolute URLs. */
+export interface ArticleInput {
+  /** The story's canonical URL. */
+  url: string;
+  headline: string;
+  description: string;
+  published: JsonLdDate;
+  updated?: JsonLdDate | undefined;
+  /** BCP 47 language of the story. */
+  lang: string;
+  section: { name: string; url: string };
+  keywords: readonly string[];
+  /** The dateline place, e.g. "Astana". */
+  place: string;
+  /** The agency that filed the story: author, source and copyright holder. */
+  agency: OrganizationInput;
+  /** The site: publisher, with its logo. */
+  publisher: OrganizationInput & { url: string; logo: SizedImage };
+  /** The edition the story belongs to: the first breadcrumb. */
+  edition: { name: string; url: string };
+  /** Images, largest first: photo crops (16:9, 4:3, 1:1) or the share card. At least one. */
+  images: readonly SizedImage[];
+}
+
+/**
+ * A date for schema.org, sitemaps and Open Graph (W3C date-time): the full date-time with its
+ * zone, as written, when the entry has a time; its calendar date when it has none.
+ *
+ * @example
+ * schemaDate(parseWireDate('2023-06-20')); // "2023-06-20"
+ * schemaDate(parseWireDate('2023-06-20T10:05:00+06:00')); // "2023-06-20T10:05:00+06:00"
+ */
+export function schemaDate(when: JsonLdDate): string {
+  return when.time === undefined ? when.date : when.iso;
+}
+
+function organization({ name, url, legalName }: OrganizationInput, logo?: ImageObject): Organization {
+  return {
+    '@type': 'Organization',
+    name,
+    ...(legalName && legalName !== name && { legalName }),
+    ...(url && { url }),
+    ...(logo && { logo }),
+  };
+}
+
+function imageObject({ url, width, height }: SizedImage): ImageObject {
+  return { '@type': 'ImageObject', url, contentUrl: url, width: `${width}`, height: `${height}` };
+}
+
+/**
+ * The JSON-LD graph of a story page: a NewsArticle with headline, dates, images, author,
+ * publisher, source, place, section, keywords, language and page, and its breadcrumbs.
+ *
+ * @example
+ * const graph = articleGraph({
+ *   url: 'https://wire-reader.example/stories/a/', headline: 'H', description: 'D',
+ *   published: parseWireDate('2023-06-20'), lang: 'en',
+ *   section: { name: 'World', url: 'https://wire-reader.example/sections/world/' }, keywords: [],
+ *   place: 'Astana', agency: { name: 'EFE' },
+ *   publisher: { name: 'Wire Reader', url: 'https://wire-reader.example/',
+ *     logo: { url: 'https://wire-reader.example/icon-512.png', width: 512, height: 512 } },
+ *   edition: { name: 'Wire Reader', url: 'https://wire-reader.example/' },
+ *   images: [{ url: 'https://wire-reader.example/cards/x.png', width: 1200, height: 630 }],
+ * });
+ * graph['@graph'][0]['@type']; // "NewsArticle"
+ */
+export function articleGraph(input: ArticleInput): Graph & { '@graph': [NewsArticle, BreadcrumbList] } {
+  if (input.images.length === 0) throw new Error(`${input.url}: a NewsArticle needs at least one image`);
+  const agency = organization(input.agency);
+  const article: NewsArticle = {
+    '@type': 'NewsArticle',
+    '@id': `${input.url}#article`,
+    headline: input.headline,
+    description: input.description,
+    datePublished: schemaDate(input.published),
+    dateModified: schemaDate(input.updated ?? input.published),
+    image: input.images.map(imageObject),
+    author: agency,
+    sourceOrganization: agency,
+    copyrightHolder: agency,
+    copyrightYear: Number(input.published.date.slice(0, 4)),
+    publisher: organization(input.publisher, imageObject(input.publisher.logo)),
+    locationCreated: { '@type': 'Place', name: input.place },
+    articleSection: input.section.name,
+    ...(input.keywords.length > 0 && { keywords: [...input.keywords] }),
+    inLanguage: input.lang,
+    isAccessibleForFree: true,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': input.url, url: input.url },
+    url: input.url,
+  };
+  const crumbs: BreadcrumbList = {
+    '@type': 'BreadcrumbList',
+    itemListElement: [
+      { name: input.edition.name, url: input.edition.url },
+      { name: input.section.name, url: input.section.url },
+      { name: input.headline, url: input.url },
+    ].map(({ name, url }, index) => ({ '@type': 'ListItem', position: index + 1, name, item: url })),
+  };
+  return { '@context': 'https://schema.org', '@graph': [article, crumbs] };
+}
+
+/**
+ * JSON for an inline `<script type="application/ld+json">`: `<` is escaped, so no value can
+ * close the script element.
+ *
+ * @example
+ * jsonLdScript({ a: '</script>' }); // '{"a":"\\u003c/script>"}'
+ */
+export function jsonLdScript(data: unknown): string {
+  return JSON.stringify(data).replaceAll('<', '\\u003c');
+}

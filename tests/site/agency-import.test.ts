@@ -1,0 +1,246 @@
+/**
+ * The agency importer end to end: a drop folder, revisions, a kill and bad items through
+ * `npm run import`, then the site built from the result at two build times, before and
+ * after an embargo.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import * as cheerio from 'cheerio';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitFrontmatter } from '../../src/lib/frontmatter';
+import { ROOT, runAstro } from '../helpers/astro';
+
+const scratch = mkdtempSync(join(tmpdir(), 'wire-agency-'));
+const content = join(scratch, 'content');
+const fixtures = join(ROOT, 'tests/fixtures/agency');
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function run(args: string[], input?: string | Buffer) {
+  const result = spawnSync('npm', ['run', '--silent', 'import', '--', ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const EFE = 'efe/urn-newsml-efe-es-20230620-4410271.md';
+const AP = 'ap/urn-publicid-ap-org-9b1f0c4e2d7a4c53a8f1.md';
+const frontmatter = (file: string) => splitFrontmatter(readFileSync(join(content, file), 'utf8'), file).data;
+
+describe('npm run import with agency items', () => {
+  it('imports a drop folder, one report line per item, in order of version and time', () => {
+    const { status, stdout, stderr } = run(['tests/fixtures/agency/drop', '--out', content]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines.map((line) => line.split(': ')[0])).toEqual([
+      'tests/fixtures/agency/drop/dpa-bahnstreik.xml',
+      'tests/fixtures/agency/drop/efe-tokayev-v1.xml',
+      'tests/fixtures/agency/drop/dpa-withheld.xml',
+      'tests/fixtures/agency/drop/afp-climat-embargo.xml',
+      'tests/fixtures/agency/drop/ap-ninjs1.json',
+      'tests/fixtures/agency/drop/kyodo-ninjs3.json',
+    ]);
+    expect(stdout).toMatch(
+      /efe-tokayev-v1\.xml: NewsML 1\.2 urn:newsml:efe\.es:20230620:4410271 v1: wrote .*; urgent; photo /,
+    );
+    expect(stdout).toMatch(
+      /dpa-bahnstreik\.xml: .*photo not fetched \(remote only, recorded\): https:\/\/images\.example\.com\//,
+    );
+    expect(stdout).toMatch(/afp-climat-embargo\.xml: .*; embargoed until 2023-06-21T06:00:00Z/);
+    expect(stdout).toMatch(/dpa-withheld\.xml: .*; withheld: kept, not published/);
+    expect(existsSync(join(content, 'efe/urn-newsml-efe-es-20230620-4410271.jpg'))).toBe(true);
+    expect(frontmatter('dpa/urn-newsml-dpa-com-20230620-230620-99-104215.md').remoteImages).toEqual([
+      'https://images.example.com/dpa/230620-99-104216.jpg',
+    ]);
+  });
+
+  it('applies a newer revision to the same entry and refuses an older one, changing nothing', () => {
+    const update = run(['tests/fixtures/agency/revisions', '--out', content]);
+    expect(update.status).toBe(0);
+    expect(update.stdout).toMatch(
+      /efe-tokayev-v2\.xml: .* v2: updated .*efe\/urn-newsml-efe-es-20230620-4410271\.md from v1 .*correction note added/,
+    );
+    const before = readFileSync(join(content, EFE), 'utf8');
+    expect(before).toContain('entre 2017 y 2023');
+    const older = run(['tests/fixtures/agency/drop/efe-tokayev-v1.xml', '--out', content]);
+    expect(older.status).toBe(0);
+    expect(older.stdout).toMatch(/v1: skipped: .* already has the newer version 2; nothing changed/);
+    expect(readFileSync(join(content, EFE), 'utf8')).toBe(before);
+    expect(frontmatter(EFE).source).toEqual({ id: 'urn:newsml:efe.es:20230620:4410271', version: 2 });
+  });
+
+  it('marks a killed entry canceled and keeps it on disk with its text', () => {
+    const { status, stdout } = run(['tests/fixtures/agency/kill/ap-ninjs1-kill.json', '--out', content]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/v2: killed: .* kept on disk, marked canceled/);
+    expect(frontmatter(AP)).toMatchObject({ status: 'canceled', source: { version: 2 } });
+    expect(readFileSync(join(content, AP), 'utf8')).toContain('Ukrainian forces have retaken several villages');
+  });
+
+  it('reads an agency item from standard input', () => {
+    const json = readFileSync(join(fixtures, 'bad/reuters-ninjs2-good.json'));
+    const { status, stdout } = run(['-', '--out', join(scratch, 'stdin')], json);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^standard input: ninjs urn:example:reuters:good-1 v1: wrote /);
+  });
+
+  it('names the file and the element or field of each bad item, writes nothing for it, and imports the rest', () => {
+    const out = join(scratch, 'bad');
+    const { status, stdout, stderr } = run(['tests/fixtures/agency/bad', '--out', out]);
+    expect(status).toBe(1);
+    const errors = stderr.trim().split('\n');
+    expect(errors).toHaveLength(6);
+    for (const [file, field] of [
+      ['malformed.xml', 'XML: line 5, column 3'],
+      ['unknown-root.xml', 'rss: unknown root element <rss>'],
+      ['ninjs-no-body.json', 'body_html: the item has no body'],
+      ['g2-no-headline.xml', 'newsItem/contentMeta/headline: the headline is missing'],
+      ['binary.xml', 'file: binary data'],
+      [
+        'efe-missing-photo.xml',
+        'NewsComponent/NewsComponent/ContentItem/@Href: the photo file "efe-foto-que-no-llego.jpg" is missing',
+      ],
+    ]) {
+      expect(errors.find((line) => line.startsWith(`tests/fixtures/agency/bad/${file}`))).toContain(field);
+    }
+    expect(stdout).toMatch(/reuters-ninjs2-good\.json: .* wrote /);
+    const written = (readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) =>
+      f.endsWith('.md'),
+    );
+    expect(written).toEqual([join('reuters', 'urn-example-reuters-good-1.md')]);
+  });
+
+  it('fails fast on a file too large to be an item', () => {
+    const big = join(scratch, 'big.xml');
+    writeFileSync(big, Buffer.alloc(9 * 1024 * 1024, 0x20));
+    const { status, stderr } = run([big, '--out', join(scratch, 'big')]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/big\.xml: error: file: 9437184 bytes is more than any agency item/);
+  });
+});
+
+/** Every built file's text, by site path. */
+function builtTexts(dist: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[]) {
+    if (/\.(html|xml|json|txt|css|js)$/.test(file)) {
+      texts.set(`/${relative(dist, join(dist, file)).split(sep).join('/')}`, readFileSync(join(dist, file), 'utf8'));
+    }
+  }
+  return texts;
+}
+
+const EMBARGOED = {
+  slug: 'climat-leurope-se-rechauffe-deux-fois-plus-vite-que-la-moyenne-mondiale-selon-un-rapport',
+  words: 'deux fois plus vite que la moyenne',
+};
+const KILLED = { slug: 'ukraine-says-counteroffensive-gains-ground-in-the-south', words: 'counteroffensive' };
+const WITHHELD = { slug: 'bundestag-vertagt-abstimmung-uber-heizungsgesetz', words: 'Heizungsgesetz' };
+const EFE_PATH = '/stories/tokayev-pide-respaldo-a-las-iniciativas-de-paz-de-china-y-otros-paises-para-ucrania/';
+const DPA_PATH = '/stories/warnstreik-legt-fernverkehr-der-bahn-bundesweit-lahm/';
+
+describe('the site built from agency items', () => {
+  let before: Map<string, string>;
+  let after: Map<string, string>;
+  let distBefore: string;
+
+  beforeAll(() => {
+    // The content as the import tests above left it: drop folder, correction, kill.
+    const site = join(scratch, 'site-content');
+    cpSync(content, site, { recursive: true });
+    const early = runAstro(
+      'build',
+      { content: site, scratch: join(scratch, 'early') },
+      { env: { WIRE_BUILD_TIME: '2023-06-21T05:59:59Z' } },
+    );
+    expect(early.status, early.output).toBe(0);
+    const late = runAstro(
+      'build',
+      { content: site, scratch: join(scratch, 'late') },
+      { env: { WIRE_BUILD_TIME: '2023-06-21T06:00:00Z' } },
+    );
+    expect(late.status, late.output).toBe(0);
+    distBefore = early.dist;
+    before = builtTexts(early.dist);
+    after = builtTexts(late.dist);
+  }, 240_000);
+
+  it('leaves an embargoed story out of every file in dist/ until the build time passes the embargo', () => {
+    for (const [path, text] of before) {
+      expect(text.includes(EMBARGOED.slug) || text.includes(EMBARGOED.words), path).toBe(false);
+    }
+    expect(existsSync(join(distBefore, 'stories', EMBARGOED.slug))).toBe(false);
+    expect(after.get(`/stories/${EMBARGOED.slug}/index.html`)).toContain(EMBARGOED.words);
+    expect(after.get('/index.html')).toContain(`/stories/${EMBARGOED.slug}/`);
+    expect(after.get('/rss.xml')).toContain(`/stories/${EMBARGOED.slug}/`);
+  });
+
+  it('leaves a killed or withheld story out of every page, listing and feed', () => {
+    for (const texts of [before, after]) {
+      for (const [path, text] of texts) {
+        for (const story of [KILLED, WITHHELD]) {
+          expect(text.includes(story.slug) || text.includes(story.words), `${path} shows ${story.slug}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('shows the photo as a figure with its caption and credit, in AVIF and WebP with width and height', () => {
+    const $ = cheerio.load(after.get(`${EFE_PATH}index.html`) ?? '');
+    const figure = $('article figure.story-photo');
+    expect(figure.find('figcaption').text()).toBe(
+      'El presidente kazajo, Kasim-Yomart Tokáyev, durante su discurso ante el cuerpo diplomático en Astaná.EFE/Darja Kolesnikova',
+    );
+    expect(figure.find('.photo-credit').text()).toBe('EFE/Darja Kolesnikova');
+    expect(figure.find('source[type="image/avif"]').attr('srcset')).toMatch(/ 360w, .* 576w/);
+    expect(figure.find('source[type="image/webp"]').attr('srcset')).toMatch(/ 360w, .* 576w/);
+    const img = figure.find('img');
+    expect(img.attr('width')).toBe('1200');
+    expect(img.attr('height')).toBe('800');
+    expect(img.attr('sizes')).toBeTruthy();
+  });
+
+  it('labels urgent and flash stories on the story, in listings and as a feed category', () => {
+    const efe = cheerio.load(after.get(`${EFE_PATH}index.html`) ?? '');
+    expect(efe('article .urgency-label').text()).toBe('Urgent');
+    expect(
+      cheerio
+        .load(after.get(`${DPA_PATH}index.html`) ?? '')('article .urgency-label')
+        .text(),
+    ).toBe('Flash');
+    const home = cheerio.load(after.get('/index.html') ?? '');
+    const item = home(`main li:has(> div a[href="${EFE_PATH}"]), main li:has(> a[href="${EFE_PATH}"])`).first();
+    expect(item.find('.urgency-label').text()).toBe('Urgent');
+    expect(home('main .urgency-label').length).toBe(2);
+    const rss = cheerio.load(after.get('/rss.xml') ?? '', { xml: true });
+    const feedItem = rss('item').filter((_, el) => rss(el).find('link').text().endsWith(EFE_PATH));
+    expect(feedItem.find('category').first().text()).toBe('Urgent');
+  });
+
+  it('shows the correction note of a corrected revision, and never the editors notes or staff initials', () => {
+    const page = after.get(`${EFE_PATH}index.html`) ?? '';
+    const $ = cheerio.load(page);
+    expect($('.corrections').text()).toMatch(/This story has been corrected since it was first published\./);
+    expect($('.story-body').text()).toContain('entre 2017 y 2023');
+    expect(page).not.toMatch(/Ampliará con declaraciones|asl\/tib|Asia Central/);
+    expect($('.rights').text()).toBe('© Agencia EFE, S.A. 2023');
+    expect($('article header .meta').text()).toMatch(/Updated .*12:45/);
+    expect($('article header .meta time').last().attr('datetime')).toMatch(/^2023-06-20T12:45(:00)?\+06:00$/);
+  });
+
+  it('builds pages that html-validate finds no problem in', async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    for (const path of [`${EFE_PATH}index.html`, `${DPA_PATH}index.html`, '/index.html']) {
+      const report = await validator.validateString(after.get(path) ?? '', path);
+      const messages = report.results.flatMap((r) => r.messages.map((m) => `${path} ${m.ruleId}: ${m.message}`));
+      expect(messages).toEqual([]);
+    }
+  });
+});
