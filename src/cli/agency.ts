@@ -9,7 +9,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { entryFile, hash, itemToEntry, planItem, withFrontmatter } from '../lib/agency/entry.ts';
 import { decodeItem, detectFormat, MAX_ITEM_BYTES } from '../lib/agency/registry.ts';
 import { instant } from '../lib/agency/time.ts';
-import { AgencyParseError, type WireItem } from '../lib/agency/types.ts';
+import { AgencyParseError, NotAStory, type WireItem } from '../lib/agency/types.ts';
 import { rootName } from '../lib/agency/xml.ts';
 import { bodyOf, splitFrontmatter } from '../lib/frontmatter.ts';
 import { slugify } from '../lib/slug.ts';
@@ -19,6 +19,8 @@ import { loadContentIndex } from './content-index.ts';
 /** Options of an agency import. */
 export interface AgencyImportOptions extends ImportOptions {
   agency?: string | undefined;
+  /** The dateline place, for items that give none. */
+  place?: string | undefined;
   /** Where entries go: the content folder (default content/). */
   out?: string | undefined;
   /** Standard input, already read, when the input is `-`. */
@@ -146,9 +148,13 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
   const agency = item.agency ?? options.agency;
   const file = existing?.file ?? join(root, entryFile(item, agency ?? 'agency'));
   const extras: string[] = [];
-  // The photo: a file beside the item is copied next to the entry; a remote one is only recorded.
+  // The photo: a file beside the item is copied next to the entry; a remote one is only recorded,
+  // and so is a reference into the agency's archive that names no image file (NTB's `iJIJyyF0tiE`).
   const remote = item.photos.filter((photo) => /^[a-z][a-z\d+.-]*:/i.test(photo.href));
-  const local = item.photos.find((photo) => !remote.includes(photo));
+  const references = item.photos.filter(
+    (photo) => !remote.includes(photo) && !(extname(photo.href).toLowerCase() in IMAGE_TYPES),
+  );
+  const local = item.photos.find((photo) => !remote.includes(photo) && !references.includes(photo));
   let photo: { from: string; to: string } | undefined;
   let keptPhoto: string | undefined;
   const from = local && resolve(source.folder, local.href);
@@ -171,6 +177,9 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
     photo = { from, to: join(dirname(file), `${basename(file, '.md')}${ext === '.jpeg' ? '.jpg' : ext}`) };
   }
   for (const entry of remote) extras.push(`photo not fetched (remote only, recorded): ${entry.href}`);
+  for (const entry of references) {
+    extras.push(`photo "${entry.href}" (${entry.field}) names no image file: not copied; ask the agency for the file`);
+  }
 
   let slug = slugify(item.headline);
   const twin = index.bySlug.get(slug);
@@ -178,6 +187,7 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
   const entry = itemToEntry(item, {
     agency: options.agency,
     section: options.section,
+    place: options.place,
     tags: options.tags,
     lang: options.lang,
     existing: existing?.data,
@@ -214,6 +224,10 @@ export async function importAgency(input: string, options: AgencyImportOptions):
   const items: { item: WireItem; source: Source }[] = [];
   let failed = 0;
   const fail = (label: string, error: unknown) => {
+    if (error instanceof NotAStory) {
+      console.log(`${label}: skipped: ${error.message}; nothing written`);
+      return;
+    }
     failed++;
     const message = error instanceof Error ? error.message : String(error);
     console.error(`${label}: error: ${message}; nothing written for it`);

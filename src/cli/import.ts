@@ -20,6 +20,7 @@ one report line per item; newer revisions update the same entry, kills mark it c
 
 Options:
   --agency NAME        the agency, for items that do not name it
+  --place NAME         the dateline place, for agency items that give none (PA)
   --section NAME       the section, when the text has no section line (or to replace it)
   --tags A,B,C         tags, comma-separated
   --date DATE          publication date, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM
@@ -41,6 +42,7 @@ function parse(argv: string[]) {
     options: {
       section: { type: 'string' },
       agency: { type: 'string' },
+      place: { type: 'string' },
       tags: { type: 'string' },
       date: { type: 'string' },
       year: { type: 'string' },
@@ -73,6 +75,7 @@ function parse(argv: string[]) {
     input: positionals[0] as string,
     options,
     agency: values.agency,
+    place: values.place,
     out: values.out,
     force: values.force,
   };
@@ -141,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const stdin = args.input === '-' ? readFileSync(0) : undefined;
   if (isAgencyInput(args.input, stdin)) {
-    return importAgency(args.input, { ...args.options, agency: args.agency, out: args.out, stdin });
+    return importAgency(args.input, { ...args.options, agency: args.agency, place: args.place, out: args.out, stdin });
   }
   // Bytes, not text: the importer refuses anything that is not UTF-8, naming the line.
   const raw = stdin ?? readFileSync(args.input);

@@ -117,6 +117,32 @@ describe('npm run import with agency items', () => {
     expect(written).toEqual([join('reuters', 'urn-example-reuters-good-1.md')]);
   });
 
+  it('reports packages and picture items as skipped, not failed, and records a photo reference that names no file', () => {
+    const out = join(scratch, 'variants');
+    const { status, stdout, stderr } = run(['tests/fixtures/agency/variants', '--out', out, '--section', 'World']);
+    const variants = 'tests/fixtures/agency/variants';
+    for (const [file, what] of [
+      ['g2-package.xml', 'skipped: packageItem: a NewsML-G2 package (packageItem)'],
+      ['g2-picture-only.xml', 'skipped: itemSet/newsItem: no text item (itemClass ninat:text) to make a story of'],
+      ['ninjs-picture.json', 'skipped: type: a picture item (type "picture"), not a story'],
+    ]) {
+      expect(stdout.split('\n').find((line) => line.startsWith(`${variants}/${file}: `))).toContain(what);
+    }
+    expect(stdout).toMatch(/ntb-nitf-baselang\.xml: .* wrote .*photo "aBcD3fGh1" .* names no image file: not copied/);
+    // What still needs the editor fails, named: an item with no body, items with no place.
+    expect(status).toBe(1);
+    expect(stderr.trim().split('\n').sort()).toEqual([
+      expect.stringMatching(
+        /^tests\/fixtures\/agency\/variants\/ap-media-renditions-only\.json: error: data\.item\.body_html: /,
+      ),
+      expect.stringMatching(/pa-nitf-ends-no-dateline\.xml: NITF .*: error: dateline: .*pass --place NAME/),
+      expect.stringMatching(/reuters-g2-timestamp-dateline\.xml: NewsML-G2 .*: error: dateline: .*pass --place NAME/),
+    ]);
+    const withPlace = run([`${variants}/pa-nitf-ends-no-dateline.xml`, '--out', out, '--place', 'London']);
+    expect(withPlace.status).toBe(0);
+    expect(withPlace.stdout).toMatch(/: wrote .*left out the sign-off "ends"/);
+  });
+
   it('fails fast on a file too large to be an item', () => {
     const big = join(scratch, 'big.xml');
     writeFileSync(big, Buffer.alloc(9 * 1024 * 1024, 0x20));

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../src/lib/agency/body';
-import { itemToEntry } from '../../src/lib/agency/entry';
+import { itemToEntry, type EntryOptions } from '../../src/lib/agency/entry';
 import { decodeItem, detectFormat } from '../../src/lib/agency/registry';
-import type { WireItem } from '../../src/lib/agency/types';
+import { NotAStory, type WireItem } from '../../src/lib/agency/types';
 import { bodyOf, splitFrontmatter } from '../../src/lib/frontmatter';
 import { renderStoryHtml } from '../../src/lib/markdown';
 import * as cheerio from 'cheerio';
@@ -44,6 +44,10 @@ interface Case {
   agency: string;
   paragraphs: string[];
   initials?: string[];
+  /** What the editor passes (`--section`, `--place`); `{ section: 'World' }` when not given. */
+  options?: EntryOptions;
+  /** The section the item's own subjects give, when the test passes none. */
+  section?: string;
 }
 
 const CASES: Case[] = [
@@ -127,15 +131,195 @@ const CASES: Case[] = [
   },
 ];
 
+/**
+ * The structures of real agency files (EFE, ANA-MPA, dpa, AP, ANSA, Reuters, STT, NTB, PA,
+ * AAP) that the first fixtures did not have, each in a fixture written for the test.
+ */
+const VARIANTS: Case[] = [
+  {
+    file: 'variants/efe-nitf-rights-owner.xml',
+    format: 'NITF',
+    headline: 'Honduras opens a new river port on the Caribbean coast',
+    place: 'Puerto Cortés',
+    date: '2024-03-05',
+    lang: 'en-US',
+    urgency: 3,
+    agency: 'EFE',
+    paragraphs: [
+      'A river port built to move bananas and coffee to the sea opened on Tuesday, the port authority said.',
+      'The first barge carried two hundred tonnes of coffee downstream.',
+    ],
+  },
+  {
+    file: 'variants/ana-newsml12-cdata-html.xml',
+    format: 'NewsML 1.2',
+    headline: 'Ferry traffic to the islands up by a tenth',
+    place: 'Piraeus',
+    date: '2024-04-05',
+    lang: 'en',
+    urgency: undefined,
+    agency: 'ANA-MPA',
+    paragraphs: [
+      'Ferry passengers to the islands rose by a tenth in March, the port authority said on Friday.',
+      'Car traffic grew faster still, by "almost a fifth".',
+    ],
+  },
+  {
+    file: 'variants/dpa-g2-xhtml-header.xml',
+    format: 'NewsML-G2',
+    headline: 'Hafenfest beginnt mit Regen und Rekordbesuch',
+    place: 'Hamburg',
+    date: '2024-05-14',
+    lang: 'de',
+    urgency: 4,
+    agency: 'dpa',
+    paragraphs: [
+      'Trotz Regens sind zum Auftakt des Hafenfests mehr Menschen gekommen als je zuvor.',
+      'Die Veranstalter zählten am ersten Abend rund 300 000 Gäste.',
+    ],
+    options: {},
+    section: 'Sport',
+  },
+  {
+    file: 'variants/ap-g2-dateline-span.xml',
+    format: 'NewsML-G2',
+    headline: 'A salt lake town bets on lithium',
+    place: 'SALTA, Argentina',
+    date: '2025-03-01',
+    lang: 'en',
+    urgency: 4,
+    agency: 'AP',
+    paragraphs: [
+      'A small town on the edge of a salt flat is hoping that lithium will bring work.',
+      'Its mayor said two mines would open next year.',
+    ],
+  },
+  {
+    file: 'variants/ansa-g2-inlinedata-html.xml',
+    format: 'NewsML-G2',
+    headline: 'Rome museum opens its vaults to visitors',
+    place: 'Rome',
+    date: '2024-10-11',
+    lang: 'en',
+    urgency: 5,
+    agency: 'ANSA',
+    paragraphs: [
+      'A Rome museum will open its storage vaults to visitors for the first time, its director said.',
+      '"Most of what we own has never been seen," she said, adding that tickets would be free.',
+      'Visits begin in November.',
+    ],
+  },
+  {
+    file: 'variants/reuters-g2-timestamp-dateline.xml',
+    format: 'NewsML-G2',
+    headline: 'UPDATE 1-Village League Results',
+    place: 'Lisbon',
+    date: '2024-01-03',
+    lang: 'en-US',
+    urgency: 4,
+    agency: 'Reuters',
+    paragraphs: ['Results for the Village League on Wednesday Upper Town (0) 1 Lower Town (1) 2'],
+    options: { section: 'World', place: 'Lisbon' },
+  },
+  {
+    file: 'variants/stt-g2-double-escaped.xml',
+    format: 'NewsML-G2',
+    headline: 'Parliament approves the winter road budget',
+    place: 'Helsinki',
+    date: '2024-01-02',
+    lang: 'en',
+    urgency: 3,
+    agency: 'STT',
+    paragraphs: [
+      "Parliament approved the winter road budget on Tuesday's session.",
+      'Snow ploughs first',
+      '"Roads come first," the minister said.',
+    ],
+  },
+  {
+    file: 'variants/ap-nitf-no-id-table.xml',
+    format: 'NITF',
+    headline: 'Town league standings after week five',
+    place: 'BOSTON',
+    date: '2024-07-10',
+    lang: 'en',
+    urgency: undefined,
+    agency: 'AP',
+    paragraphs: [
+      'The Harbor Hawks kept first place after week five of the town league.',
+      'W | L',
+      'Harbor Hawks | 5 | 0',
+      'Mill Street | 3 | 2',
+      'Next games are on Saturday.',
+    ],
+  },
+  {
+    file: 'variants/pa-nitf-ends-no-dateline.xml',
+    format: 'NITF',
+    headline: 'COUNCILS TO GET £2BN FOR POTHOLES',
+    place: 'London',
+    date: '2024-10-11',
+    lang: 'en',
+    urgency: 4,
+    agency: 'PA',
+    paragraphs: [
+      'Councils will share £2 billion to mend potholes, the Treasury said.',
+      'The money will be paid over two years, according to the minister.',
+    ],
+    options: { place: 'London' },
+    section: 'Politics',
+  },
+  {
+    file: 'variants/ntb-nitf-baselang.xml',
+    format: 'NITF',
+    headline: 'Ny bro over fjorden åpner i høst',
+    place: 'Bergen',
+    date: '2024-09-07',
+    lang: 'nb-NO',
+    urgency: 5,
+    agency: 'NTB',
+    paragraphs: [
+      'Den nye broen over fjorden åpner i oktober, opplyser Statens vegvesen.',
+      'Kortere reise',
+      'Reisen blir tjue minutter kortere.',
+    ],
+  },
+  {
+    file: 'variants/ap-media-envelope.json',
+    format: 'ninjs',
+    headline: 'Harbor town votes to keep its ferry',
+    place: 'PORTLAND, Maine',
+    date: '2024-07-03',
+    lang: 'en',
+    urgency: 4,
+    agency: 'AP',
+    paragraphs: ['Voters in a harbor town chose on Tuesday to keep their ferry running.', 'The vote was 412 to 96.'],
+  },
+  {
+    file: 'variants/aap-ninjs-reuters-source.json',
+    format: 'ninjs',
+    headline: 'Oil steadies after a week of losses',
+    place: 'Singapore',
+    date: '2024-07-03',
+    lang: 'en',
+    urgency: 3,
+    agency: 'Reuters',
+    paragraphs: [
+      'Oil prices steadied on Monday after a week of losses.',
+      '(Reporting by A. Reporter; Editing by B. Editor)',
+    ],
+  },
+];
+
 describe('each agency format maps to a story exactly', () => {
-  it.each(CASES)('$file ($format)', (c) => {
+  it.each([...CASES, ...VARIANTS])('$file ($format)', (c) => {
     const { format, items } = parseFixture(c.file);
     expect(format).toBe(c.format);
     expect(items).toHaveLength(1);
     const item = items[0] as WireItem;
     expect(item.headline).toBe(c.headline);
     expect(item.urgency).toBe(c.urgency);
-    const entry = itemToEntry(item, { section: 'World' });
+    const entry = itemToEntry(item, c.options ?? { section: 'World' });
     const data = entry.data as Record<string, unknown> & { dateline: { place: string; date: string } };
     expect(data.dateline).toEqual({ place: c.place, date: c.date });
     expect(data.lang).toBe(c.lang);
@@ -143,10 +327,109 @@ describe('each agency format maps to a story exactly', () => {
     expect(data.urgency).toBe(c.urgency);
     expect(readerParagraphs(entry.markdown)).toEqual(c.paragraphs);
     expect(data.initials ?? []).toEqual(c.initials ?? []);
-    // Nothing of the dateline, the sign-off or the staff initials is left in the body.
+    if (c.section) expect(data.section).toBe(c.section);
+    // Nothing of the dateline, the sign-off, the end mark or the staff initials is left in the body.
     const body = bodyOf(entry.markdown, 'entry.md');
-    expect(body).not.toMatch(/\((EFE|AFP|dpa|AP)\)/);
-    expect(body).not.toMatch(/asl\/tib|bur-jm|==Kyodo|^EFE$/m);
+    expect(body).not.toMatch(/\((EFE|AFP|dpa|AP|ANSA|OPTA)\)/);
+    expect(body).not.toContain(`(${c.agency})`);
+    expect(body).not.toMatch(/asl\/tib|bur-jm|==Kyodo|^EFE$|^ends$|©/m);
+  });
+});
+
+describe('what real agency files carry beyond the story', () => {
+  it('moves a closing copyright paragraph to the frontmatter and says so', () => {
+    const entry = itemToEntry(parseFixture('variants/ana-newsml12-cdata-html.xml').items[0] as WireItem, {
+      section: 'World',
+    });
+    expect(entry.data.copyright).toBe('© 2024 ΑΠΕ-ΜΠΕ');
+    expect(entry.data.usageTerms).toBe('© ΑΠΕ-ΜΠΕ ΑΕ. Τα πνευματικά δικαιώματα ανήκουν στο ΑΠΕ-ΜΠΕ ΑΕ.');
+    expect(entry.notes.join('\n')).toMatch(/moved the closing line "© ΑΠΕ-ΜΠΕ ΑΕ/);
+  });
+
+  it('gives an AP NITF without an id a stable id of its own, and says so', () => {
+    const [first] = parseFixture('variants/ap-nitf-no-id-table.xml').items;
+    const [again] = parseFixture('variants/ap-nitf-no-id-table.xml').items;
+    expect(first?.id).toMatch(/^AP:2024-07-10T19:10:44Z:[a-z0-9]+$/);
+    expect(again?.id).toBe(first?.id);
+    expect(first?.notes.join('\n')).toMatch(/no id \(head\/docdata\/doc-id\/@id-string\)/);
+  });
+
+  it('keeps a photo reference that names no file (NTB) as a photo for the importer to report', () => {
+    expect(parseFixture('variants/ntb-nitf-baselang.xml').items[0]?.photos).toMatchObject([
+      { href: 'aBcD3fGh1', caption: 'Foto: NTB' },
+    ]);
+  });
+
+  it('reads every item of a ninjs feed page', () => {
+    const { items } = parseFixture('variants/ninjs-feed-page.json');
+    expect(items.map((item) => [item.id, item.headline])).toEqual([
+      ['https://www.example.com/items/1', 'Council approves new library'],
+      ['https://www.example.com/items/2', 'Bridge closed for repairs'],
+    ]);
+    expect(itemToEntry(items[0] as WireItem, { agency: 'BBC', section: 'World' }).markdown).toContain(
+      '**The council** approved',
+    );
+  });
+
+  it("reads every item of an AP G2 message with NITF inside, taking the desk's dateline over the geo-tag", () => {
+    const { items } = parseFixture('variants/ap-g2-nitf-two-items.xml');
+    const entries = items.map((item) => itemToEntry(item, { section: 'Business' }));
+    expect(entries.map((entry) => [entry.data.title, entry.data.dateline, entry.data.agency])).toEqual([
+      ['Bakery chain beats fourth-quarter expectations', { place: 'FORT WASHINGTON, Pa.', date: '2024-02-26' }, 'AP'],
+      ['Hotel trust posts higher fourth-quarter revenue', { place: 'BETHESDA, Md.', date: '2024-02-26' }, 'AP'],
+    ]);
+    expect(entries.map((entry) => readerParagraphs(entry.markdown))).toEqual([
+      ['A bakery chain on Monday reported fourth-quarter profit of $1.2 million.', 'Its shares rose 3 percent.'],
+      ['A hotel trust on Monday reported higher revenue in its fourth quarter.'],
+    ]);
+  });
+
+  it('leaves out a first paragraph that only repeats the headline', () => {
+    const json = JSON.stringify({
+      uri: 'u',
+      headline: 'BC-Scores',
+      located: 'X',
+      versioncreated: '2023-06-20T10:00:00Z',
+      body_html: '<p>BC-Scores</p><p>Home 2 Away 1</p>',
+    });
+    const format = detectFormat(json);
+    if (format === 'text') throw new Error('not ninjs');
+    const entry = itemToEntry(format.parse(json)[0] as WireItem, { agency: 'AP', section: 'World' });
+    expect(readerParagraphs(entry.markdown)).toEqual(['Home 2 Away 1']);
+    expect(entry.notes).toContain('left out a first paragraph that repeats the headline');
+  });
+
+  it('takes the agency from the lead dateline when the item names none', () => {
+    const json =
+      '{"uri": "u", "headline": "H", "body_text": "MADRID (Xinhua) - Texto.", "versioncreated": "2023-06-20T10:00:00Z"}';
+    const format = detectFormat(json);
+    if (format === 'text') throw new Error('not ninjs');
+    const entry = itemToEntry(format.parse(json)[0] as WireItem, { section: 'World' });
+    expect(entry.data).toMatchObject({ agency: 'Xinhua', dateline: { place: 'MADRID', date: '2023-06-20' } });
+  });
+});
+
+describe('files that are not a story get a clear report, never a crash', () => {
+  it.each([
+    ['variants/g2-package.xml', /^packageItem: a NewsML-G2 package \(packageItem\)/],
+    ['variants/g2-picture-only.xml', /^itemSet\/newsItem: no text item .* only ninat:picture/],
+    ['variants/ninjs-picture.json', /^type: a picture item \(type "picture"\), not a story/],
+  ])('%s', (file, message) => {
+    expect(() => parseFixture(file)).toThrow(NotAStory);
+    expect(() => parseFixture(file)).toThrow(message);
+  });
+
+  it('names the renditions of an AP Media API item that carries no body', () => {
+    expect(() => parseFixture('variants/ap-media-renditions-only.json')).toThrow(
+      /^data\.item\.body_html: the item has no body .*only in renditions \(nitf\), which are not fetched/,
+    );
+  });
+
+  it('asks for --place when an item gives no place (a time-stamp dateline, no dateline at all)', () => {
+    for (const file of ['variants/reuters-g2-timestamp-dateline.xml', 'variants/pa-nitf-ends-no-dateline.xml']) {
+      const item = parseFixture(file).items[0] as WireItem;
+      expect(() => itemToEntry(item, { section: 'World' })).toThrow(/^dateline: no dateline.*pass --place NAME/);
+    }
   });
 });
 
@@ -279,7 +562,7 @@ describe('bad input fails naming the element or field', () => {
 
   it('asks for --agency when the item names none, and --section when it has no subject', () => {
     const json =
-      '{"uri": "u", "headline": "H", "body_text": "MADRID (Xinhua) - Texto.", "versioncreated": "2023-06-20T10:00:00Z"}';
+      '{"uri": "u", "headline": "H", "body_text": "Texto.", "located": "MADRID", "versioncreated": "2023-06-20T10:00:00Z"}';
     const format = detectFormat(json);
     if (format === 'text') throw new Error('not ninjs');
     const item = format.parse(json)[0] as WireItem;

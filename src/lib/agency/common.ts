@@ -11,7 +11,10 @@ const PROVIDERS: readonly [RegExp, string][] = [
   [/\befe\b/i, 'EFE'],
   [/\bafp\b/i, 'AFP'],
   [/\bdpa\b/i, 'dpa'],
+  [/\b(?:aap|australian associated press)\b/i, 'AAP'],
   [/\b(?:ap|ap\.org|apnews|associated press)\b/i, 'AP'],
+  [/\b(?:ana[ -]?mpe|ana[ -]?mpa)\b|ΑΠΕ-ΜΠΕ/i, 'ANA-MPA'],
+  [/\b(?:pa|pa sport|press association)\b/i, 'PA'],
   [/\breuters\b/i, 'Reuters'],
   [/\bkyodo/i, 'Kyodo'],
   [/\bansa\b/i, 'ANSA'],
@@ -37,17 +40,33 @@ export function agencyName(text: string | undefined): string | undefined {
 
 /**
  * The place of a dateline given as text (`MADRID, 20 jun (EFE).-`, `PARIS, 20 juin 2023`,
- * `Berlin`): what stands before the date and the agency.
+ * `Berlin`): what stands before the date and the agency. A dateline field that holds only
+ * a date or a time stamp (ANA's `4/4/2018`, Reuters' `2018-01-03 20:13:08 GMT+00:00`)
+ * names no place.
  *
  * @example
  * datelinePlace('Astana, Jun 20 (EFE).-'); // "Astana"
  * datelinePlace('PARIS, 20 juin 2023 (AFP)'); // "PARIS"
  * datelinePlace('KYIV, Ukraine'); // "KYIV, Ukraine"
+ * datelinePlace('FORT WASHINGTON, Pa.'); // "FORT WASHINGTON, Pa."
+ * datelinePlace('ANSA - ROMA, 01 LUG -'); // "ROMA"
+ * datelinePlace('4/4/2018'); // undefined
  */
 export function datelinePlace(text: string): string | undefined {
+  const letters = text
+    .replace(/\b\d{8}T\d{4,6}\b/g, '')
+    .replace(/\b(?:GMT|UTC|Z)\b/g, '')
+    .replace(/\d+T\d+/g, '');
+  if (!/\p{L}/u.test(letters) || parseDatelineDate(text.replace(/[\s,.:-]+$/, ''))) return undefined;
+  // The agency first, as ANSA writes it: `ANSA - ROMA, 01 LUG -`, `(ANSA) - Rome, October 11 -`.
+  const agencyFirst =
+    /^\(?\p{Lu}[\p{L} ]{1,30}\)?\s*[-–—]\s*(?<place>[^,()]+?),\s*(?<date>[^,()]+?)\s*[-–—]?\s*$/u.exec(text.trim());
+  if (agencyFirst?.groups?.place && agencyFirst.groups.date && parseDatelineDate(agencyFirst.groups.date)) {
+    return agencyFirst.groups.place.trim();
+  }
   const parsed = parseDateline(`${text.trim()} -`);
   let head = (parsed ? parsed.text.replace(/\s*\(.*$/, '') : text.replace(/\s*\(.*$/, '')).trim();
-  head = head.replace(/[\s,.:-]+$/, '');
+  head = head.replace(/[\s,:-]+$/, '').replace(/(?<!\b\p{L}{1,3})\.$/u, '');
   const comma = head.lastIndexOf(',');
   if (comma > 0) {
     const tail = head

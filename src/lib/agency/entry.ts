@@ -7,9 +7,12 @@ import { storySchema } from '../schema.ts';
 import { slugify } from '../slug.ts';
 import { firstSentence } from '../wire-import.ts';
 import { plainText, toMarkdown, trimStory } from './body.ts';
+import { hash } from './hash.ts';
 import { subjectSection, subjectTags } from './subjects.ts';
 import { instant, localDate } from './time.ts';
 import { AgencyParseError, type WireItem } from './types.ts';
+
+export { hash };
 
 /** What the writer needs beyond the item. */
 export interface EntryOptions {
@@ -31,6 +34,8 @@ export interface EntryOptions {
   spelling?: ReadonlyMap<string, string> | undefined;
   /** The slug to give a new entry, when the headline's slug is taken. */
   slug?: string | undefined;
+  /** The dateline place, for items that give none (`--place`). */
+  place?: string | undefined;
 }
 
 /** An entry ready to write. */
@@ -72,21 +77,6 @@ export function entryFile(item: Pick<WireItem, 'id'>, agency: string): string {
   return `${slugify(agency) || 'agency'}/${name}.md`;
 }
 
-/**
- * A short stable hash of a text (FNV-1a, base 36), for file names and slugs that must differ.
- *
- * @example
- * hash('urn:1'); // a few lower-case letters and digits, the same every time
- */
-export function hash(text: string): string {
-  let value = 0x811c9dc5;
-  for (const char of text) {
-    value ^= char.codePointAt(0) as number;
-    value = Math.imul(value, 0x01000193) >>> 0;
-  }
-  return value.toString(36);
-}
-
 function spelt(name: string, spelling: ReadonlyMap<string, string> | undefined): string {
   return spelling?.get(slugify(name)) ?? name;
 }
@@ -111,24 +101,40 @@ const asText = (value: unknown) =>
  */
 export function itemToEntry(item: WireItem, options: EntryOptions = {}): Entry {
   const existing = options.existing;
-  const agency = item.agency ?? options.agency;
+  const trimmed = trimStory(item.paragraphs, item.agency ?? options.agency);
+  // An item that names no agency in its metadata still names it in its lead's dateline.
+  const agency = item.agency ?? options.agency ?? (trimmed.dateline?.agency || undefined);
   if (!agency) {
     throw new AgencyParseError('agency', 'the item names no agency (provider, copyright holder): pass --agency NAME');
   }
   const notes: string[] = [...item.notes];
-  const trimmed = trimStory(item.paragraphs, agency);
+  // A lead that only repeats the headline (AP's slug hl2, an XHTML h2) is no story text.
+  const first = trimmed.paragraphs[0];
+  if (first && trimmed.paragraphs.length > 1 && plainText(first).trim() === item.headline.trim()) {
+    trimmed.paragraphs.shift();
+    notes.push('left out a first paragraph that repeats the headline');
+  }
   if (trimmed.paragraphs.length === 0) {
     throw new AgencyParseError('body', 'the item has no story text');
   }
   for (const line of trimmed.signOff) notes.push(`left out the sign-off "${line}" (the page adds the credit)`);
-  const lang = item.lang ?? options.lang ?? 'en';
+  const lang = canonicalLanguage(item.lang ?? options.lang ?? 'en');
   const created = item.firstCreated ?? item.versionCreated;
-  const place = item.dateline?.place ?? trimmed.dateline?.place;
+  const place = item.dateline?.place || trimmed.dateline?.place || options.place;
   if (!place) {
     throw new AgencyParseError(
       'dateline',
-      'no dateline: the item has no structured dateline and its lead paragraph opens with none',
+      'no dateline: the item has no structured dateline and its lead paragraph opens with none: pass --place NAME',
     );
+  }
+  // A closing copyright line is the agency's rights statement, not story text.
+  let copyright = item.copyright;
+  let usageTerms = item.usageTerms;
+  for (const line of trimmed.rights) {
+    if (!copyright) copyright = line;
+    else if (!usageTerms) usageTerms = line;
+    else if (line !== copyright && line !== usageTerms) usageTerms = `${usageTerms} ${line}`;
+    notes.push(`moved the closing line "${line.length > 60 ? `${line.slice(0, 57)}...` : line}" to the frontmatter`);
   }
   if (!created) throw new AgencyParseError('firstCreated', 'the item gives no date (first created or version created)');
 
@@ -186,8 +192,8 @@ export function itemToEntry(item: WireItem, options: EntryOptions = {}): Entry {
         : undefined,
     remoteImages: options.remoteImages && options.remoteImages.length > 0 ? [...options.remoteImages] : undefined,
     corrections,
-    copyright: item.copyright,
-    usageTerms: item.usageTerms,
+    copyright,
+    usageTerms,
     edNotes: item.edNotes,
     initials: trimmed.initials,
   });
@@ -199,6 +205,21 @@ export function itemToEntry(item: WireItem, options: EntryOptions = {}): Entry {
   const body = trimmed.paragraphs.map(toMarkdown).join('\n\n');
   const markdown = `---\n${dump(data, { lineWidth: -1 })}---\n\n${body}\n`;
   return { data, markdown, paragraphs: trimmed.paragraphs.length, notes };
+}
+
+/**
+ * A language tag in its canonical case (`EN` → `en`, `pt-br` → `pt-BR`); the tag as given
+ * when it is not well-formed, for the schema to name.
+ *
+ * @example
+ * canonicalLanguage('EN'); // "en"
+ */
+export function canonicalLanguage(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag.trim())[0] ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 /**

@@ -3,11 +3,11 @@
  * each a `NewsComponent` whose text is NITF (or XHTML, or plain text) in a `ContentItem`,
  * and whose photos are `ContentItem`s of media type Photo, often in a nested component.
  */
-import { paragraphsOf } from './body.ts';
-import { agencyName, datelinePlace, readStatus, readUrgency, readVersion, required, textParagraphs } from './common.ts';
-import { completeItem, nitfParts, type NitfParts } from './nitf.ts';
+import { paragraphsOf, textOrHtmlParagraphs } from './body.ts';
+import { agencyName, datelinePlace, readStatus, readUrgency, readVersion, required } from './common.ts';
+import { completeItem, keepStories, nitfParts, type NitfParts } from './nitf.ts';
 import { agencyTime } from './time.ts';
-import { AgencyParseError, type AgencyFormat, type WireItem, type WirePhoto } from './types.ts';
+import { AgencyParseError, NotAStory, type AgencyFormat, type WireItem, type WirePhoto } from './types.ts';
 import { children, descendants, parseXml, path, rawText, rootName, textOf, type XmlElement } from './xml.ts';
 
 const formal = (element: XmlElement | undefined) => element?.attrs.FormalName?.trim() || undefined;
@@ -30,9 +30,7 @@ function textOf12(component: XmlElement, where: string): NitfParts | undefined {
     if (nitf) return nitfParts(nitf, `${field}nitf/`);
     const html = children(data, 'html')[0] ?? children(data, 'body')[0];
     const body = html?.name === 'html' ? children(html, 'body')[0] : html;
-    const paragraphs = body
-      ? paragraphsOf(body)
-      : textParagraphs(rawText(data)).map((text) => [{ kind: 'text' as const, text }]);
+    const paragraphs = body ? paragraphsOf(body) : textOrHtmlParagraphs(rawText(data));
     return { paragraphs, subjects: [], edNotes: [], photos: [], notes: [] };
   }
   return undefined;
@@ -90,7 +88,11 @@ function newsItem(item: XmlElement, index: number, envelopeAgency: string | unde
       : text.embargo;
   const instructions = children(management, 'Instruction').map((instruction) => formal(instruction) ?? '');
   const datelineText = textOf(children(lines, 'DateLine')[0]);
-  const place = datelineText ? datelinePlace(datelineText) : undefined;
+  // ANA's DateLine is only a date; the city is a Property of the descriptive metadata.
+  const city = descendants(described, 'Property').find((property) =>
+    /^(?:city|location)$/i.test(property.attrs.FormalName ?? ''),
+  )?.attrs.Value;
+  const place = (datelineText ? datelinePlace(datelineText) : undefined) ?? (city?.trim() || undefined);
   const subjects = descendants(described, 'SubjectCode').flatMap((code) =>
     children(code, '*')
       .map((subject) => formal(subject))
@@ -127,6 +129,9 @@ function newsItem(item: XmlElement, index: number, envelopeAgency: string | unde
     photos: [...text.photos, ...photosOf(component, componentWhere)],
   };
   const revision = children(identifier, 'RevisionId')[0];
+  if (parts.paragraphs.length === 0 && parts.photos.length > 0) {
+    throw new NotAStory(`${where}NewsComponent`, 'a photo item (no text ContentItem), not a story');
+  }
   return completeItem(
     parts,
     'NewsML 1.2',
@@ -156,6 +161,6 @@ export const newsml12: AgencyFormat = {
     const envelopeAgency = agencyName(
       textOf(path(root, 'NewsEnvelope/SentFrom/Party')) ?? formal(path(root, 'NewsEnvelope/SentFrom/Party')),
     );
-    return items.map((item, index) => newsItem(item, index, envelopeAgency));
+    return keepStories(items.map((item, index) => () => newsItem(item, index, envelopeAgency)));
   },
 };

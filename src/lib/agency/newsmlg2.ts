@@ -3,11 +3,12 @@
  * `newsItem`s, or a lone `newsItem`. Text comes as inline XHTML or NITF (or plain text);
  * picture items in the same message are the text's photos.
  */
-import { paragraphsOf } from './body.ts';
-import { agencyName, datelinePlace, readStatus, readUrgency, readVersion, textParagraphs } from './common.ts';
-import { completeItem, nitfParts, type NitfParts } from './nitf.ts';
+import { markedDateline, paragraphsOf, textOrHtmlParagraphs } from './body.ts';
+import { agencyName, datelinePlace, readStatus, readUrgency, readVersion } from './common.ts';
+import { completeItem, keepStories, nitfParts, type NitfParts } from './nitf.ts';
+import { isIptcSubject } from './subjects.ts';
 import { agencyTime } from './time.ts';
-import { AgencyParseError, type AgencyFormat, type WireItem, type WirePhoto } from './types.ts';
+import { AgencyParseError, NotAStory, type AgencyFormat, type WireItem, type WirePhoto } from './types.ts';
 import { children, parseXml, rawText, rootName, textOf, type XmlElement } from './xml.ts';
 
 const qcode = (element: XmlElement | undefined) => element?.attrs.qcode?.trim() || undefined;
@@ -35,12 +36,16 @@ function textContent(item: XmlElement, where: string): NitfParts {
     if (nitf) return nitfParts(nitf, `${where}contentSet/inlineXML/nitf/`);
     const html = children(inline, 'html')[0];
     const body = html ? children(html, 'body')[0] : (children(inline, 'body')[0] ?? inline);
-    if (body) return { ...empty, paragraphs: paragraphsOf(body) };
+    if (body) {
+      // dpa and AP mark the dateline in the XHTML (`<span class="dateline">`); it is left out of
+      // the paragraphs and read as the dateline when the metadata gives none.
+      const marked = markedDateline(body);
+      const place = marked ? datelinePlace(marked) : undefined;
+      return { ...empty, paragraphs: paragraphsOf(body), dateline: place ? { place } : undefined };
+    }
   }
   const data = children(set, 'inlineData')[0];
-  if (data) {
-    return { ...empty, paragraphs: textParagraphs(rawText(data)).map((text) => [{ kind: 'text' as const, text }]) };
-  }
+  if (data) return { ...empty, paragraphs: textOrHtmlParagraphs(rawText(data)) };
   return empty;
 }
 
@@ -77,12 +82,18 @@ function textItem(item: XmlElement, where: string, pictures: WirePhoto[]): WireI
   };
   const datelineText = textOf(children(content, 'dateline')[0]);
   const located = children(content, 'located')[0];
+  // The dateline as the desk wrote it first (AP's located is a machine geo-tag that can name
+  // another city); a dateline that is only a time stamp (Reuters) names no place.
   const place = (datelineText && datelinePlace(datelineText)) || (located && literalOrName(located));
   const signals = children(meta, 'signal').map((signal) => (qcode(signal) ?? '').toLowerCase());
-  const subjects = children(content, 'subject').map((subject) => ({
-    code: qcode(subject),
-    name: nameIn(subject, lang),
-  }));
+  const subjects = children(content, 'subject').map((subject) => {
+    // dpa sends media topics below the top level (medtop:20001065) with the IPTC subject
+    // code as a sameAs, and IPTC's own examples give the top level as broader.
+    const own = qcode(subject);
+    const related = [...children(subject, 'sameAs'), ...children(subject, 'broader')].map(qcode);
+    const iptc = [own, ...related].find((code) => code !== undefined && isIptcSubject(code));
+    return { code: own && isIptcSubject(own) ? own : (iptc ?? own), name: nameIn(subject, lang) };
+  });
   const holder =
     textOf(children(children(rights, 'copyrightHolder')[0], 'name')[0]) ??
     children(rights, 'copyrightHolder')[0]?.attrs.literal;
@@ -94,7 +105,14 @@ function textItem(item: XmlElement, where: string, pictures: WirePhoto[]): WireI
     slugline: textOf(children(content, 'slugline')[0]) ?? text.slugline,
     lang: lang ?? text.lang,
     agency:
-      agencyName(provider?.attrs.literal ?? qcode(provider) ?? textOf(children(provider, 'name')[0])) ?? text.agency,
+      // An IPTC provider code (nprov:dpa) names the agency; a private code (AP's approviderid:z01122)
+      // does not, so its name does.
+      agencyName(
+        provider?.attrs.literal ??
+          (qcode(provider)?.startsWith('nprov:') ? qcode(provider) : undefined) ??
+          textOf(children(provider, 'name')[0]) ??
+          qcode(provider),
+      ) ?? text.agency,
     dateline: place ? { place, date: text.dateline?.date } : text.dateline,
     firstCreated:
       time(meta, 'itemMeta', 'firstCreated') ?? time(content, 'contentMeta', 'contentCreated') ?? text.firstCreated,
@@ -124,19 +142,31 @@ function textItem(item: XmlElement, where: string, pictures: WirePhoto[]): WireI
   );
 }
 
-/** NewsML-G2: a `newsMessage` or a lone `newsItem` at the root. */
+/** G2 items that are no news item, and what each is, for the report. */
+const OTHER_ITEMS: Readonly<Record<string, string>> = {
+  packageItem:
+    'a NewsML-G2 package (packageItem): a list of references to other items, not a story; import the items it refers to',
+  conceptItem: 'a NewsML-G2 concept item (conceptItem): a controlled-vocabulary entry, not a story',
+  knowledgeItem: 'a NewsML-G2 knowledge item (knowledgeItem): a set of concepts, not a story',
+  planningItem: 'a NewsML-G2 planning item (planningItem): news coverage planning, not a story',
+  catalogItem: 'a NewsML-G2 catalog (catalogItem): scheme definitions, not a story',
+};
+
+/** NewsML-G2: a `newsMessage` or a lone `newsItem` at the root (other G2 items are reported). */
 export const newsmlg2: AgencyFormat = {
   name: 'NewsML-G2',
-  canParse: (source) => ['newsMessage', 'newsItem'].includes(rootName(source) ?? ''),
+  canParse: (source) => ['newsMessage', 'newsItem', ...Object.keys(OTHER_ITEMS)].includes(rootName(source) ?? ''),
   parse(source) {
     const root = parseXml(source);
     let items: { item: XmlElement; where: string }[];
+    const others: string[] = [];
+    const what = OTHER_ITEMS[root.name];
+    if (what) throw new NotAStory(root.name, what);
     if (root.name === 'newsItem') items = [{ item: root, where: 'newsItem/' }];
     else if (root.name === 'newsMessage') {
-      items = children(children(root, 'itemSet')[0], 'newsItem').map((item, index) => ({
-        item,
-        where: `itemSet/newsItem[${index + 1}]/`,
-      }));
+      const set = children(root, 'itemSet')[0];
+      items = children(set, 'newsItem').map((item, index) => ({ item, where: `itemSet/newsItem[${index + 1}]/` }));
+      for (const child of children(set, '*')) if (OTHER_ITEMS[child.name]) others.push(`itemSet/${child.name}`);
     } else throw new AgencyParseError(root.name, 'expected a newsMessage or newsItem root element');
     const pictures = items
       .filter(({ item }) => itemClass(item).endsWith(':picture') || itemClass(item).endsWith(':graphic'))
@@ -145,11 +175,20 @@ export const newsmlg2: AgencyFormat = {
       ({ item }) => itemClass(item).endsWith(':text') || itemClass(item).endsWith(':composite'),
     );
     if (texts.length === 0) {
-      throw new AgencyParseError(
+      const classes = [...new Set(items.map(({ item }) => itemClass(item)))].join(', ') || 'none';
+      throw new NotAStory(
         root.name === 'newsItem' ? 'newsItem/itemMeta/itemClass' : 'itemSet/newsItem',
-        'no text item (itemClass ninat:text) to make a story of',
+        `no text item (itemClass ninat:text) to make a story of, only ${classes}${others.length > 0 ? ` and ${others.join(', ')}` : ''}`,
       );
     }
-    return texts.map(({ item, where }) => textItem(item, where, pictures));
+    const stories = keepStories(
+      texts.map(
+        ({ item, where }) =>
+          () =>
+            textItem(item, where, pictures),
+      ),
+    );
+    for (const story of stories) story.notes.push(...others.map((other) => `left out ${other}: not a news item`));
+    return stories;
   },
 };

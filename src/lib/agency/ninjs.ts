@@ -7,7 +7,15 @@
 import { htmlFragment, paragraphsOf } from './body.ts';
 import { agencyName, datelinePlace, readStatus, readUrgency, readVersion, required, textParagraphs } from './common.ts';
 import { agencyTime } from './time.ts';
-import { AgencyParseError, type AgencyFormat, type Paragraph, type WireItem, type WirePhoto } from './types.ts';
+import { keepStories } from './nitf.ts';
+import {
+  AgencyParseError,
+  NotAStory,
+  type AgencyFormat,
+  type Paragraph,
+  type WireItem,
+  type WirePhoto,
+} from './types.ts';
 
 type Json = Record<string, unknown>;
 
@@ -23,8 +31,10 @@ function get(object: Json | undefined, name: string): unknown {
 }
 
 function text(object: Json | undefined, name: string, field = name): string | undefined {
-  const value = get(object, name);
+  let value = get(object, name);
   if (value === undefined || value === null) return undefined;
+  // AP's ninjs 2 gives some texts (usageterms) as a list of strings.
+  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) value = value.join(' ');
   if (typeof value !== 'string' && typeof value !== 'number') {
     throw new AgencyParseError(field, `expected text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
   }
@@ -90,6 +100,13 @@ function photos(item: Json): WirePhoto[] {
   return found;
 }
 
+/** A name given as text or as an object with a `name` (ninjs 2.x). */
+function nameOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (isObject(value)) return nameOf(get(value, 'name'));
+  return undefined;
+}
+
 function located(item: Json): string | undefined {
   const given = text(item, 'located');
   if (given) return datelinePlace(given);
@@ -132,7 +149,9 @@ export function ninjsItem(item: Json): WireItem {
     ),
     slugline: text(item, 'slugline'),
     lang: text(item, 'language'),
-    agency: agencyName(text(item, 'copyrightholder') ?? text(item, 'provider')),
+    // The provider, else the source (Superdesk's ninjs: the agency a story came from), else
+    // the copyright holder: AAP redistributes Reuters copy as its own copyright.
+    agency: agencyName(nameOf(get(item, 'provider')) ?? nameOf(get(item, 'source')) ?? text(item, 'copyrightholder')),
     dateline: place ? { place } : undefined,
     firstCreated: when('firstcreated') ?? when('contentcreated'),
     versionCreated: when('versioncreated'),
@@ -152,7 +171,66 @@ export function ninjsItem(item: Json): WireItem {
   };
 }
 
-/** ninjs: a JSON object with an item `uri` (or `guid`) and a headline. */
+/** Item types that are media, not text: a picture item is not a story of its own. */
+const MEDIA_TYPES = new Set(['picture', 'graphic', 'video', 'audio', 'image']);
+
+/**
+ * The ninjs items of a JSON document: the object itself, or the items of an API response
+ * wrapping them (AP Media API `{ data: { item } }`, a feed page `{ item: [...] }`,
+ * `{ items: [...] }`), each with where it stands, for error messages.
+ */
+function unwrap(value: Json): { item: Json; where: string }[] {
+  const isItem = (candidate: Json) =>
+    ['uri', 'guid', 'headline', 'headlines', 'body_html', 'bodies'].some((name) => get(candidate, name) !== undefined);
+  if (isItem(value)) return [{ item: value, where: '' }];
+  const data = get(value, 'data');
+  for (const [container, prefix] of [
+    [isObject(data) ? data : undefined, 'data.'],
+    [value, ''],
+  ] as const) {
+    if (!container) continue;
+    for (const key of ['item', 'items']) {
+      const inner = get(container, key);
+      if (isObject(inner)) return [{ item: inner, where: `${prefix}${key}.` }];
+      if (Array.isArray(inner)) {
+        return inner.filter(isObject).map((item, index) => ({ item, where: `${prefix}${key}[${index}].` }));
+      }
+    }
+  }
+  return [{ item: value, where: '' }];
+}
+
+function storyOf(value: Json, where: string): WireItem {
+  const type = text(value, 'type')?.toLowerCase();
+  if (type && MEDIA_TYPES.has(type)) {
+    throw new NotAStory(
+      `${where}type`,
+      `a ${type} item (type "${type}"), not a story: import the text item it goes with`,
+    );
+  }
+  let item: WireItem;
+  try {
+    item = ninjsItem(value);
+  } catch (error) {
+    if (error instanceof AgencyParseError && where)
+      throw new AgencyParseError(`${where}${error.field}`, error.message.slice(error.field.length + 2));
+    throw error;
+  }
+  if (item.status === 'usable' && item.paragraphs.length === 0) {
+    const texts = named(get(value, 'renditions'))
+      .filter(([, rendition]) =>
+        /text|xml|nitf/i.test(`${String(get(rendition, 'type') ?? '')} ${String(get(rendition, 'mimetype') ?? '')}`),
+      )
+      .map(([name]) => name);
+    throw new AgencyParseError(
+      `${where}body_html`,
+      `the item has no body (body_html, body_text or bodies)${texts.length > 0 ? `; its text is only in renditions (${texts.join(', ')}), which are not fetched` : ''}`,
+    );
+  }
+  return item;
+}
+
+/** ninjs: a JSON object with an item `uri` (or `guid`) and a headline, or an API response holding such items. */
 export const ninjs: AgencyFormat = {
   name: 'ninjs',
   canParse(source) {
@@ -167,10 +245,12 @@ export const ninjs: AgencyFormat = {
       throw new AgencyParseError('JSON', (error as Error).message);
     }
     if (!isObject(value)) throw new AgencyParseError('JSON', 'expected a ninjs object at the top level');
-    const item = ninjsItem(value);
-    if (item.status === 'usable' && item.paragraphs.length === 0) {
-      throw new AgencyParseError('body_html', 'the item has no body (body_html, body_text or bodies)');
-    }
-    return [item];
+    return keepStories(
+      unwrap(value).map(
+        ({ item, where }) =>
+          () =>
+            storyOf(item, where),
+      ),
+    );
   },
 };

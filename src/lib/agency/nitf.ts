@@ -4,8 +4,9 @@
  */
 import { paragraphsOf } from './body.ts';
 import { agencyName, datelinePlace, readStatus, readUrgency, readVersion, required } from './common.ts';
+import { hash } from './hash.ts';
 import { agencyTime } from './time.ts';
-import { AgencyParseError, type AgencyFormat, type WireItem, type WirePhoto } from './types.ts';
+import { AgencyParseError, NotAStory, type AgencyFormat, type WireItem, type WirePhoto } from './types.ts';
 import { children, descendants, parseXml, path, rootName, textOf, type XmlElement } from './xml.ts';
 
 /** What an NITF document gives; the envelope (NewsML) may give the rest. */
@@ -59,11 +60,15 @@ export function nitfParts(nitf: XmlElement, where: string): NitfParts {
   const released = release ? agencyTime(release, field('head/docdata/date.release/@norm')) : undefined;
 
   const datelineElement = children(bodyHead, 'dateline')[0];
+  // The dateline's own words, without its story.date (EFE puts only a time stamp there).
+  const datelineWords =
+    datelineElement &&
+    textOf({ ...datelineElement, children: datelineElement.children.filter((node) => typeof node === 'string') });
   const evloc = children(docdata, 'evloc')[0];
   const place =
     textOf(path(datelineElement, 'location/city')) ??
     textOf(children(datelineElement, 'location')[0]) ??
-    (textOf(datelineElement) && datelinePlace(textOf(datelineElement) as string)) ??
+    (datelineWords ? datelinePlace(datelineWords) : undefined) ??
     attr(evloc, 'city');
   const storyDate = attr(children(datelineElement, 'story.date')[0], 'norm');
 
@@ -90,8 +95,13 @@ export function nitfParts(nitf: XmlElement, where: string): NitfParts {
       : undefined,
     headline: textOf(path(bodyHead, 'hedline/hl1')) ?? textOf(children(head, 'title')[0]),
     slugline: attr(children(docdata, 'du-key')[0], 'key'),
-    lang: attr(nitf, 'lang') ?? attr(body, 'lang'),
-    agency: agencyName(holder ?? attr(children(docdata, 'doc-id')[0], 'regsrc')),
+    lang: attr(nitf, 'lang') ?? attr(nitf, 'baselang') ?? attr(body, 'lang'),
+    agency: agencyName(
+      holder ??
+        attr(children(docdata, 'doc-id')[0], 'regsrc') ??
+        textOf(path(bodyHead, 'rights/rights.owner')) ??
+        textOf(children(bodyHead, 'distributor')[0]),
+    ),
     dateline: place
       ? {
           place,
@@ -136,6 +146,30 @@ export function completeItem(
   };
 }
 
+/**
+ * The stories of an envelope that may also hold items that are no story (a photo item, a
+ * package): those are left out with a note on each story; when no story is left, the first
+ * {@link NotAStory} is thrown for the importer to report.
+ *
+ * @example
+ * keepStories([() => story, () => { throw new NotAStory('x', 'a photo item') }]).length; // 1
+ */
+export function keepStories(makers: readonly (() => WireItem)[]): WireItem[] {
+  const stories: WireItem[] = [];
+  const skipped: NotAStory[] = [];
+  for (const make of makers) {
+    try {
+      stories.push(make());
+    } catch (error) {
+      if (!(error instanceof NotAStory)) throw error;
+      skipped.push(error);
+    }
+  }
+  if (stories.length === 0 && skipped[0]) throw skipped[0];
+  for (const story of stories) story.notes.push(...skipped.map((error) => `left out ${error.message}`));
+  return stories;
+}
+
 /** NITF on its own: `<nitf>` at the root. */
 export const nitf: AgencyFormat = {
   name: 'NITF',
@@ -144,6 +178,15 @@ export const nitf: AgencyFormat = {
     const root = parseXml(source);
     if (root.name !== 'nitf') throw new AgencyParseError(root.name, 'expected an nitf root element');
     const parts = nitfParts(root, '');
+    if (!parts.id && parts.headline && parts.firstCreated) {
+      // AP's NITF carries no item id: one is made from the agency, the time and the headline,
+      // so the same file imports to the same entry; a later version of it cannot be matched.
+      const source = attr(children(path(root, 'head/docdata'), 'doc-id')[0], 'regsrc') ?? parts.agency ?? 'nitf';
+      parts.id = `${source}:${parts.firstCreated}:${hash(parts.headline)}`;
+      parts.notes.push(
+        `the item has no id (head/docdata/doc-id/@id-string): made one from the agency, time and headline; a revision of it will not replace this entry`,
+      );
+    }
     return [
       completeItem(parts, 'NITF', {}, { id: 'head/docdata/doc-id/@id-string', headline: 'body/body.head/hedline/hl1' }),
     ];

@@ -82,6 +82,20 @@ export class AgencyParseError extends Error {
   }
 }
 
+/**
+ * A well-formed file the item importer does not make a story of, by design: a NewsML-G2
+ * package, a picture-only item. The importer reports it by name and what it is, writes
+ * nothing for it, and does not count it as a failure.
+ */
+export class NotAStory extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.name = 'NotAStory';
+    this.field = field;
+  }
+}
+
 /** One agency format: detected from the content, parsed to wire items. */
 export interface AgencyFormat {
   /** A short name for reports, e.g. `NewsML-G2`. */
