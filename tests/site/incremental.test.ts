@@ -41,11 +41,21 @@ interface Build {
   output: string;
 }
 
+/** The build time every build of the test uses, when a step sets one (an embargo's). */
+let buildTime: string | undefined;
+
 function build(dist: string, cache: string): Build {
   const run = spawnSync('npx', ['astro', 'build'], {
     cwd: project,
     encoding: 'utf8',
-    env: { ...process.env, WIRE_CONTENT_DIR: content, WIRE_OUT_DIR: dist, WIRE_CACHE_DIR: cache, NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      WIRE_CONTENT_DIR: content,
+      WIRE_OUT_DIR: dist,
+      WIRE_CACHE_DIR: cache,
+      NO_COLOR: '1',
+      ...(buildTime && { WIRE_BUILD_TIME: buildTime }),
+    },
   });
   const output = `${run.stdout}\n${run.stderr}`;
   if (run.status !== 0) throw new Error(`astro build failed (${run.status}):\n${output.slice(-4000)}`);
@@ -216,6 +226,32 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     const result = buildAndCompare('section');
     expect(result.differences).toEqual([]);
     expect([...tree(incremental.dist).keys()].some((path) => path.startsWith('sections/science/'))).toBe(false);
+  });
+
+  it('publishes an embargoed story with its photo at the first build after the embargo, though its file is unchanged', () => {
+    const [template] = storyFiles();
+    const file = join(content, 'embargo/held.md');
+    mkdirSync(join(content, 'embargo'));
+    cpSync(join(ROOT, 'tests/fixtures/agency/drop/efe-foto-astana.jpg'), join(content, 'embargo/held.jpg'));
+    writeFileSync(file, readFileSync(template as string, 'utf8'));
+    edit(file, (data) => {
+      data.title = 'Held until the hour';
+      data.slug = 'held-until-the-hour';
+      data.pubDate = '2026-11-20T09:00:00+00:00';
+      data.embargo = '2026-11-20T09:00:00+00:00';
+      data.related = [];
+      data.image = { src: './held.jpg', alt: 'A square in Astana', caption: 'Astana.', credit: 'EFE' };
+    });
+    buildTime = '2026-11-20T08:00:00Z';
+    const before = buildAndCompare('embargo-before');
+    expect(before.differences).toEqual([]);
+    expect(tree(incremental.dist).has('stories/held-until-the-hour/index.html')).toBe(false);
+    buildTime = '2026-11-20T10:00:00Z';
+    const after = buildAndCompare('embargo-after');
+    expect(after.differences).toEqual([]);
+    const page = tree(incremental.dist).get('stories/held-until-the-hour/index.html')?.toString('utf8') ?? '';
+    expect(page).toMatch(/<figure[\s\S]*Astana\.[\s\S]*EFE/);
+    buildTime = undefined;
   });
 
   it('renders every page again when a dependency version in the lockfile changes', () => {
