@@ -26,7 +26,9 @@ Options:
   --date DATE          publication date, YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM
                        (also gives the dateline's year)
   --year YYYY          the dateline's year, when it gives only day and month
-  --lang TAG           the story's language, BCP 47 (default: en)
+  --lang TAG           the story's language, BCP 47 (default: en); a warning says so
+                       when the text reads as another language
+  --translation-key K  the key this story shares with its versions in other languages
   --description TEXT   the standfirst (default: the story's first sentence)
   --out PATH           file or folder to write (default: content/<slug>.md; for agency
                        items, the content folder to write under)
@@ -47,6 +49,7 @@ function parse(argv: string[]) {
       date: { type: 'string' },
       year: { type: 'string' },
       lang: { type: 'string' },
+      'translation-key': { type: 'string' },
       description: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
@@ -68,6 +71,7 @@ function parse(argv: string[]) {
     year: values.year === undefined ? undefined : Number(values.year),
     lang: values.lang,
     description: values.description,
+    translationKey: values['translation-key'],
     now: new Date(),
   };
   return {

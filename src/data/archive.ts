@@ -1,14 +1,44 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
-import { groupByDay, type DayGroup } from '../lib/desk';
 import { planCards, type CardPlan } from '../lib/cards';
+import { groupByDay, type DayGroup } from '../lib/desk';
+import { translationGroups } from '../lib/editions';
 import { bodyOf } from '../lib/frontmatter';
+import { ownLanguageName, textDirection } from '../lib/i18n';
 import { isPublished } from '../lib/publish';
 import { rankRelated, salientTerms } from '../lib/related';
 import { SITE } from '../lib/site';
-import { sectionPath, slugify } from '../lib/slug';
+import { editionPath, sectionPath, slugify } from '../lib/slug';
 import { readBuildTime } from './build-time';
 import { collectionProblems, newestFirst, toStory, type Story } from '../lib/story';
+
+/** A section's or a tag's page in one edition: its display name and its stories, newest first. */
+export interface Group {
+  name: string;
+  stories: Story[];
+}
+
+/** One language edition: its front page, sections, tags and feeds list only its stories. */
+export interface Edition {
+  /** The edition's language, a primary language subtag (`en`, `es`, `ar`). */
+  lang: string;
+  /** Its front page: `/` for the site's default language, `/<lang>/` otherwise. */
+  path: string;
+  /** The language's own name, e.g. `Español`. */
+  name: string;
+  dir: 'ltr' | 'rtl';
+  /** Its stories, newest first. */
+  stories: Story[];
+  /** Sections and tags, by slug. */
+  sections: Map<string, Group>;
+  tags: Map<string, Group>;
+  /** The sections for the edition's navigation, by name in its language's order. */
+  nav: { name: string; href: string }[];
+  /** Its stories of each calendar day (`YYYY-MM-DD`, as the story gives it), newest day first. */
+  days: DayGroup<Story>[];
+  /** The days of each month (`YYYY-MM`) that have its stories, newest month and day first. */
+  months: { month: string; days: DayGroup<Story>[] }[];
+}
 
 /** Everything pages need, worked out once per build. */
 export interface Archive {
@@ -20,17 +50,12 @@ export interface Archive {
   stories: Story[];
   /** The time this build publishes as of: `WIRE_BUILD_TIME` when set, else the time the build started. */
   buildTime: Date;
-  /** Related stories of each story, by id, ranked once. */
+  /** Related stories of each story, by id, ranked once, from its own edition. */
   related: Map<string, Story[]>;
-  /** Sections and tags, by slug: the display name and its stories, newest first. */
-  sections: Map<string, { name: string; stories: Story[] }>;
-  tags: Map<string, { name: string; stories: Story[] }>;
-  /** The sections for the site navigation, by name. */
-  nav: { name: string; href: string }[];
-  /** Stories of each calendar day (`YYYY-MM-DD`, as the story gives it), newest day first. */
-  days: DayGroup<Story>[];
-  /** The days of each month (`YYYY-MM`) that have stories, newest month and day first. */
-  months: { month: string; days: DayGroup<Story>[] }[];
+  /** The editions by language: the site's default language first (always there), then by tag. */
+  editions: Map<string, Edition>;
+  /** Each story's versions in other languages, by id (empty for most stories). */
+  translations: Map<string, Story[]>;
   /** The share card of each story, section and the edition. */
   cards: CardPlan;
 }
@@ -48,7 +73,7 @@ function readOwnCards(): number {
 }
 
 function group(stories: Story[], names: (story: Story) => readonly string[]) {
-  const groups = new Map<string, { name: string; stories: Story[] }>();
+  const groups = new Map<string, Group>();
   for (const story of stories) {
     for (const name of names(story)) {
       const key = slugify(name);
@@ -58,6 +83,27 @@ function group(stories: Story[], names: (story: Story) => readonly string[]) {
     }
   }
   return groups;
+}
+
+function edition(lang: string, stories: Story[]): Edition {
+  const sections = group(stories, (story) => [story.section]);
+  // Day archives group by the date each story gives, then sort days newest first, so a
+  // story filed late (an older date arriving today) joins its own day, not today's.
+  const days = groupByDay(stories, (story) => story.published.date).sort((a, b) => (a.date < b.date ? 1 : -1));
+  return {
+    lang,
+    path: editionPath(lang),
+    name: ownLanguageName(lang),
+    dir: textDirection(lang),
+    stories,
+    sections,
+    tags: group(stories, (story) => story.tags),
+    nav: [...sections.values()]
+      .map(({ name }) => ({ name, href: sectionPath(name, lang) }))
+      .sort((a, b) => a.name.localeCompare(b.name, lang)),
+    days,
+    months: groupByDay(days, (day) => day.date.slice(0, 7)).map(({ date, items }) => ({ month: date, days: items })),
+  };
 }
 
 async function load(): Promise<Archive> {
@@ -85,31 +131,46 @@ async function load(): Promise<Archive> {
       }),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));
-  const ranked = rankRelated(
-    stories.map((story) => ({
-      id: story.id,
-      section: story.section,
-      tags: story.tags,
-      date: story.pubDate.getTime(),
-      related: story.related,
-      terms: salientTerms(`${story.title} ${story.description}`),
-    })),
-    { limit: SITE.relatedLimit },
-  );
-  const related = new Map(
-    stories.map((story) => [story.id, (ranked.get(story.id) ?? []).map((id) => byId.get(id) as Story)]),
-  );
-  const sections = group(stories, (story) => [story.section]);
-  const nav = [...sections.values()]
-    .map(({ name }) => ({ name, href: sectionPath(name) }))
-    .sort((a, b) => a.name.localeCompare(b.name, SITE.lang));
-  // Day archives group by the date each story gives, then sort days newest first, so a
-  // story filed late (an older date arriving today) joins its own day, not today's.
-  const days = groupByDay(stories, (story) => story.published.date).sort((a, b) => (a.date < b.date ? 1 : -1));
-  const months = groupByDay(days, (day) => day.date.slice(0, 7)).map(({ date, items }) => ({
-    month: date,
-    days: items,
-  }));
+  const byEdition = new Map<string, Story[]>([[SITE.lang, []]]);
+  for (const story of stories) {
+    const list = byEdition.get(story.edition);
+    if (list) list.push(story);
+    else byEdition.set(story.edition, [story]);
+  }
+  // Related stories are ranked within an edition, so a reader is offered stories in the
+  // language they are reading; an editor's own choices come first whatever their language.
+  const related = new Map<string, Story[]>();
+  for (const list of byEdition.values()) {
+    const ranked = rankRelated(
+      list.map((story) => ({
+        id: story.id,
+        section: story.section,
+        tags: story.tags,
+        date: story.pubDate.getTime(),
+        related: story.related,
+        terms: salientTerms(`${story.title} ${story.description}`),
+      })),
+      { limit: SITE.relatedLimit },
+    );
+    for (const story of list) {
+      const ids = [...new Set([...story.related, ...(ranked.get(story.id) ?? [])])].slice(0, SITE.relatedLimit);
+      related.set(
+        story.id,
+        ids.map((id) => byId.get(id) as Story),
+      );
+    }
+  }
+  const langs = [SITE.lang, ...[...byEdition.keys()].filter((lang) => lang !== SITE.lang).sort()];
+  const editions = new Map(langs.map((lang) => [lang, edition(lang, byEdition.get(lang) ?? [])]));
+
+  const translations = new Map<string, Story[]>();
+  for (const versions of translationGroups(stories).values()) {
+    for (const story of versions)
+      translations.set(
+        story.id,
+        versions.filter((other) => other !== story),
+      );
+  }
   const cards = planCards(
     stories.map((story) => ({
       id: story.id,
@@ -129,17 +190,7 @@ async function load(): Promise<Archive> {
       ownCards: readOwnCards(),
     },
   );
-  return {
-    stories,
-    related,
-    sections,
-    tags: group(stories, (story) => story.tags),
-    nav,
-    days,
-    months,
-    buildTime,
-    cards,
-  };
+  return { stories, buildTime, related, editions, translations, cards };
 }
 
 let archive: Promise<Archive> | undefined;
@@ -148,4 +199,31 @@ let archive: Promise<Archive> | undefined;
 export function getArchive(): Promise<Archive> {
   archive ??= load();
   return archive;
+}
+
+/**
+ * The edition of a language from the archive; the default edition when the language has none.
+ */
+export async function getEdition(lang: string): Promise<Edition> {
+  const { editions } = await getArchive();
+  return (editions.get(lang) ?? editions.get(SITE.lang)) as Edition;
+}
+
+/** The `[...edition]` route parameter of an edition: none for the default language, else its tag. */
+export function editionParam(lang: string): string | undefined {
+  return lang === SITE.lang ? undefined : lang;
+}
+
+/**
+ * One static path per edition, for the pages each edition has once (its feeds page, feed,
+ * archive and search page): no `[...edition]` parameter for the default language.
+ */
+export async function editionRoutes(): Promise<
+  { params: { edition: string | undefined }; props: { edition: Edition } }[]
+> {
+  const { editions } = await getArchive();
+  return [...editions.values()].map((edition) => ({
+    params: { edition: editionParam(edition.lang) },
+    props: { edition },
+  }));
 }

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori, { type Font } from 'satori';
-import { CARD_HEIGHT, CARD_WIDTH, textDirection, type CardContent } from './cards.ts';
+import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from './cards.ts';
+import { textDirection } from './i18n/index.ts';
 
 /** Colours of a card. */
 export interface CardColours {

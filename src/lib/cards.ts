@@ -45,23 +45,6 @@ export interface Card {
   alt: string;
 }
 
-const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
-
-/**
- * Writing direction of a language, from its likely script.
- *
- * @example
- * textDirection('ar'); // "rtl"
- * textDirection('es-419'); // "ltr"
- */
-export function textDirection(lang: string): 'ltr' | 'rtl' {
-  try {
-    return RTL_SCRIPTS.has(new Intl.Locale(lang).maximize().script ?? '') ? 'rtl' : 'ltr';
-  } catch {
-    return 'ltr';
-  }
-}
-
 /**
  * The cache key of a card: a hash of the design and of every field it shows, in a fixed
  * order. Equal content gives an equal key; any change to what is shown gives a new one.

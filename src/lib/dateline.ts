@@ -2,6 +2,7 @@
  * Wire datelines and display dates. Dates are calendar dates: they are read and
  * written in UTC so that a story dated 20 June shows 20 June wherever it is built.
  */
+import { messagesFor } from './i18n/index.ts';
 
 /** How one agency writes its dateline: which month form it uses, and what closes it. */
 export interface AgencyStyle {
@@ -52,10 +53,13 @@ export interface DatelineParts {
  * // "Astana, Jun 20 (EFE).-"
  * formatDateline({ place: 'MADRID', date: new Date('2023-03-03'), agency: 'EFE', lang: 'es' });
  * // "MADRID, 3 mar (EFE).-"
+ * formatDateline({ place: 'القاهرة', date: new Date('2023-06-20'), agency: 'EFE', lang: 'ar' });
+ * // "القاهرة، 20 يونيو (EFE).-"
  */
 export function formatDateline({ place, date, agency, lang }: DatelineParts): string {
   const style = AGENCY_STYLES[agency] ?? DEFAULT_STYLE;
-  const when = style.month ? `, ${formatter(lang, { month: style.month, day: 'numeric' }).format(date)}` : '';
+  const separator = messagesFor(lang).datelineSeparator;
+  const when = style.month ? `${separator}${formatter(lang, { month: style.month, day: 'numeric' }).format(date)}` : '';
   return `${place}${when} (${agency})${style.close}`;
 }
 

@@ -48,6 +48,8 @@ export interface ArticleInput {
   edition: { name: string; url: string };
   /** Images, largest first: photo crops (16:9, 4:3, 1:1) or the share card. At least one. */
   images: readonly SizedImage[];
+  /** The story's versions in other languages (a shared `translationKey`): `workTranslation`. */
+  translations?: readonly { url: string; lang: string }[] | undefined;
 }
 
 /**
@@ -113,6 +115,15 @@ export function articleGraph(input: ArticleInput): Graph & { '@graph': [NewsArti
     articleSection: input.section.name,
     ...(input.keywords.length > 0 && { keywords: [...input.keywords] }),
     inLanguage: input.lang,
+    ...(input.translations &&
+      input.translations.length > 0 && {
+        workTranslation: input.translations.map(({ url, lang }) => ({
+          '@type': 'NewsArticle' as const,
+          '@id': `${url}#article`,
+          url,
+          inLanguage: lang,
+        })),
+      }),
     isAccessibleForFree: true,
     mainEntityOfPage: { '@type': 'WebPage', '@id': input.url, url: input.url },
     url: input.url,

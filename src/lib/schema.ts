@@ -27,8 +27,12 @@ export function isLanguageTag(tag: string): boolean {
   }
 }
 
-/** A permanent story id: lower-case letters or digits of any script, joined by single hyphens. */
-export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+/**
+ * A permanent story id: lower-case letters (with their marks) or digits of any script,
+ * joined by single hyphens.
+ */
+export const SLUG_PATTERN =
+  /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*)*$/u;
 
 const text = (what: string) =>
   z
@@ -109,6 +113,8 @@ export function makeStorySchema<Src extends z.ZodType = typeof photoPath>(
         error: 'lang must be a BCP 47 language tag such as en or es-419',
       }),
       related: z.array(text('each related id')).default([]),
+      /** Shared by the versions of one story in several languages (the Hugo convention). */
+      translationKey: text('translationKey').optional(),
       ...agencyFields(imageSrc, (what) => date(what, {})),
     })
     .refine((story) => story.slug !== undefined || titleSlug(story.title) !== '', {

@@ -3,6 +3,8 @@
  * address (`/search/?q=...&section=...`) maps to a Pagefind query and back. Pure: the
  * search page's script and the build both use it, and tests call it directly.
  */
+import { formatMessage, pluralMessage } from './i18n/format.ts';
+import type { Messages } from './i18n/types.ts';
 
 /** The filters a reader can narrow a search by; each is a Pagefind filter of the same name. */
 export const SEARCH_FILTERS = ['section', 'agency', 'language', 'year'] as const;
@@ -93,22 +95,27 @@ export function pagefindQuery(state: SearchState): PagefindQuery | undefined {
   return { term: state.q || null, options: { filters, sort: sort ? { date: sort } : {} } };
 }
 
+/** The messages the search page's script reports with, from the page language's table. */
+export type SearchMessages = Pick<
+  Messages,
+  'searchForWords' | 'searchForFilters' | 'searchNarrowed' | 'searchNone' | 'searchFound'
+>;
+
 /**
- * The sentence that reports a search's outcome, for the page and its live region.
+ * The sentence that reports a search's outcome, for the page and its live region, in the
+ * page's language.
  *
  * @example
- * resultSummary(1, { q: 'tokayev', filters: {}, sort: 'relevance' }); // "1 story matches “tokayev”."
- * resultSummary(0, { q: 'zzz', filters: {}, sort: 'relevance' });
+ * resultSummary(1, { q: 'tokayev', filters: {}, sort: 'relevance' }, MESSAGES.en, 'en'); // "1 story matches “tokayev”."
+ * resultSummary(0, { q: 'zzz', filters: {}, sort: 'relevance' }, MESSAGES.en, 'en');
  * // "No stories match “zzz”. Check the spelling, try other or fewer words, or widen the filters."
+ * resultSummary(2, { q: 'pib', filters: {}, sort: 'relevance' }, MESSAGES.es, 'es'); // "2 noticias coinciden con «pib»."
  */
-export function resultSummary(count: number, state: SearchState): string {
-  const what = state.q ? ` “${state.q}”` : ' the chosen filters';
-  const narrowed = state.q && Object.keys(state.filters).length > 0 ? ' with the chosen filters' : '';
-  if (count === 0) {
-    return `No stories match${what}${narrowed}. Check the spelling, try other or fewer words, or widen the filters.`;
-  }
-  const stories = count === 1 ? '1 story matches' : `${count.toLocaleString('en')} stories match`;
-  return `${stories}${what}${narrowed}.`;
+export function resultSummary(count: number, state: SearchState, messages: SearchMessages, lang: string): string {
+  const what = state.q ? formatMessage(messages.searchForWords, { q: state.q }, lang) : messages.searchForFilters;
+  const narrowed = state.q && Object.keys(state.filters).length > 0 ? messages.searchNarrowed : '';
+  if (count === 0) return formatMessage(messages.searchNone, { what, narrowed }, lang);
+  return pluralMessage(messages.searchFound, count, { what, narrowed }, lang);
 }
 
 /**

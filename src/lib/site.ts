@@ -1,3 +1,5 @@
+import english from './i18n/en.ts';
+
 /**
  * Site-wide constants: the one place the site's name, address and limits live.
  *
@@ -7,12 +9,14 @@
  */
 export const SITE = {
   name: 'Wire Reader',
-  description: 'News-agency wire stories, word for word, as the agencies filed them.',
-  /** The line beside the wordmark in the masthead. */
-  tagline: 'Agency wire copy, word for word, as it was filed',
+  /** The default language's description; each edition's is in its message table, with its masthead tagline. */
+  description: english.siteDescription,
   /** Default public address; `SITE_URL` at build time overrides it (see astro.config.mjs). */
   url: 'https://wire-reader.example',
-  /** Language of the site's own furniture (stories carry their own `lang`). */
+  /**
+   * The default language: its edition is at `/`, every other language's at `/<lang>/`.
+   * A primary language subtag with a message table in src/lib/i18n.
+   */
   lang: 'en',
   /** Stories listed on one home, section or tag page. */
   pageSize: 20,

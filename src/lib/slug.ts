@@ -1,6 +1,10 @@
 /**
- * Slugs and permalinks: the one place URLs for stories, sections, tags and feeds are made.
+ * Slugs and permalinks: the one place URLs for stories, editions, sections, tags and feeds
+ * are made. Paths keep Unicode letters (readable in any script); {@link absoluteUrl}
+ * percent-encodes them where a feed or a canonical link needs a plain URL.
  */
+import { baseLanguage } from './i18n/index.ts';
+import { SITE } from './site.ts';
 
 /**
  * Turns any text into a URL slug: lower case, accents dropped, runs of other
@@ -11,13 +15,53 @@
  * slugify('Tokayev calls for support'); // "tokayev-calls-for-support"
  */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[’'`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  return (
+    text
+      .normalize('NFKC')
+      .normalize('NFD')
+      // Accents and vowel marks come off Latin, Greek and Arabic letters (é → e, ά → α,
+      // تَصْوِير → تصوير); other scripts keep theirs, since their marks are part of the
+      // spelling (Devanagari vowel signs, Cyrillic й).
+      .replace(/([\p{Script=Latin}\p{Script=Greek}\p{Script=Arabic}])\p{M}+/gu, '$1')
+      .replace(/\u0640/g, '')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[’'`]/g, '')
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+  );
+}
+
+/**
+ * The edition a language belongs to: its primary language subtag (`es-419` → `es`).
+ *
+ * @example
+ * editionOf('es-419'); // "es"
+ */
+export function editionOf(lang: string): string {
+  return baseLanguage(lang);
+}
+
+/**
+ * The path prefix of an edition: none for the site's default language, `/<lang>` otherwise.
+ *
+ * @example
+ * editionPrefix('en'); // ""
+ * editionPrefix('es'); // "/es"
+ */
+export function editionPrefix(edition: string, defaultLang: string = SITE.lang): string {
+  return edition === defaultLang ? '' : `/${edition}`;
+}
+
+/**
+ * The front page of an edition.
+ *
+ * @example
+ * editionPath('en'); // "/"
+ * editionPath('ar'); // "/ar/"
+ */
+export function editionPath(edition: string, defaultLang: string = SITE.lang): string {
+  return `${editionPrefix(edition, defaultLang)}/`;
 }
 
 /**
@@ -89,9 +133,10 @@ export function storyPath(id: string): string {
  *
  * @example
  * sectionPath('Conflicts & War'); // "/sections/conflicts-war/"
+ * sectionPath('Economía', 'es'); // "/es/sections/economia/"
  */
-export function sectionPath(section: string): string {
-  return `/sections/${slugify(section)}/`;
+export function sectionPath(section: string, edition: string = SITE.lang): string {
+  return `${editionPrefix(edition)}/sections/${slugify(section)}/`;
 }
 
 /**
@@ -99,9 +144,10 @@ export function sectionPath(section: string): string {
  *
  * @example
  * tagPath('Kazakhstan'); // "/tags/kazakhstan/"
+ * tagPath('كازاخستان', 'ar'); // "/ar/tags/كازاخستان/"
  */
-export function tagPath(tag: string): string {
-  return `/tags/${slugify(tag)}/`;
+export function tagPath(tag: string, edition: string = SITE.lang): string {
+  return `${editionPrefix(edition)}/tags/${slugify(tag)}/`;
 }
 
 /**
@@ -126,13 +172,25 @@ export function absoluteUrl(path: string, site: string | URL): string {
 }
 
 /**
- * The site path of a day's archive page, from a `YYYY-MM-DD` date.
+ * The site path of an edition's archive (`/archive/`, `/es/archive/`).
+ *
+ * @example
+ * archivePath(); // "/archive/"
+ * archivePath('es'); // "/es/archive/"
+ */
+export function archivePath(edition: string = SITE.lang): string {
+  return `${editionPrefix(edition)}/archive/`;
+}
+
+/**
+ * The site path of a day's archive page in an edition, from a `YYYY-MM-DD` date.
  *
  * @example
  * dayPath('2023-06-20'); // "/archive/2023/06/20/"
+ * dayPath('2023-06-20', 'ar'); // "/ar/archive/2023/06/20/"
  */
-export function dayPath(date: string): string {
-  return `/archive/${date.replaceAll('-', '/')}/`;
+export function dayPath(date: string, edition: string = SITE.lang): string {
+  return `${archivePath(edition)}${date.replaceAll('-', '/')}/`;
 }
 
 /**
@@ -141,9 +199,10 @@ export function dayPath(date: string): string {
  * @example
  * monthPath('2023-06'); // "/archive/2023/06/"
  * monthPath('2023-06-20'); // "/archive/2023/06/"
+ * monthPath('2023-06', 'es'); // "/es/archive/2023/06/"
  */
-export function monthPath(month: string): string {
-  return `/archive/${month.slice(0, 7).replace('-', '/')}/`;
+export function monthPath(month: string, edition: string = SITE.lang): string {
+  return `${archivePath(edition)}${month.slice(0, 7).replace('-', '/')}/`;
 }
 
 /**

@@ -4,9 +4,10 @@
  */
 import { formatDateline, formatDisplayDate } from './dateline.ts';
 import { calendarDay, type WireDate } from './dates.ts';
+import { messagesFor, textDirection } from './i18n/index.ts';
 import { renderStoryHtml } from './markdown.ts';
 import type { StoryData } from './schema.ts';
-import { sectionPath, slugify, storyPath } from './slug.ts';
+import { editionOf, sectionPath, slugify, storyPath } from './slug.ts';
 
 /** A story ready for pages and feeds. */
 export interface Story {
@@ -39,6 +40,12 @@ export interface Story {
   tags: readonly string[];
   agency: string;
   lang: string;
+  /** The edition the story is listed in: its primary language (`es` for `es-419`). */
+  edition: string;
+  /** The direction its language is written in. */
+  dir: 'ltr' | 'rtl';
+  /** Shared with its versions in other languages, when it has any. */
+  translationKey: string | undefined;
   /** The dateline's place as the agency writes it, e.g. "Astana". */
   place: string;
   /** The dateline in the agency's style, e.g. "Astana, Jun 20 (EFE).-". */
@@ -98,15 +105,17 @@ type AgencyKey =
   | 'initials';
 
 /**
- * The reader-facing label of an urgency: `Flash` for 1, `Urgent` for 2, none otherwise.
+ * The reader-facing label of an urgency in a language: `Flash` for 1, `Urgent` for 2,
+ * none otherwise (from the language's message table, English as the fallback).
  *
  * @example
- * urgencyLabel(1); // "Flash"
- * urgencyLabel(5); // undefined
+ * urgencyLabel(1, 'en'); // "Flash"
+ * urgencyLabel(2, 'es'); // "Urgente"
+ * urgencyLabel(5, 'en'); // undefined
  */
-export function urgencyLabel(urgency: number | undefined): string | undefined {
-  if (urgency === 1) return 'Flash';
-  if (urgency === 2) return 'Urgent';
+export function urgencyLabel(urgency: number | undefined, lang: string): string | undefined {
+  if (urgency === 1) return messagesFor(lang).urgencyFlash;
+  if (urgency === 2) return messagesFor(lang).urgencyUrgent;
   return undefined;
 }
 
@@ -126,7 +135,7 @@ function shownDate(date: WireDate, lang: string): { iso: string; text: string } 
  * toStory('tokayev', 'Text.', {
  *   title: 'T', description: 'D', pubDate: parseWireDate('2023-06-20'), updatedDate: undefined,
  *   dateline: { place: 'Astana' }, agency: 'EFE', section: 'Conflicts & War',
- *   tags: [], lang: 'en', related: [],
+ *   tags: [], lang: 'en', related: [], translationKey: undefined,
  * }).dateline; // "Astana, Jun 20 (EFE).-"
  */
 export function toStory(id: string, body: string | (() => string), data: StoryInput, digest = ''): Story {
@@ -144,10 +153,13 @@ export function toStory(id: string, body: string | (() => string), data: StoryIn
       updated: data.updatedDate && shownDate(data.updatedDate, data.lang),
     },
     section: data.section,
-    sectionPath: sectionPath(data.section),
+    sectionPath: sectionPath(data.section, editionOf(data.lang)),
     tags: data.tags,
     agency: data.agency,
     lang: data.lang,
+    edition: editionOf(data.lang),
+    dir: textDirection(data.lang),
+    translationKey: data.translationKey,
     place: data.dateline.place,
     dateline: formatDateline({
       place: data.dateline.place,
@@ -158,7 +170,7 @@ export function toStory(id: string, body: string | (() => string), data: StoryIn
     path: storyPath(id),
     related: data.related,
     urgency: data.urgency,
-    urgencyLabel: urgencyLabel(data.urgency),
+    urgencyLabel: urgencyLabel(data.urgency, data.lang),
     status: data.status ?? 'usable',
     embargo: data.embargo,
     image: data.image,
@@ -203,24 +215,33 @@ export function newestFirst<T extends { id: string; pubDate: Date }>(stories: re
 export interface EntryRef {
   id: string;
   filePath?: string | undefined;
-  data: { related: readonly string[]; section: string; tags: readonly string[] };
+  data: {
+    related: readonly string[];
+    section: string;
+    tags: readonly string[];
+    lang: string;
+    translationKey?: string | undefined;
+  };
 }
 
 /**
  * What is wrong across a collection that no single entry's schema can see: `related` ids
- * that name no story or the story itself, and section or tag names that clash on one URL.
- * Each problem names the file and the field.
+ * that name no story or the story itself; section or tag names that clash on one URL of
+ * their edition (the schema refuses one with no letter or digit); and two stories of one
+ * language that share a `translationKey`. Each problem names the file and the field.
  *
  * @example
- * collectionProblems([{ id: 'a', filePath: 'content/a.md', data: { related: ['b'], section: 'S', tags: [] } }]);
+ * collectionProblems([{ id: 'a', filePath: 'content/a.md', data: { related: ['b'], section: 'S', tags: [], lang: 'en' } }]);
  * // ['content/a.md: related[0]: no story has the id "b"']
  */
 export function collectionProblems(entries: readonly EntryRef[]): string[] {
   const ids = new Set(entries.map((entry) => entry.id));
   const problems: string[] = [];
   const urlNames = new Map<string, string>();
+  const translations = new Map<string, string>();
   for (const entry of entries) {
     const where = entry.filePath ?? entry.id;
+    const edition = editionOf(entry.data.lang);
     entry.data.related.forEach((id, index) => {
       if (id === entry.id) problems.push(`${where}: related[${index}]: a story cannot be related to itself`);
       else if (!ids.has(id)) problems.push(`${where}: related[${index}]: no story has the id "${id}"`);
@@ -230,11 +251,23 @@ export function collectionProblems(entries: readonly EntryRef[]): string[] {
       ...entry.data.tags.map((tag, index): [string, string, string] => ['tag', `tags[${index}]`, tag]),
     ];
     for (const [kind, field, name] of names) {
-      const key = `${kind}:${slugify(name)}`;
+      const key = `${edition}:${kind}:${slugify(name)}`;
       const known = urlNames.get(key);
       if (known === undefined) urlNames.set(key, name);
       else if (known !== name) {
         problems.push(`${where}: ${field}: "${name}" and "${known}" would share one page; use one spelling`);
+      }
+    }
+    const translationKey = entry.data.translationKey;
+    if (translationKey !== undefined) {
+      const key = `${Intl.getCanonicalLocales(entry.data.lang)[0] ?? entry.data.lang}|${translationKey}`;
+      const twin = translations.get(key);
+      if (twin === undefined) translations.set(key, where);
+      else {
+        problems.push(
+          `${where}: translationKey: "${translationKey}" is already the key of ${twin}, in the same language ` +
+            `(${entry.data.lang}); one language has one version of a story`,
+        );
       }
     }
   }

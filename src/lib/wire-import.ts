@@ -3,8 +3,10 @@
  * Pure: the CLI in src/cli/import.ts reads files and writes the result.
  */
 import { dump } from 'js-yaml';
+import { francAll } from 'franc-min';
 import { AGENCY_STYLES, formatDateline, isoDate } from './dateline.ts';
 import { calendarDay, parseWireDate, type WireDate } from './dates.ts';
+import { baseLanguage, MESSAGES } from './i18n/index.ts';
 import { storySchema } from './schema.ts';
 import { titleSlug } from './slug.ts';
 import { decodeUtf8, describeTextProblem, findTextProblem, oneLine } from './text.ts';
@@ -24,6 +26,8 @@ export interface ImportOptions {
   lang?: string | undefined;
   /** The standfirst; defaults to the first sentence of the story. */
   description?: string | undefined;
+  /** Shared with the story's versions in other languages. */
+  translationKey?: string | undefined;
   /** The present moment, so that a date too far ahead is refused (see src/lib/dates.ts). */
   now?: Date | undefined;
 }
@@ -48,6 +52,7 @@ export interface ImportResult {
     section: string;
     tags: string[];
     lang: string;
+    translationKey?: string;
   };
   /** The story's paragraphs as they will read, without dateline and sign-off. */
   paragraphs: string[];
@@ -69,42 +74,73 @@ export class WireImportError extends Error {
   }
 }
 
-/** Page furniture copied from web pages: dropped when it stands at either edge of the text. */
-export const FURNITURE = [
-  'related articles',
-  'related',
-  'related news',
-  'back to top',
-  'back to top button',
-  'share',
-  'share this',
-  'share this article',
-  'share on facebook',
-  'share on twitter',
-  'read more',
-  'read more:',
-  'see also',
-  'advertisement',
-  'tweet',
-  'print',
-  'email',
-  'copy link',
-  'comments',
-  'subscribe',
-  'follow us',
-  'most read',
-  'top stories',
-  'skip to content',
+/**
+ * Page furniture copied from web pages, in every language the site has messages for (each
+ * table's `furniture`, its "Related Articles" heading and its back-to-top text), lower case:
+ * dropped when it stands at either edge of the text.
+ */
+export const FURNITURE: readonly string[] = [
+  ...new Set(
+    Object.values(MESSAGES).flatMap((m) =>
+      [...m.furniture, m.relatedHeading, m.backToTop].map((text) => normalizeLine(text)),
+    ),
+  ),
 ];
+
+function normalizeLine(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ');
+}
 
 const FURNITURE_SET = new Set(FURNITURE);
 
-const isFurniture = (text: string) => FURNITURE_SET.has(text.trim().toLowerCase().replace(/\s+/g, ' '));
+const isFurniture = (text: string) => FURNITURE_SET.has(normalizeLine(text));
+
+/** Text shorter than this is too short to tell its language with confidence. */
+const DETECT_MIN_CHARS = 200;
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/**
+ * The language a text reads as, as a primary language subtag, when it is long enough to
+ * tell (`undefined` otherwise): franc's trigram model, mapped from ISO 639-3 to the tag
+ * the schema uses (`spa` → `es`, `arb` → `ar`).
+ *
+ * @example
+ * detectLanguage('El presidente de Kazajistán pidió este martes el cumplimiento ...'); // "es"
+ * detectLanguage('Short.'); // undefined
+ */
+export function detectLanguage(text: string): string | undefined {
+  if (text.length < DETECT_MIN_CHARS) return undefined;
+  const [best] = francAll(text);
+  if (!best || best[0] === 'und') return undefined;
+  try {
+    return baseLanguage(Intl.getCanonicalLocales(best[0])[0] ?? best[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A warning when the text reads as another language than the one given, naming both;
+ * `undefined` when they agree or the text is too short to tell.
+ *
+ * @example
+ * languageWarning(spanishText, 'en');
+ * // '--lang is "en" (English), but the text reads as Spanish: pass --lang es if it is'
+ */
+export function languageWarning(text: string, lang: string): string | undefined {
+  const detected = detectLanguage(text);
+  if (detected === undefined || detected === baseLanguage(lang)) return undefined;
+  return (
+    `--lang is "${lang}" (${languageNames.of(lang) ?? lang}), but the text reads as ` +
+    `${languageNames.of(detected) ?? detected}: pass --lang ${detected} if it is`
+  );
+}
 
 /** Month names by lower-cased form (short, long, with or without a dot) to month index 0–11. */
 const MONTHS: ReadonlyMap<string, number> = (() => {
   const months = new Map<string, number>();
-  for (const lang of ['en', 'es', 'fr', 'pt', 'it', 'de', 'ca']) {
+  for (const lang of new Set(['en', 'es', 'fr', 'pt', 'it', 'de', 'ca', ...Object.keys(MESSAGES)])) {
     for (const width of ['short', 'long'] as const) {
       const format = new Intl.DateTimeFormat(lang, { month: width, timeZone: 'UTC' });
       for (let month = 0; month < 12; month++) {
@@ -125,12 +161,15 @@ const MONTHS: ReadonlyMap<string, number> = (() => {
  * @example
  * parseDatelineDate('Jun 20'); // { month: 5, day: 20 }
  * parseDatelineDate('3 mar'); // { month: 2, day: 3 }
+ * parseDatelineDate('٢٠ يونيو'); // { month: 5, day: 20 }
  * parseDatelineDate('Ukraine'); // undefined
  */
 export function parseDatelineDate(text: string): { month: number; day: number } | undefined {
   const words = text
     .trim()
     .toLowerCase()
+    // Arabic-Indic and Persian digits read as the digits they are.
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String((digit.codePointAt(0) ?? 0) & 0xf))
     .replace(/\s+de\s+/g, ' ')
     .split(/\s+/);
   if (words.length !== 2) return undefined;
@@ -173,7 +212,7 @@ export function parseDateline(paragraph: string): ParsedDateline | undefined {
   const head = match?.groups?.head?.trim();
   const agencyText = match?.groups?.agency?.trim();
   if (!match || !head || !agencyText) return undefined;
-  const comma = head.lastIndexOf(',');
+  const comma = Math.max(head.lastIndexOf(','), head.lastIndexOf('،'));
   const date = comma >= 0 ? parseDatelineDate(head.slice(comma + 1)) : undefined;
   const place = (date ? head.slice(0, comma) : head).trim();
   if (!place) return undefined;
@@ -429,6 +468,8 @@ export function importWire(raw: string | Uint8Array, options: ImportOptions = {}
   const { pubDate, datelineDate } = storyDates(dateline, options, first.line);
 
   const lang = options.lang ?? 'en';
+  const mismatch = languageWarning([headline.text, ...paragraphs].join('\n'), lang);
+  if (mismatch) warnings.push(mismatch);
   const rendered = formatDateline({
     place: dateline.place,
     date: calendarDay(parseWireDate(datelineDate ?? pubDate)),
@@ -454,6 +495,7 @@ export function importWire(raw: string | Uint8Array, options: ImportOptions = {}
     section,
     tags: [...new Set(options.tags ?? [])],
     lang,
+    ...(options.translationKey !== undefined && { translationKey: options.translationKey }),
   };
   const checked = storySchema.safeParse(data);
   if (!checked.success) {

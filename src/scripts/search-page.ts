@@ -14,8 +14,10 @@ import {
   searchQueryString,
   type PagefindQuery,
   type ResultSource,
+  type SearchMessages,
   type SearchState,
 } from '../lib/search';
+import { formatMessage } from '../lib/i18n/format';
 
 interface ResultData {
   url: string;
@@ -39,14 +41,15 @@ const list = document.querySelector<HTMLOListElement>('#search-results');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
 
 const TYPING_DELAY_MS = 250;
-const FAILURE =
-  'Search is not working right now: the search index could not be loaded. Try again in a moment, ' +
-  'or browse the sections above and the feeds.';
+
+/** The page's words for what the script writes: from its language's message table, set by the page. */
+type ScriptMessages = SearchMessages & { searchRunning: string; searchFailure: string };
 
 if (form && status && list && more) {
   const bundle = form.dataset.bundle ?? '/pagefind/';
   const pageSize = Number(form.dataset.pageSize) || 20;
   const pageLang = document.documentElement.lang.toLowerCase();
+  const messages = JSON.parse(form.dataset.messages ?? '{}') as ScriptMessages;
   /** The languages that have stories, each with its own Pagefind index, and the one Pagefind opens first. */
   const languages = [...(form.elements.namedItem('language') as HTMLSelectElement).options]
     .map((option) => option.value)
@@ -164,7 +167,9 @@ if (form && status && list && more) {
     const id = ++generation;
     const address = `${window.location.pathname}${searchQueryString(state)}`;
     if (address !== `${window.location.pathname}${window.location.search}`) history.replaceState(null, '', address);
-    document.title = state.q ? `“${state.q}”: ${baseTitle}` : baseTitle;
+    document.title = state.q
+      ? formatMessage(messages.searchRunning, { q: state.q, title: baseTitle }, pageLang)
+      : baseTitle;
     const query = pagefindQuery(state);
     status.classList.remove('search-error');
     if (!query) {
@@ -184,7 +189,7 @@ if (form && status && list && more) {
       await showMore(id);
       if (id !== generation) return;
       list.hidden = results.total === 0;
-      status.textContent = resultSummary(results.total, state);
+      status.textContent = resultSummary(results.total, state, messages, pageLang);
     } catch (error) {
       if (id !== generation) return;
       console.error('Search failed:', error);
@@ -192,7 +197,7 @@ if (form && status && list && more) {
       list.hidden = true;
       more.parentElement!.hidden = true;
       status.classList.add('search-error');
-      status.textContent = FAILURE;
+      status.textContent = messages.searchFailure;
     } finally {
       if (id === generation) list.removeAttribute('aria-busy');
     }

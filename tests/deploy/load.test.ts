@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { wirePath } from '../helpers/net';
 import { baseUrl, builtFiles, pagePaths } from '../helpers/site';
 
 const REQUESTS = 4_000;
@@ -28,7 +29,14 @@ describe('loopback load run', () => {
     const get = (path: string) =>
       new Promise<Result>((resolve) => {
         const req = request(
-          { host: hostname, port, path, agent, headers: { 'accept-encoding': 'br, gzip' }, timeout: 10_000 },
+          {
+            host: hostname,
+            port,
+            path: wirePath(path),
+            agent,
+            headers: { 'accept-encoding': 'br, gzip' },
+            timeout: 10_000,
+          },
           (res) => {
             let bytes = 0;
             res.on('data', (chunk: Buffer) => (bytes += chunk.length));

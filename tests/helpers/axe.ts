@@ -4,17 +4,17 @@ import type { Page } from 'playwright-core';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** The rule sets the site is held to: WCAG 2.2 A and AA, and axe's best practice. */
+/** The rule tags the site is held to: WCAG 2.2 A and AA, and axe's best practice. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  nodes: { target: string[]; failureSummary?: string }[];
 }
 
-/** Runs axe-core on the page as it is now; one line per violation, empty when there is none. */
+/** Runs axe-core on an open page; returns one line per violation (empty when there is none). */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async (tags) => {
@@ -27,4 +27,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return (violations as AxeViolation[]).map(
     (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
+}
+
+/** The ids of the rules axe runs for {@link AXE_TAGS} on an open page. */
+export async function axeRuleIds(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate((tags) => {
+    const axe = (window as unknown as { axe: { getRules: (tags: string[]) => { ruleId: string }[] } }).axe;
+    return axe.getRules(tags).map((rule) => rule.ruleId);
+  }, AXE_TAGS);
 }

@@ -31,3 +31,30 @@ export function pagePaths(): string[] {
 /** The site path of the seed story. */
 export const SEED_STORY_PATH =
   '/stories/tokayev-calls-for-support-for-chinese-other-countries-peace-initiatives-for-ukraine/';
+
+/** The language-editions fixture site (tests/fixtures/editions), built beside the main one. */
+export const editions = {
+  dir: (): string => inject('editionsDir'),
+  url: (): string => inject('editionsUrl'),
+  /** The text of one of its files, by site path (Unicode or percent-encoded); a folder path reads its index.html. */
+  read(path: string): string {
+    const decoded = decodeURI(path);
+    const file = decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+    return readFileSync(join(inject('editionsDir'), file), 'utf8');
+  },
+  /** Every page's address, as a browser asks for it. */
+  pagePaths(): string[] {
+    const dir = inject('editionsDir');
+    return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => `/${relative(dir, join(dir, file)).split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1'))
+      .sort();
+  },
+};
+
+/** Site paths of the editions fixture's stories. */
+export const EDITION_STORIES = {
+  en: '/stories/spains-economy-grew-in-the-second-quarter/',
+  es: '/stories/la-economia-espanola-crecio-un-0-5-en-el-segundo-trimestre/',
+  ar: '/stories/افتتاح-معرض-القاهرة-الدولي-للكتاب-بمشاركة-1200-دار-نشر/',
+} as const;

@@ -1,11 +1,19 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../helpers/net';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const outDir = fileURLToPath(new URL('../.build/site/', import.meta.url));
+const buildDir = fileURLToPath(new URL('../.build/', import.meta.url));
+const outDir = join(buildDir, 'site/');
+const editions = {
+  fixtures: fileURLToPath(new URL('../fixtures/editions/', import.meta.url)),
+  content: join(buildDir, 'editions-content/'),
+  outDir: join(buildDir, 'editions/'),
+  cacheDir: join(buildDir, 'editions-cache/'),
+};
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +21,10 @@ declare module 'vitest' {
     siteDir: string;
     /** Where the built site is served for browser tests, e.g. http://127.0.0.1:41234 */
     baseUrl: string;
+    /** The site built from the language-editions fixtures (tests/fixtures/editions). */
+    editionsDir: string;
+    /** Where the editions site is served. */
+    editionsUrl: string;
   }
 }
 
@@ -30,20 +42,76 @@ async function waitFor(url: string, server: ChildProcess, log: () => string): Pr
   throw new Error(`astro preview did not answer at ${url} within 30 s:\n${log()}`);
 }
 
-/**
- * Builds the site once per test run, from content/, into tests/.build/site, then serves it
- * with `astro preview` on 127.0.0.1 for the browser tests; stops the server afterwards.
- */
-export default async function setup(project: TestProject) {
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  const env = { ...process.env, WIRE_OUT_DIR: outDir };
-  const build = spawnSync('npx', ['astro', 'build', '--silent'], { cwd: root, env, encoding: 'utf8' });
-  if (build.status !== 0) {
-    throw new Error(`astro build failed (exit ${build.status}):\n${build.stdout}\n${build.stderr}`);
-  }
-  project.provide('siteDir', outDir);
+/** Runs a command in the repository root; rejects with its output when it fails. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (status) =>
+      status === 0
+        ? resolve(output)
+        : reject(new Error(`${command} ${args.join(' ')} failed (exit ${status}):\n${output}`)),
+    );
+  });
+}
 
+/**
+ * The editions fixture: an English story and an Arabic one as written, the Spanish version
+ * of the English story imported from raw wire text with `npm run import -- --lang es`
+ * (as an editor would), and 21 short Spanish stories so the Spanish edition has two pages.
+ */
+async function prepareEditions(): Promise<void> {
+  rmSync(editions.content, { recursive: true, force: true });
+  cpSync(join(editions.fixtures, 'content'), editions.content, { recursive: true });
+  await run(
+    'npm',
+    [
+      'run',
+      'import',
+      '--silent',
+      '--',
+      join(editions.fixtures, 'wire/spain-gdp-q2-2023.es.txt'),
+      '--lang',
+      'es',
+      '--year',
+      '2023',
+      '--tags',
+      'España,PIB',
+      '--translation-key',
+      'spain-gdp-q2-2023',
+      '--out',
+      editions.content,
+    ],
+    process.env,
+  );
+  for (let n = 1; n <= 21; n++) {
+    const day = String(n).padStart(2, '0');
+    writeFileSync(
+      join(editions.content, `breve-${day}.md`),
+      [
+        '---',
+        `title: 'Nota breve número ${n}'`,
+        `description: 'Resumen de la nota breve número ${n}.'`,
+        `pubDate: 2023-05-${day}`,
+        'dateline:',
+        '  place: Madrid',
+        'agency: EFE',
+        'section: Breves',
+        'lang: es',
+        '---',
+        '',
+        `Texto de la nota breve número ${n}, publicada por la agencia.`,
+        '',
+      ].join('\n'),
+    );
+  }
+}
+
+/** Builds a site into `dir` and serves it with `astro preview`; returns its address and a stop function. */
+async function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   let output = '';
   const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], {
@@ -54,11 +122,42 @@ export default async function setup(project: TestProject) {
   });
   server.stdout?.on('data', (chunk) => (output += chunk));
   server.stderr?.on('data', (chunk) => (output += chunk));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitFor(`${baseUrl}/`, server, () => output);
-  project.provide('baseUrl', baseUrl);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/`, server, () => output);
+  return {
+    url,
+    stop: () => {
+      if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+    },
+  };
+}
 
+/**
+ * Builds the site once per test run, from content/, into tests/.build/site, and the
+ * language-editions fixture into tests/.build/editions (side by side), then serves both
+ * with `astro preview` on 127.0.0.1 for the browser tests; stops the servers afterwards.
+ */
+export default async function setup(project: TestProject) {
+  for (const dir of [outDir, editions.outDir]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+  const siteEnv = { ...process.env, WIRE_OUT_DIR: outDir };
+  const editionsEnv = {
+    ...process.env,
+    WIRE_CONTENT_DIR: editions.content,
+    WIRE_OUT_DIR: editions.outDir,
+    WIRE_CACHE_DIR: editions.cacheDir,
+  };
+  const build = (env: NodeJS.ProcessEnv) => run('npx', ['astro', 'build', '--silent'], env);
+  await Promise.all([build(siteEnv), prepareEditions().then(() => build(editionsEnv))]);
+  project.provide('siteDir', outDir);
+  project.provide('editionsDir', editions.outDir);
+
+  const servers = await Promise.all([serve(siteEnv), serve(editionsEnv)]);
+  project.provide('baseUrl', servers[0].url);
+  project.provide('editionsUrl', servers[1].url);
   return () => {
-    if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+    for (const server of servers) server.stop();
   };
 }

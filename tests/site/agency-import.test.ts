@@ -204,8 +204,9 @@ describe('the site built from agency items', () => {
     }
     expect(existsSync(join(distBefore, 'stories', EMBARGOED.slug))).toBe(false);
     expect(after.get(`/stories/${EMBARGOED.slug}/index.html`)).toContain(EMBARGOED.words);
-    expect(after.get('/index.html')).toContain(`/stories/${EMBARGOED.slug}/`);
-    expect(after.get('/rss.xml')).toContain(`/stories/${EMBARGOED.slug}/`);
+    // A French story: listed on the French edition's front page and feed.
+    expect(after.get('/fr/index.html')).toContain(`/stories/${EMBARGOED.slug}/`);
+    expect(after.get('/fr/rss.xml')).toContain(`/stories/${EMBARGOED.slug}/`);
   });
 
   it('leaves a killed or withheld story out of every page, listing and feed', () => {
@@ -233,21 +234,27 @@ describe('the site built from agency items', () => {
     expect(img.attr('sizes')).toBeTruthy();
   });
 
-  it('labels urgent and flash stories on the story, in listings and as a feed category', () => {
+  it('labels urgent and flash stories on the story, in listings and as a feed category, in the story’s language', () => {
     const efe = cheerio.load(after.get(`${EFE_PATH}index.html`) ?? '');
-    expect(efe('article .urgency-label').text()).toBe('Urgent');
+    expect(efe('article .urgency-label').text()).toBe('Urgente');
+    // German has no message table yet: its label is the English one.
     expect(
       cheerio
         .load(after.get(`${DPA_PATH}index.html`) ?? '')('article .urgency-label')
         .text(),
     ).toBe('Flash');
-    const home = cheerio.load(after.get('/index.html') ?? '');
+    const home = cheerio.load(after.get('/es/index.html') ?? '');
     const item = home(`main li:has(> div a[href="${EFE_PATH}"]), main li:has(> a[href="${EFE_PATH}"])`).first();
-    expect(item.find('.urgency-label').text()).toBe('Urgent');
-    expect(home('main .urgency-label').length).toBe(2);
-    const rss = cheerio.load(after.get('/rss.xml') ?? '', { xml: true });
+    expect(item.find('.urgency-label').text()).toBe('Urgente');
+    expect(home('main .urgency-label').length).toBe(1);
+    expect(
+      cheerio
+        .load(after.get('/de/index.html') ?? '')('main .urgency-label')
+        .text(),
+    ).toBe('Flash');
+    const rss = cheerio.load(after.get('/es/rss.xml') ?? '', { xml: true });
     const feedItem = rss('item').filter((_, el) => rss(el).find('link').text().endsWith(EFE_PATH));
-    expect(feedItem.find('category').first().text()).toBe('Urgent');
+    expect(feedItem.find('category').first().text()).toBe('Urgente');
   });
 
   it('shows the correction note of a corrected revision, and never the editors notes or staff initials', () => {
@@ -257,13 +264,13 @@ describe('the site built from agency items', () => {
     expect($('.story-body').text()).toContain('entre 2017 y 2023');
     expect(page).not.toMatch(/Ampliará con declaraciones|asl\/tib|Asia Central/);
     expect($('.rights').text()).toBe('© Agencia EFE, S.A. 2023');
-    expect($('article header .meta').text()).toMatch(/Updated .*12:45/);
+    expect($('article header .meta').text()).toMatch(/Actualizado .*12:45/);
     expect($('article header .meta time').last().attr('datetime')).toMatch(/^2023-06-20T12:45(:00)?\+06:00$/);
   });
 
   it('builds pages that html-validate finds no problem in', async () => {
     const validator = new HtmlValidate(new FileSystemConfigLoader());
-    for (const path of [`${EFE_PATH}index.html`, `${DPA_PATH}index.html`, '/index.html']) {
+    for (const path of [`${EFE_PATH}index.html`, `${DPA_PATH}index.html`, '/index.html', '/es/index.html']) {
       const report = await validator.validateString(after.get(path) ?? '', path);
       const messages = report.results.flatMap((r) => r.messages.map((m) => `${path} ${m.ruleId}: ${m.message}`));
       expect(messages).toEqual([]);

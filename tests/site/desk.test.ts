@@ -127,11 +127,15 @@ describe('a story that gives its time', () => {
     }
   });
 
-  it('prints a Spanish story’s time in Spanish, at its own offset, under its own local day', () => {
-    const item = page('/')(`.wire li:has(a[href="/stories/historia-tarde/"])`);
+  it('prints a Spanish story’s time in Spanish, at its own offset, under its own local day, on the Spanish desk', () => {
+    const item = page('/es/')(`.wire li:has(a[href="/stories/historia-tarde/"])`);
     expect(item.attr('lang')).toBe('es');
     expect(item.find('.wire-time').text().trim()).toBe('23:30 GMT-5');
-    expect(item.closest('.day').find('.day-heading time').attr('datetime')).toBe('2023-06-20');
+    const heading = item.closest('.day').find('.day-heading');
+    expect(heading.find('time').attr('datetime')).toBe('2023-06-20');
+    expect(heading.find('time').text()).toBe('martes, 20 de junio de 2023');
+    expect(heading.find('a').attr('href')).toBe('/es/archive/2023/06/20/');
+    expect(page('/')('a[href="/stories/historia-tarde/"]')).toHaveLength(0);
   });
 });
 
@@ -146,7 +150,7 @@ describe('the wire desk', () => {
         stories: $(day).find('.wire > li .headline a').length,
       }));
     expect(days).toEqual([
-      { date: '2023-06-20', href: '/archive/2023/06/20/', stories: 2 },
+      { date: '2023-06-20', href: '/archive/2023/06/20/', stories: 1 },
       { date: '2023-06-19', href: '/archive/2023/06/19/', stories: 1 },
     ]);
   });
@@ -168,7 +172,10 @@ describe('day and month archives', () => {
       day('.wire .headline a')
         .toArray()
         .map((a) => day(a).attr('href')),
-    ).toEqual(['/stories/historia-tarde/', '/stories/timed-story/']);
+    ).toEqual(['/stories/timed-story/']);
+    const spanish = page('/es/archive/2023/06/20/');
+    expect(spanish('h1 time').text()).toBe('martes, 20 de junio de 2023');
+    expect(spanish('.wire .headline a').attr('href')).toBe('/stories/historia-tarde/');
     expect(day('a[href="/archive/2023/06/19/"]').text()).toMatch(/Monday, June 19, 2023/);
     const month = page('/archive/2023/06/');
     expect(

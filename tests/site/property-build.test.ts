@@ -62,7 +62,11 @@ beforeAll(() => {
   const content = join(scratch, 'content');
   mkdirSync(content);
   const samples = fc.sample(fc.tuple(fc.constantFrom(...FIELDS), anyText), { numRuns: 60, seed: 1313 });
-  const kept: { id: string; filePath: string; data: { related: string[]; section: string; tags: string[] } }[] = [];
+  const kept: {
+    id: string;
+    filePath: string;
+    data: { related: string[]; section: string; tags: string[]; lang: string; translationKey?: string | undefined };
+  }[] = [];
   samples.forEach(([field, value], index) => {
     const { data, body } = story(field, value, index);
     const checked = checkFields(data);
@@ -72,7 +76,13 @@ beforeAll(() => {
     const entry = {
       id,
       filePath: `s${index}.md`,
-      data: { related: [], section: parsed.data.section, tags: parsed.data.tags },
+      data: {
+        related: [],
+        section: parsed.data.section,
+        tags: parsed.data.tags,
+        lang: parsed.data.lang,
+        translationKey: parsed.data.translationKey,
+      },
     };
     if (kept.some((other) => other.id === id) || collectionProblems([...kept, entry]).length > 0) return;
     kept.push(entry);

@@ -3,15 +3,25 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { builtFiles, readBuilt, siteDir } from '../helpers/site';
+import { builtFiles, editions, readBuilt, siteDir } from '../helpers/site';
 
 const pages = builtFiles('.html');
+/** The language-editions fixture's pages (Spanish, Arabic, and English with translations). */
+const editionPages = editions.pagePaths().map((path) => (path.endsWith('/') ? `${path}index.html` : path));
 // The project's .htmlvalidate.json: the recommended rules, with room for a wire headline in <title>.
 const htmlValidate = new HtmlValidate(new FileSystemConfigLoader());
 
 describe('html-validate (recommended rules)', () => {
   it.each(pages)('finds no problem in %s', async (page) => {
     const report = await htmlValidate.validateString(readBuilt(page), join(siteDir(), page));
+    const messages = report.results.flatMap((result) =>
+      result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it.each(editionPages)('finds no problem in the editions fixture’s %s', async (page) => {
+    const report = await htmlValidate.validateString(editions.read(page), join(editions.dir(), page));
     const messages = report.results.flatMap((result) =>
       result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
     );
@@ -26,7 +36,10 @@ describe('the W3C Nu HTML checker', () => {
     if (java.error) {
       throw new Error('The Nu checker needs Java 11 or newer on the PATH: apt-get install -y default-jre-headless');
     }
-    const files = pages.map((page) => join(siteDir(), page));
+    const files = [
+      ...pages.map((page) => join(siteDir(), page)),
+      ...editionPages.map((page) => join(editions.dir(), page)),
+    ];
     const run = spawnSync('java', ['-jar', jar, '--format', 'json', '--also-check-css', ...files], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
@@ -36,7 +49,10 @@ describe('the W3C Nu HTML checker', () => {
     };
     expect(
       messages.map(
-        (m) => `${m.type} ${(m.url ?? '').replace(`file:${siteDir()}`, '/')}:${m.lastLine ?? ''} ${m.message}`,
+        (m) =>
+          `${m.type} ${decodeURI(m.url ?? '')
+            .replace(`file:${siteDir()}`, '/')
+            .replace(`file:${editions.dir()}`, 'editions:/')}:${m.lastLine ?? ''} ${m.message}`,
       ),
     ).toEqual([]);
     expect(run.status).toBe(0);

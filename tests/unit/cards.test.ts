@@ -6,7 +6,6 @@ import {
   cardKey,
   makeCard,
   planCards,
-  textDirection,
   type CardContent,
   type CardStory,
 } from '../../src/lib/cards';
@@ -53,21 +52,6 @@ describe('makeCard', () => {
     expect(card.alt).toBe(
       'Tokayev calls for support for peace initiatives. Conflicts & War, Astana, Jun 20 (EFE). Wire Reader',
     );
-  });
-});
-
-describe('textDirection', () => {
-  it.each([
-    ['ar', 'rtl'],
-    ['he', 'rtl'],
-    ['fa', 'rtl'],
-    ['ur', 'rtl'],
-    ['en', 'ltr'],
-    ['es-419', 'ltr'],
-    ['ru', 'ltr'],
-    ['zh-TW', 'ltr'],
-  ])('%s reads %s', (lang, direction) => {
-    expect(textDirection(lang)).toBe(direction);
   });
 });
 

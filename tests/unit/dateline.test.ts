@@ -21,6 +21,22 @@ describe('formatDateline', () => {
       'KYIV, Ukraine (AP) —',
     ],
     [
+      'EFE in Portuguese',
+      { place: 'Lisboa', date: '2023-06-20', agency: 'EFE', lang: 'pt' },
+      'Lisboa, 20 de jun. (EFE).-',
+    ],
+    ['EFE in French', { place: 'Paris', date: '2023-06-20', agency: 'EFE', lang: 'fr' }, 'Paris, 20 juin (EFE).-'],
+    [
+      'EFE in Arabic, with the Arabic comma',
+      { place: 'القاهرة', date: '2023-06-20', agency: 'EFE', lang: 'ar' },
+      'القاهرة، 20 يونيو (EFE).-',
+    ],
+    [
+      'EFE in Egyptian Arabic, with Arabic-Indic digits',
+      { place: 'القاهرة', date: '2023-06-20', agency: 'EFE', lang: 'ar-EG' },
+      'القاهرة، ٢٠ يونيو (EFE).-',
+    ],
+    [
       'an unknown agency in the default style',
       { place: 'Lima', date: '2024-01-05', agency: 'ANDINA', lang: 'en' },
       'Lima, Jan 5 (ANDINA) -',
@@ -38,6 +54,17 @@ describe('formatDateline', () => {
 describe('display dates', () => {
   it('names the weekday the seed story ran on', () => {
     expect(formatDisplayDate(new Date('2023-06-20'), 'en')).toBe('Tuesday, June 20, 2023');
+  });
+
+  it.each([
+    ['en', 'Tuesday, June 20, 2023'],
+    ['es', 'martes, 20 de junio de 2023'],
+    ['pt', 'terça-feira, 20 de junho de 2023'],
+    ['fr', 'mardi 20 juin 2023'],
+    ['ar', 'الثلاثاء، 20 يونيو 2023'],
+    ['ar-EG', 'الثلاثاء، ٢٠ يونيو ٢٠٢٣'],
+  ])('writes the date in %s as %j', (lang, text) => {
+    expect(formatDisplayDate(new Date('2023-06-20'), lang)).toBe(text);
   });
 
   it('gives the machine-readable calendar date', () => {

@@ -9,6 +9,7 @@ import {
   searchQueryString,
   type SearchState,
 } from '../../src/lib/search';
+import { MESSAGES, type Messages } from '../../src/lib/i18n';
 
 const state = (partial: Partial<SearchState>): SearchState => ({ q: '', filters: {}, sort: 'relevance', ...partial });
 
@@ -82,7 +83,17 @@ describe('resultSummary', () => {
     [3, state({ filters: { section: 'Economy' } }), /^3 stories match the chosen filters\.$/],
     [2, state({ q: 'eu', filters: { year: '2023' } }), /^2 stories match “eu” with the chosen filters\.$/],
   ])('reports %i result(s) for %j in words', (count, input, expected) => {
-    expect(resultSummary(count, input)).toMatch(expected);
+    expect(resultSummary(count, input, MESSAGES.en as Messages, 'en')).toMatch(expected);
+  });
+
+  it.each([
+    ['es', 0, state({ q: 'pib' }), /^Ninguna noticia coincide con «pib»\. Revise la ortografía/],
+    ['es', 2, state({ q: 'pib' }), /^2 noticias coinciden con «pib»\.$/],
+    ['fr', 1, state({ q: 'pib' }), /^1\u00a0dépêche correspond à «\u00a0pib\u00a0»\.$/],
+    ['ar', 2, state({ q: 'القاهرة' }), /^خبران يطابقان «القاهرة»\.$/],
+    ['ar', 3, state({ filters: { year: '2024' } }), /^3 أخبار تطابق عوامل التصفية المختارة\.$/],
+  ])('reports results in %s: %i for %j', (lang, count, input, expected) => {
+    expect(resultSummary(count, input, MESSAGES[lang] as Messages, lang)).toMatch(expected);
   });
 });
 

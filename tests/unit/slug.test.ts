@@ -25,8 +25,44 @@ describe('slugify', () => {
     ['Ukraine war', 'ukraine-war'],
     ['Казахстан', 'казахстан'],
     ['2nd EU-Central Asia Forum', '2nd-eu-central-asia-forum'],
+    ['Economía', 'economia'],
+    ['معرض القاهرة الدولي للكتاب', 'معرض-القاهرة-الدولي-للكتاب'],
+    ['تَصْوِير ـ فنون', 'تصوير-فنون'],
+    ['Πολιτική Ελλάδα', 'πολιτικη-ελλαδα'],
+    ['Новый год в Москве', 'новый-год-в-москве'],
+    ['東京 オリンピック', '東京-オリンピック'],
+    ['한국 경제', '한국-경제'],
+    ['हिन्दी समाचार', 'हिन्दी-समाचार'],
+    ['ＥＦＥ　Ｎｅｗｓ', 'efe-news'],
   ])('turns %j into %j', (text, slug) => {
     expect(slugify(text)).toBe(slug);
+  });
+});
+
+describe('slugs in any script', () => {
+  it('are never empty for a headline with a letter or a digit', () => {
+    for (const text of ['مصر', 'Ελλάδα', 'Россия', '中国', '日本', '서울', 'ישראל', 'ไทย', '2024']) {
+      expect(slugify(text)).not.toBe('');
+    }
+  });
+
+  it('keep distinct words distinct, so unrelated names do not collide', () => {
+    const names = ['مصر', 'مطر', 'Россия', 'Росія', '中国', '中國', 'हिन्दी', 'हिंदी', 'Sevilla', 'Sevillá'];
+    const slugs = names.map(slugify);
+    // Only the accent on a Latin letter folds (Sevillá → sevilla); everything else stays apart.
+    expect(new Set(slugs).size).toBe(names.length - 1);
+  });
+
+  it('put editions’ sections and tags under the edition', () => {
+    expect(sectionPath('Economía', 'es')).toBe('/es/sections/economia/');
+    expect(sectionPath('Economy', 'en')).toBe('/sections/economy/');
+    expect(tagPath('مصر', 'ar')).toBe('/ar/tags/مصر/');
+  });
+
+  it('are percent-encoded in absolute addresses, for feeds and canonical links', () => {
+    expect(absoluteUrl(tagPath('مصر', 'ar'), 'https://wire-reader.example')).toBe(
+      'https://wire-reader.example/ar/tags/%D9%85%D8%B5%D8%B1/',
+    );
   });
 });
 

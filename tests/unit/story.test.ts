@@ -13,6 +13,7 @@ const data = {
   tags: ['Kazakhstan'],
   lang: 'en',
   related: [],
+  translationKey: undefined,
 };
 
 describe('toStory', () => {
@@ -21,6 +22,19 @@ describe('toStory', () => {
     expect(story.dateline).toBe('Astana, Jun 20 (EFE).-');
     expect(story.path).toBe('/stories/tokayev/');
     expect(story.sectionPath).toBe('/sections/conflicts-war/');
+  });
+
+  it('places a story in the edition of its language, with its direction and its section there', () => {
+    const story = toStory('sismo', '', { ...data, lang: 'es-419', section: 'Economía', translationKey: 'k' });
+    expect([story.edition, story.dir, story.sectionPath, story.translationKey]).toEqual([
+      'es',
+      'ltr',
+      '/es/sections/economia/',
+      'k',
+    ]);
+    const arabic = toStory('x', '', { ...data, lang: 'ar', dateline: { place: 'القاهرة' } });
+    expect([arabic.edition, arabic.dir, arabic.dateline]).toEqual(['ar', 'rtl', 'القاهرة، 20 يونيو (EFE).-']);
+    expect(arabic.dates.published.text).toBe('الثلاثاء، 20 يونيو 2023');
   });
 
   it('uses the dateline’s own date when it has one', () => {
@@ -41,10 +55,17 @@ describe('newestFirst', () => {
 });
 
 describe('collectionProblems', () => {
-  const entry = (id: string, related: string[] = [], section = 'World', tags: string[] = []) => ({
+  const entry = (
+    id: string,
+    related: string[] = [],
+    section = 'World',
+    tags: string[] = [],
+    lang = 'en',
+    translationKey?: string,
+  ) => ({
     id,
     filePath: `content/${id}.md`,
-    data: { related, section, tags },
+    data: { related, section, tags, lang, translationKey },
   });
 
   it('finds nothing wrong in a sound collection', () => {
@@ -65,6 +86,22 @@ describe('collectionProblems', () => {
     ]);
     expect(collectionProblems([entry('a', [], 'W', ['EU']), entry('b', [], 'W', ['eu'])])).toEqual([
       'content/b.md: tags[0]: "eu" and "EU" would share one page; use one spelling',
+    ]);
+  });
+
+  it('keeps sections and tags of different editions apart, even when they share a spelling', () => {
+    expect(collectionProblems([entry('a', [], 'Mundo', [], 'es'), entry('b', [], 'mundo', [], 'pt')])).toEqual([]);
+    expect(
+      collectionProblems([entry('a', [], 'Economía', [], 'es'), entry('b', [], 'economía', [], 'es-419')]),
+    ).toEqual(['content/b.md: section: "economía" and "Economía" would share one page; use one spelling']);
+  });
+
+  it('refuses two stories of one language with one translationKey, naming both files', () => {
+    const pair = [entry('a', [], 'W', [], 'en', 'k'), entry('b', [], 'W', [], 'es', 'k')];
+    expect(collectionProblems(pair)).toEqual([]);
+    expect(collectionProblems([...pair, entry('c', [], 'W', [], 'es', 'k')])).toEqual([
+      'content/c.md: translationKey: "k" is already the key of content/b.md, in the same language (es); ' +
+        'one language has one version of a story',
     ]);
   });
 });

@@ -7,8 +7,10 @@ import { storySchema } from '../../src/lib/schema';
 import {
   escapeMarkdown,
   firstSentence,
+  detectLanguage,
   FURNITURE,
   importWire,
+  languageWarning,
   parseDateline,
   WireImportError,
 } from '../../src/lib/wire-import';
@@ -131,6 +133,22 @@ describe('page furniture', () => {
     const result = importWire(`${title}\n${story('Astana, Jun 20 (EFE).-', `\n${title}\n`)}`, { year: 2023 });
     expect(result.dropped.filter((d) => d.reason === 'page furniture').map((d) => d.text)).toEqual([title, title]);
     expect(result.data.section).toBe('World');
+  });
+
+  it.each([
+    ['es', 'Noticias relacionadas', 'Volver arriba'],
+    ['pt', 'Notícias relacionadas', 'Voltar ao topo'],
+    ['fr', 'Articles liés', 'Retour en haut'],
+    ['ar', 'أخبار ذات صلة', 'العودة إلى الأعلى'],
+  ])('recognises %s furniture at the edges, and reports it line by line', (lang, related, top) => {
+    const raw = `${top}\n${story('Astana, Jun 20 (EFE).-', `${related}\n${top}\n`)}`;
+    const result = importWire(raw, { year: 2023, lang });
+    expect(result.dropped.filter((d) => d.reason === 'page furniture')).toEqual([
+      { line: 1, text: top, reason: 'page furniture' },
+      { line: 9, text: related, reason: 'page furniture' },
+      { line: 10, text: top, reason: 'page furniture' },
+    ]);
+    expect(result.paragraphs).toEqual(['First paragraph of the story.', 'Last paragraph.']);
   });
 
   it('keeps furniture words that stand inside the story', () => {
@@ -354,6 +372,68 @@ describe('any wire text (property)', () => {
     );
     // Generated headlines can look like datelines; most texts must still import.
     expect(failures).toBeLessThan(30);
+  });
+});
+
+const SPANISH = [
+  'Economía',
+  'La economía española creció un 0,5 % en el segundo trimestre',
+  'Madrid, 28 jul (EFE).- La economía española creció un 0,5 % en el segundo trimestre del año, según los datos ' +
+    'publicados este viernes por el Instituto Nacional de Estadística, que confirman la fortaleza del consumo.',
+  'El avance se apoyó en el gasto de los hogares y en las exportaciones de servicios, mientras que la inversión ' +
+    'se mantuvo estable respecto al trimestre anterior. EFE',
+  'Noticias relacionadas',
+  'Volver arriba',
+].join('\n\n');
+
+describe('a Spanish wire text', () => {
+  it('imported with --lang es keeps a Spanish dateline and drops the Spanish furniture, with no warning', () => {
+    const result = importWire(SPANISH, { year: 2023, lang: 'es', translationKey: 'spain-gdp-q2-2023' });
+    expect(result.data.lang).toBe('es');
+    expect(result.data.translationKey).toBe('spain-gdp-q2-2023');
+    expect(result.data.dateline).toEqual({ place: 'Madrid' });
+    expect(result.data.pubDate).toBe('2023-07-28');
+    expect(result.dropped.map((d) => d.text)).toEqual(['EFE', 'Noticias relacionadas', 'Volver arriba']);
+    expect(result.warnings).toEqual([]);
+    expect(storySchema.parse(parseYaml(result.markdown.split(/^---\n/m)[1] ?? '')).translationKey).toBe(
+      'spain-gdp-q2-2023',
+    );
+  });
+
+  it('imported as English draws a warning that names both languages', () => {
+    const result = importWire(SPANISH, { year: 2023, lang: 'en' });
+    expect(result.warnings).toContainEqual(
+      '--lang is "en" (English), but the text reads as Spanish: pass --lang es if it is',
+    );
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ['es', SPANISH],
+    ['en', readSeed().raw],
+    [
+      'ar',
+      'القاهرة، 20 يونيو (EFE).- افتتح في القاهرة اليوم الثلاثاء معرض الكتاب الدولي بمشاركة مئات دور النشر ' +
+        'العربية والأجنبية، وسط إقبال كبير من الزوار الذين توافدوا منذ الساعات الأولى من الصباح على قاعات العرض.',
+    ],
+  ])('reads %s', (lang, text) => {
+    expect(detectLanguage(text)).toBe(lang);
+    expect(languageWarning(text, lang)).toBeUndefined();
+  });
+
+  it('does not guess on a text too short to tell', () => {
+    expect(detectLanguage('Volver arriba')).toBeUndefined();
+    expect(languageWarning('Volver arriba', 'en')).toBeUndefined();
+  });
+});
+
+describe('Arabic datelines', () => {
+  it.each([
+    ['القاهرة، 20 يونيو (EFE).- نص الخبر.', { place: 'القاهرة', date: { month: 5, day: 20 }, agency: 'EFE' }],
+    ['القاهرة، ٢٠ يونيو (EFE).- نص الخبر.', { place: 'القاهرة', date: { month: 5, day: 20 }, agency: 'EFE' }],
+  ])('reads %j', (paragraph, expected) => {
+    expect(parseDateline(paragraph)).toMatchObject({ ...expected, rest: 'نص الخبر.' });
   });
 });
 

@@ -1,0 +1,29 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { editionRoutes, type Edition } from '../../data/archive';
+import { feedOptions } from '../../lib/feed';
+import { formatMessage, messagesFor } from '../../lib/i18n';
+import { SITE } from '../../lib/site';
+import { feedPath } from '../../lib/slug';
+
+/** Each edition's feed of all its stories: `/rss.xml` for the default language, `/<lang>/rss.xml` else. */
+export const getStaticPaths = (() => editionRoutes()) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ edition: Edition }> = ({ props: { edition }, site }) => {
+  const m = messagesFor(edition.lang);
+  return rss(
+    feedOptions({
+      title:
+        edition.lang === SITE.lang
+          ? SITE.name
+          : formatMessage(m.feedTitle, { site: SITE.name, name: edition.name }, edition.lang),
+      description: m.siteDescription,
+      selfPath: feedPath(edition.path),
+      pagePath: edition.path,
+      stories: edition.stories,
+      limit: SITE.feedLimit,
+      lang: edition.lang,
+      site: site?.href ?? SITE.url,
+    }),
+  );
+};

@@ -1,0 +1,320 @@
+import * as cheerio from 'cheerio';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { EDITION_STORIES, editions } from '../helpers/site';
+
+const SITE = 'https://wire-reader.example';
+const page = (path: string) => cheerio.load(editions.read(path));
+const absolute = (path: string) => new URL(path, SITE).href;
+const hreflangs = ($: cheerio.CheerioAPI) =>
+  $('link[rel="alternate"][hreflang]')
+    .toArray()
+    .map((link) => [$(link).attr('hreflang'), $(link).attr('href')]);
+const feed = (path: string) =>
+  new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' }).parse(editions.read(path)).rss
+    .channel as { language: string; title: string; item?: { link: string; title: string }[] };
+
+describe('language and direction on <html>', () => {
+  it.each([
+    [EDITION_STORIES.en, 'en', 'ltr'],
+    [EDITION_STORIES.es, 'es', 'ltr'],
+    [EDITION_STORIES.ar, 'ar', 'rtl'],
+    ['/', 'en', 'ltr'],
+    ['/es/', 'es', 'ltr'],
+    ['/es/page/2/', 'es', 'ltr'],
+    ['/es/sections/economia/', 'es', 'ltr'],
+    ['/es/tags/espana/', 'es', 'ltr'],
+    ['/es/feeds/', 'es', 'ltr'],
+    ['/ar/', 'ar', 'rtl'],
+    ['/ar/sections/ثقافة/', 'ar', 'rtl'],
+    ['/ar/tags/مصر/', 'ar', 'rtl'],
+  ])('%s is lang=%s dir=%s', (path, lang, dir) => {
+    const $ = page(path);
+    expect([$('html').attr('lang'), $('html').attr('dir')]).toEqual([lang, dir]);
+  });
+});
+
+describe('the Spanish story imported with --lang es', () => {
+  const $ = page(EDITION_STORIES.es);
+
+  it('reads as a Spanish page: headings, controls, labels and dates', () => {
+    expect($('#related-heading').text()).toBe('Noticias relacionadas');
+    expect($('.back-to-top').text().trim()).toBe('Volver arriba');
+    expect($('.skip-link').text().trim()).toBe('Saltar al contenido');
+    expect($('nav[aria-label="Secciones"]')).toHaveLength(1);
+    expect($('ul.tags').attr('aria-label')).toBe('Etiquetas');
+    expect($('article .meta time').first().text()).toBe('viernes, 28 de julio de 2023');
+    expect($('.dateline').text()).toBe('Madrid, 28 jul (EFE).-');
+    expect($('.site-footer a[href="/es/feeds/"]').text().trim()).toBe('Canales RSS');
+    expect($('link[rel="alternate"][type="application/rss+xml"]').first().attr('href')).toMatch(/\/es\/rss\.xml$/);
+  });
+
+  it('has the masthead, the story times and the search box in Spanish, sending to the Spanish search', () => {
+    expect($('.tagline').text().trim()).toBe('Noticias de agencia, palabra por palabra, tal como se transmitieron');
+    expect($('.sections-bar a').first().text().trim()).toBe('Últimas');
+    expect($('.sections-bar a').last().attr('href')).toBe('/es/archive/');
+    expect($('.story-times').text()).toContain('Publicado');
+    expect($('form.site-search').attr('action')).toBe('/es/search/');
+    expect($('form.site-search input').attr('aria-label')).toBe('Buscar noticias');
+    expect($('form.site-search button').text().trim()).toBe('Buscar');
+  });
+
+  it('has the Spanish web furniture gone from the story text', () => {
+    const body = $('.story-body').text();
+    expect(body).not.toMatch(/Noticias relacionadas|Volver arriba/);
+    expect($('.story-body p')).toHaveLength(2);
+  });
+
+  it('lists only Spanish stories as related, never its own English version', () => {
+    const related = $('.related li').toArray();
+    expect(related.length).toBeGreaterThan(0);
+    for (const item of related) expect($(item).attr('lang')).toBe('es');
+    expect($('.related a[href="' + EDITION_STORIES.en + '"]')).toHaveLength(0);
+  });
+
+  it('links its section and tags in the Spanish edition', () => {
+    expect($('.section-label a').attr('href')).toBe('/es/sections/economia/');
+    expect(
+      $('ul.tags a')
+        .toArray()
+        .map((a) => $(a).attr('href')),
+    ).toEqual(['/es/tags/espana/', '/es/tags/pib/']);
+  });
+});
+
+describe('an English and Spanish pair sharing a translationKey', () => {
+  const expected = [
+    ['en', absolute(EDITION_STORIES.en)],
+    ['es', absolute(EDITION_STORIES.es)],
+    ['x-default', absolute(EDITION_STORIES.en)],
+  ];
+
+  it.each([EDITION_STORIES.en, EDITION_STORIES.es])('%s links both versions and an x-default', (path) => {
+    expect(hreflangs(page(path))).toEqual(expected);
+  });
+
+  it.each([
+    [EDITION_STORIES.en, 'Also in:', EDITION_STORIES.es, 'es', 'Español'],
+    [EDITION_STORIES.es, 'También en:', EDITION_STORIES.en, 'en', 'English'],
+  ])('%s says so visibly: "%s %s"', (path, label, other, lang, name) => {
+    const $ = page(path);
+    const link = $('.translations a');
+    expect($('.translations p').text().startsWith(label)).toBe(true);
+    expect(link.attr('href')).toBe(other);
+    expect([link.attr('hreflang'), link.attr('lang'), link.text()]).toEqual([lang, lang, name]);
+  });
+
+  it('leaves a story in one language without alternates or "Also in"', () => {
+    const $ = page(EDITION_STORIES.ar);
+    expect(hreflangs($)).toEqual([]);
+    expect($('.translations')).toHaveLength(0);
+  });
+});
+
+describe('the Arabic story', () => {
+  const $ = page(EDITION_STORIES.ar);
+
+  it('has an Arabic address, percent-encoded in its canonical link', () => {
+    expect($('link[rel="canonical"]').attr('href')).toBe(absolute(encodeURI(EDITION_STORIES.ar)));
+  });
+
+  it('has Arabic furniture, an Arabic dateline and an Arabic date', () => {
+    expect($('#related-heading').text()).toBe('أخبار ذات صلة');
+    expect($('.back-to-top').text().trim()).toBe('العودة إلى الأعلى');
+    expect($('.dateline').text()).toBe('القاهرة، 25 يناير (EFE).-');
+    expect($('article .meta time').first().text()).toBe('الخميس، 25 يناير 2024');
+    expect($('article .meta bdi').text()).toBe('EFE');
+  });
+
+  it('marks its section link as the current one in the Arabic navigation', () => {
+    const section = page('/ar/sections/ثقافة/');
+    expect(section('nav[aria-label="الأقسام"] a[aria-current="page"]').attr('href')).toBe('/ar/sections/ثقافة/');
+  });
+});
+
+describe('edition front pages', () => {
+  const stories = (path: string) =>
+    page(path)('ul.wire .headline a')
+      .toArray()
+      .map((a) => page(path)(a).attr('href'));
+
+  it('list only their own language: / the English, /es/ the Spanish, /ar/ the Arabic', () => {
+    expect(stories('/')).toEqual([EDITION_STORIES.en]);
+    expect(stories('/es/')[0]).toBe(EDITION_STORIES.es);
+    expect(stories('/es/')).not.toContain(EDITION_STORIES.en);
+    expect(stories('/ar/')).toEqual([EDITION_STORIES.ar]);
+  });
+
+  it('are headed and paginated in the edition’s language', () => {
+    const $ = page('/es/');
+    expect($('h1').text()).toBe('Últimas noticias');
+    expect($('.pagination').attr('aria-label')).toBe('Páginas');
+    expect($('.pagination span').text()).toBe('Página 1 de 2');
+    expect($('.pagination a[rel="next"]').text().trim()).toBe('Noticias anteriores');
+    expect(page('/es/page/2/')('h1').text()).toBe('Últimas noticias, página 2');
+    expect(page('/ar/')('h1').text()).toBe('آخر الأخبار');
+  });
+
+  it('offer the other editions by their own names, with lang and hreflang', () => {
+    const $ = page('/');
+    const links = $('nav.editions a')
+      .toArray()
+      .map((a) => [$(a).attr('href'), $(a).attr('lang'), $(a).attr('hreflang'), $(a).text()]);
+    expect(links).toEqual([
+      ['/ar/', 'ar', 'ar', 'العربية'],
+      ['/de/', 'de', 'de', 'Deutsch'],
+      ['/es/', 'es', 'es', 'Español'],
+    ]);
+    expect(page('/es/')('nav.editions a').first().text()).toBe('English');
+  });
+
+  it('link each other with hreflang and an x-default', () => {
+    const expected = [
+      ['ar', absolute('/ar/')],
+      ['de', absolute('/de/')],
+      ['en', absolute('/')],
+      ['es', absolute('/es/')],
+      ['x-default', absolute('/')],
+    ];
+    for (const path of ['/', '/es/', '/ar/']) expect(hreflangs(page(path))).toEqual(expected);
+  });
+
+  it('keep sections of two languages apart: Economy and Economía are pages of their editions', () => {
+    expect(page('/sections/economy/')('h1').text()).toBe('Economy');
+    expect(page('/es/sections/economia/')('h1').text()).toBe('Economía');
+    expect(page('/es/sections/economia/')('main a[href="' + EDITION_STORIES.en + '"]')).toHaveLength(0);
+    expect(page('/es/tags/espana/')('h1').text()).toBe('Noticias sobre España');
+  });
+});
+
+describe('edition feeds', () => {
+  it('/es/rss.xml is valid RSS in Spanish with only Spanish stories', () => {
+    const channel = feed('/es/rss.xml');
+    expect(channel.language).toBe('es');
+    expect(channel.title).toBe('Wire Reader: Español');
+    const links = (channel.item ?? []).map((item) => item.link);
+    expect(links[0]).toBe(absolute(EDITION_STORIES.es));
+    expect(links).not.toContain(absolute(EDITION_STORIES.en));
+    expect(links).toHaveLength(22);
+  });
+
+  it.each([
+    ['/rss.xml', 'en', [EDITION_STORIES.en]],
+    ['/es/sections/economia/rss.xml', 'es', [EDITION_STORIES.es]],
+    ['/ar/rss.xml', 'ar', [EDITION_STORIES.ar]],
+    ['/ar/sections/ثقافة/rss.xml', 'ar', [EDITION_STORIES.ar]],
+  ])('%s has <language>%s</language> and its edition’s stories, percent-encoded', (path, lang, paths) => {
+    const channel = feed(path);
+    expect(channel.language).toBe(lang);
+    expect((channel.item ?? []).map((item) => item.link)).toEqual(paths.map((p) => absolute(encodeURI(p))));
+  });
+
+  it('are listed on each edition’s feeds page, in its language', () => {
+    const $ = page('/es/feeds/');
+    expect($('h1').text()).toBe('Canales RSS');
+    expect(
+      $('.feed-list a')
+        .toArray()
+        .map((a) => $(a).attr('href')),
+    ).toEqual(['/es/rss.xml', '/es/sections/breves/rss.xml', '/es/sections/economia/rss.xml']);
+    expect($('link[rel="alternate"][type="application/rss+xml"]').first().attr('href')).toBe(absolute('/es/rss.xml'));
+  });
+});
+
+describe('a language with stories but no message table (German)', () => {
+  it('gets its edition all the same, its furniture in English and marked so', () => {
+    const front = page('/de/');
+    expect([front('html').attr('lang'), front('html').attr('dir')]).toEqual(['de', 'ltr']);
+    expect(front('h1').text()).toBe('Latest stories');
+    expect(front('.skip-link').attr('lang')).toBe('en');
+    expect(front('.site-footer').attr('lang')).toBe('en');
+    expect(front('.sections-bar a').first().attr('lang')).toBe('en');
+    expect(front('.sections-bar a[href="/de/sections/politik/"]').attr('lang')).toBeUndefined();
+    expect(front('form.site-search').attr('lang')).toBe('en');
+    const story = page('/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/');
+    expect(story('article .meta time').first().text()).toBe('Sonntag, 12. Februar 2023');
+    expect(story('#related-heading').attr('lang')).toBe('en');
+    expect(story('.back-to-top').parent().attr('lang')).toBe('en');
+    expect(feed('/de/rss.xml').language).toBe('de');
+  });
+
+  it('leaves furniture unmarked where the language has its own table', () => {
+    const $ = page(EDITION_STORIES.es);
+    expect($('.skip-link').attr('lang')).toBeUndefined();
+    expect($('#related-heading').attr('lang')).toBeUndefined();
+    expect($('.sections-bar a').first().attr('lang')).toBeUndefined();
+  });
+});
+
+describe('the 404 page', () => {
+  it('points readers of every edition to their front page, in their language', () => {
+    const $ = page('/404.html');
+    expect($('p[lang="es"] a').attr('href')).toBe('/es/');
+    expect($('p[lang="es"]').text()).toBe('Página no encontrada. Vaya a las últimas noticias.');
+    expect($('p[lang="ar"]').attr('dir')).toBe('rtl');
+  });
+});
+
+describe('what the default edition has, each edition has', () => {
+  it('a search page in its language, which opens its own Pagefind index first', () => {
+    const $ = page('/es/search/');
+    expect([$('html').attr('lang'), $('h1').text()]).toEqual(['es', 'Buscar']);
+    expect($('label[for="search-q"]').text()).toBe('Palabras que buscar');
+    expect($('select[name="sort"] option').first().text()).toBe('Más pertinentes primero');
+    // What readers without JavaScript see: cheerio reads <noscript> as text, so parse it apart.
+    const fallback = cheerio.load($('noscript').html() ?? '');
+    expect(fallback('.search-fallback h2').text()).toBe('La búsqueda necesita JavaScript');
+    expect(fallback('.search-fallback a[href="/es/feeds/"]').text()).toBe('los canales RSS');
+    expect($('form.search-form').attr('data-primary-language')).toBe('es');
+    const messages = JSON.parse($('form.search-form').attr('data-messages') ?? '{}') as Record<string, unknown>;
+    expect(messages.searchFound).toEqual({
+      one: '{count} noticia coincide con{what}{narrowed}.',
+      other: '{count} noticias coinciden con{what}{narrowed}.',
+    });
+    const arabic = page('/ar/search/');
+    expect([arabic('html').attr('dir'), arabic('#search-results').attr('aria-label')]).toEqual(['rtl', 'نتائج البحث']);
+  });
+
+  it('a desk whose day headings link to its own day archives, in its language', () => {
+    const $ = page('/ar/');
+    const day = $('.day-heading a').first();
+    expect(day.attr('href')).toBe('/ar/archive/2024/01/25/');
+    expect(day.text()).toBe('الخميس، 25 يناير 2024');
+    expect($('.more a').attr('href')).toBe('/ar/archive/2024/01/');
+  });
+
+  it('day and month archives listing only its stories, with counts in its plural forms', () => {
+    const dayPage = page('/ar/archive/2024/01/25/');
+    expect([dayPage('html').attr('lang'), dayPage('h1').text()]).toEqual(['ar', 'الخميس، 25 يناير 2024']);
+    expect(dayPage('ul.wire .headline a').attr('href')).toBe(EDITION_STORIES.ar);
+    const month = page('/es/archive/2023/05/');
+    expect(month('.archive-list li').first().text()).toMatch(/ · 1 noticia$/);
+    const archive = page('/es/archive/');
+    expect(archive('h1').text()).toBe('Archivo');
+    expect(archive('.archive-list li').last().text()).toMatch(/mayo de 2023 · 21 noticias$/);
+    expect(page('/archive/2023/07/28/')('ul.wire .headline a').attr('href')).toBe(EDITION_STORIES.en);
+  });
+
+  it('a place in the sitemap, with hreflang alternates on its front page and on translated stories', () => {
+    const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'xhtml:link'].includes(name) });
+    const urls = parser.parse(editions.read('/sitemap-1.xml')).urlset.url as {
+      loc: string;
+      'xhtml:link'?: { '@_hreflang': string; '@_href': string }[];
+    }[];
+    const alternates = (loc: string) =>
+      (urls.find((url) => url.loc === loc)?.['xhtml:link'] ?? []).map((link) => [link['@_hreflang'], link['@_href']]);
+    const pair = [
+      ['en', absolute(EDITION_STORIES.en)],
+      ['es', absolute(EDITION_STORIES.es)],
+      ['x-default', absolute(EDITION_STORIES.en)],
+    ];
+    expect(alternates(absolute(EDITION_STORIES.en))).toEqual(pair);
+    expect(alternates(absolute(EDITION_STORIES.es))).toEqual(pair);
+    expect(alternates(absolute('/es/'))).toContainEqual(['es', absolute('/es/')]);
+    expect(alternates(absolute(encodeURI(EDITION_STORIES.ar)))).toEqual([]);
+    const locs = urls.map((url) => url.loc);
+    for (const path of ['/es/search/', '/es/archive/', '/ar/archive/2024/01/25/', '/es/feeds/']) {
+      expect(locs).toContain(absolute(encodeURI(path)));
+    }
+  });
+});
