@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import deployFiles from './src/integrations/deploy.ts';
+import { incremental } from './src/integrations/incremental.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import cards from './src/integrations/cards.ts';
 import { SITE, siteUrlProblem } from './src/lib/site.ts';
@@ -38,11 +39,13 @@ const deploySafety = {
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  // Deploy checks; share cards, rendered after the pages in worker threads with a cache across
-  // builds; the Pagefind search index of the story pages, built after the pages and served in dev too.
-  // deployFiles last, so it sees every file (cards, search index): response headers with a
-  // hash-based CSP, .gz/.br.
-  integrations: [deploySafety, cards(), searchIndex(), deployFiles()],
+  // Deploy checks; incremental() deletes every file of dist/ this build neither wrote nor kept
+  // (first, so no later step sees a stale page); share
+  // cards, rendered after the pages in worker threads with a cache across builds; the Pagefind
+  // search index of the story pages, built after the pages and served in dev too; deployFiles
+  // last, so it sees every file (cards, search index): response headers with a hash-based
+  // CSP, .gz/.br.
+  integrations: [deploySafety, incremental(), cards(), searchIndex(), deployFiles()],
   // Tests and the benchmark build elsewhere without touching dist/ or the shared cache.
   outDir: process.env.WIRE_OUT_DIR ?? './dist',
   ...(process.env.WIRE_CACHE_DIR && { cacheDir: process.env.WIRE_CACHE_DIR }),
@@ -53,5 +56,13 @@ export default defineConfig({
     // All CSS inline: a story page is one request and fits in the first round trip.
     inlineStylesheets: 'always',
   },
+  // Incremental builds (README, "Publishing fast"): a page whose cache key (src/data/pages.ts)
+  // and code are unchanged is left in dist/ as it is; dist/ is not emptied, and the
+  // incremental() integration deletes what the build no longer makes. It runs before the
+  // steps that read or write dist/ after the pages (cards, search indexing, compression), so
+  // a killed or deleted story's old page is gone before anything indexes or hashes it.
+  // `astro build --force` renders every page again.
+  experimental: { incrementalBuild: true },
+  vite: { build: { emptyOutDir: false } },
   devToolbar: { enabled: false },
 });

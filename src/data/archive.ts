@@ -123,8 +123,14 @@ async function load(): Promise<Archive> {
       .filter((entry) => isPublished(entry.data, buildTime))
       .map((entry) => {
         const file = entry.filePath ?? entry.id;
-        // NFC, as the loader's text rules normalise every field (src/lib/text.ts).
-        const story = toStory(entry.id, bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'), entry.data);
+        // The text is read when a page or feed asks for it, not for every story up front; NFC,
+        // as the loader's text rules normalise every field (src/lib/text.ts).
+        const story = toStory(
+          entry.id,
+          () => bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'),
+          entry.data,
+          String(entry.digest ?? ''),
+        );
         if (story.image) photoFiles.set(story.id, cardPhotoOf(file, story));
         return story;
       }),

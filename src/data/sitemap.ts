@@ -32,12 +32,13 @@ async function load(site: string): Promise<SitemapUrl[][]> {
   const { stories, editions, translations } = await getArchive();
   const urls: SitemapUrl[] = [];
   const listing = (basePath: string, list: readonly Story[], alternates: readonly Alternate[] = []) => {
-    const lastmod = newest(list.map(lastmodOf));
     for (const { page } of paginate(list, { pageSize: SITE.pageSize, basePath })) {
       urls.push({
         loc: absoluteUrl(page.url.current, site),
-        lastmod,
-        ...(page.currentPage === 1 && alternates.length > 0 && { alternates: asSitemapAlternates(alternates) }),
+        // Archive pages count from the oldest story and never change once full: each page's
+        // own newest story dates it.
+        lastmod: newest(page.data.map(lastmodOf)),
+        ...(page.number === undefined && alternates.length > 0 && { alternates: asSitemapAlternates(alternates) }),
       });
     }
   };

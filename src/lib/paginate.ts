@@ -1,55 +1,77 @@
 /**
- * Pagination of story lists: page 1 at the listing's own address, later pages under
- * `page/N/` (so no page of the home listing can clash with a site page such as /404/).
+ * Listings with stable archive pages. A listing (the home page, a section, a tag) has a
+ * front at its own address that shows the latest `pageSize` stories, and, once it holds
+ * more than that, archive pages under `page/N/` numbered from the OLDEST story: page 1
+ * holds the first `pageSize` stories ever published, page 2 the next, and the newest page
+ * fills up as stories arrive. So adding a story changes only the front and the newest
+ * archive page (and, when that page is full, makes a new one and relinks the one before):
+ * every older archive page keeps its address, its stories and its bytes, and an
+ * incremental build does not render it again. A page says "Page N", never "of M", for the
+ * same reason. (Deleting a story, or back-dating one, moves the pages after it.)
  */
 
-/** One page of a listing. */
+/** One page of a listing: the front, or archive page `number`. */
 export interface ListingPage<T> {
+  /** The stories shown, newest first. */
   data: T[];
-  currentPage: number;
-  lastPage: number;
+  /** The archive page number counted from the oldest story; `undefined` on the front. */
+  number: number | undefined;
+  /** This page's address, the newer page's (`prev`) and the older page's (`next`). */
   url: { current: string; prev: string | undefined; next: string | undefined };
 }
 
 /**
- * The path of page `n` of the listing at `basePath`.
+ * The path of archive page `n` of the listing at `basePath`; page 0 is the front.
  *
  * @example
- * pagePath('/sections/world/', 1); // "/sections/world/"
+ * pagePath('/sections/world/', 0); // "/sections/world/"
  * pagePath('/', 3); // "/page/3/"
  */
 export function pagePath(basePath: string, n: number): string {
-  return n <= 1 ? basePath : `${basePath}page/${n}/`;
+  return n < 1 ? basePath : `${basePath}page/${n}/`;
 }
 
 /**
- * Splits a list into pages of `pageSize`, with the rest-parameter value for each page's
- * route (`undefined` for page 1, `page/N` after) and previous/next addresses. An empty list
- * still has one (empty) page.
+ * Splits a newest-first list into the front (the latest `pageSize`) and stable archive
+ * pages counted from the oldest (see the module comment), with the rest-parameter value
+ * of each page's route (`undefined` for the front, `page/N` after) and newer/older links.
+ * The front links to the archive page holding the newest story it has no room for; an
+ * empty list still has a front.
  *
  * @example
- * paginate(['a', 'b', 'c'], { pageSize: 2, basePath: '/' }).map((p) => p.param);
- * // [undefined, "page/2"]
+ * paginate(['e', 'd', 'c', 'b', 'a'], { pageSize: 2, basePath: '/' }).map((p) => [p.param, p.page.data]);
+ * // [[undefined, ['e', 'd']], ['page/1', ['b', 'a']], ['page/2', ['d', 'c']], ['page/3', ['e']]]
  */
 export function paginate<T>(
   items: readonly T[],
   { pageSize, basePath }: { pageSize: number; basePath: string },
 ): { param: string | undefined; page: ListingPage<T> }[] {
-  const lastPage = Math.max(1, Math.ceil(items.length / pageSize));
-  return Array.from({ length: lastPage }, (_, index) => {
+  const total = items.length;
+  const last = total > pageSize ? Math.ceil(total / pageSize) : 0;
+  // Archive page n holds the stories at oldest-first positions (n - 1) * pageSize up to n * pageSize.
+  const pageOf = (newestFirstIndex: number) => Math.floor((total - 1 - newestFirstIndex) / pageSize) + 1;
+  const front = {
+    param: undefined,
+    page: {
+      data: items.slice(0, pageSize),
+      number: undefined,
+      url: { current: basePath, prev: undefined, next: last > 0 ? pagePath(basePath, pageOf(pageSize)) : undefined },
+    },
+  };
+  const archive = Array.from({ length: last }, (_, index) => {
     const n = index + 1;
     return {
-      param: n === 1 ? undefined : `page/${n}`,
+      param: `page/${n}`,
       page: {
-        data: items.slice(index * pageSize, n * pageSize),
-        currentPage: n,
-        lastPage,
+        data: items.slice(Math.max(0, total - n * pageSize), total - (n - 1) * pageSize),
+        number: n,
         url: {
           current: pagePath(basePath, n),
-          prev: n > 1 ? pagePath(basePath, n - 1) : undefined,
-          next: n < lastPage ? pagePath(basePath, n + 1) : undefined,
+          prev: pagePath(basePath, n < last ? n + 1 : 0),
+          next: n > 1 ? pagePath(basePath, n - 1) : undefined,
         },
       },
     };
   });
+  return [front, ...archive];
 }

@@ -12,8 +12,14 @@ import { editionOf, sectionPath, slugify, storyPath } from './slug.ts';
 /** A story ready for pages and feeds. */
 export interface Story {
   id: string;
-  /** The Markdown body, without dateline or sign-off. */
-  body: string;
+  /**
+   * The Markdown body, without dateline or sign-off. Stories of the built archive read it
+   * from their file when asked (a getter), so a large archive's text is not held in memory
+   * and an unchanged story's file is not read on an incremental build; `digest` stands for it.
+   */
+  readonly body: string;
+  /** Digest of the story's file (frontmatter and text), or "" when it has none: cache keys use it for the body. */
+  digest: string;
   title: string;
   description: string;
   /** The publication date as the story gives it: local calendar date, time and offset. */
@@ -122,7 +128,8 @@ function shownDate(date: WireDate, lang: string): { iso: string; text: string } 
 }
 
 /**
- * Derives a {@link Story} from a collection entry's id, body and validated data.
+ * Derives a {@link Story} from a collection entry's id, body and validated data. The body
+ * may be a function that reads it when a page asks: then `digest` must change whenever it does.
  *
  * @example
  * toStory('tokayev', 'Text.', {
@@ -131,10 +138,10 @@ function shownDate(date: WireDate, lang: string): { iso: string; text: string } 
  *   tags: [], lang: 'en', related: [], translationKey: undefined,
  * }).dateline; // "Astana, Jun 20 (EFE).-"
  */
-export function toStory(id: string, body: string, data: StoryInput): Story {
-  return {
+export function toStory(id: string, body: string | (() => string), data: StoryInput, digest = ''): Story {
+  const story: Omit<Story, 'body'> = {
     id,
-    body,
+    digest,
     title: data.title,
     description: data.description,
     published: data.pubDate,
@@ -174,6 +181,10 @@ export function toStory(id: string, body: string, data: StoryInput): Story {
     })),
     copyright: data.copyright,
   };
+  // A getter is not part of a page's cache key (src/lib/cache-key.ts): the digest is.
+  return typeof body === 'string'
+    ? { ...story, body }
+    : (Object.defineProperty(story, 'body', { get: body, enumerable: true }) as Story);
 }
 
 /**

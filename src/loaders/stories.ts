@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -7,6 +8,39 @@ import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
 import { isPublished, type Publishable } from '../lib/publish.ts';
 import { checkFields, decodeUtf8, describeTextProblem, findTextProblem } from '../lib/text.ts';
 import { storyFiles } from './walk.ts';
+
+/** Meta-store key of the file index kept between builds. */
+const INDEX = 'files';
+
+/** What the loader remembers of a file between builds: enough to know it has not changed. */
+interface Known {
+  size: number;
+  mtimeMs: number;
+  digest: string;
+  id: string;
+  /** The file has a photo that was left out because the story was not yet published: read it again next build. */
+  imageHeld?: boolean;
+}
+
+/**
+ * A digest of the code that turns a file into an entry (loaders, src/lib, the content config,
+ * the lockfile): when it changes, every file is read and checked again, since the same file
+ * may now make different data. Astro itself clears the store only when content.config.ts changes.
+ */
+function parserVersion(root: string, generateDigest: (text: string) => string): string {
+  const files: string[] = [];
+  for (const dir of ['src/loaders', 'src/lib']) {
+    const full = join(root, dir);
+    if (!existsSync(full)) continue;
+    for (const name of (readdirSync(full, { recursive: true }) as string[]).sort()) {
+      if (/\.[cm]?[jt]s$/.test(name)) files.push(join(full, name));
+    }
+  }
+  files.push(join(root, 'src/content.config.ts'), join(root, 'package-lock.json'));
+  return generateDigest(
+    files.map((file) => `${relative(root, file)}\n${existsSync(file) ? readFileSync(file, 'utf8') : ''}`).join('\0'),
+  );
+}
 
 /**
  * The field problems of a schema error as lines naming the file: Astro's message lists one
@@ -31,6 +65,14 @@ function schemaProblems(shown: string, error: unknown): string[] {
  * Every file is read as strict UTF-8 and every field and the body go through the text
  * rules of src/lib/text.ts before the schema sees them. Symbolic links under `base` are
  * never followed (each is reported), so a link loop cannot hang the build.
+ *
+ * Warm builds do not read the archive again. The loader remembers each file's size, mtime,
+ * digest and story id from the last build that succeeded (in Astro's data store, beside the
+ * entries): a file whose size and mtime are unchanged keeps its entry unread; a touched file
+ * is read, and checked and parsed again only when its digest changed. A deleted or
+ * moved-away file's entry is deleted, so its pages go at the next build. Any change to the
+ * loading code (src/loaders, src/lib, the lockfile) reads and checks every file again.
+ * Warnings about a file (e.g. text normalised to NFC) are given when it is read, so once.
  */
 export function storyLoader({ base }: { base: string }): Loader {
   return {
@@ -42,35 +84,66 @@ export function storyLoader({ base }: { base: string }): Loader {
       // story is published at this build: an embargoed or withheld story's photo must not
       // leak. (This time is taken before src/data/archive.ts takes its own, so whatever is
       // published here is published there too.)
+      // Such a story's file is read again at every build until it is published, so the photo
+      // appears at the first build after its embargo even though the file has not changed.
       const parseEntry = async (
         entry: { id: string; data: Record<string, unknown>; filePath: string },
         buildTime: Date,
-      ): Promise<Record<string, unknown>> => {
+      ): Promise<{ data: Record<string, unknown>; imageHeld: boolean }> => {
         const { image, ...rest } = entry.data;
         const data = await context.parseData({ id: entry.id, data: rest, filePath: entry.filePath });
-        if (image === undefined) return data;
+        if (image === undefined) return { data, imageHeld: false };
         if (isPublished(data as Publishable, buildTime)) {
-          return context.parseData({ id: entry.id, data: entry.data, filePath: entry.filePath });
+          return {
+            data: await context.parseData({ id: entry.id, data: entry.data, filePath: entry.filePath }),
+            imageHeld: false,
+          };
         }
-        return { ...data, image: undefined };
+        return { data: { ...data, image: undefined }, imageHeld: true };
       };
       const sync = async () => {
         const buildTime = readBuildTime();
+        const version = parserVersion(root, context.generateDigest);
+        let known = new Map<string, Known>();
+        try {
+          const saved = JSON.parse(context.meta.get(INDEX) ?? 'null') as { version: string; files: [string, Known][] };
+          if (saved.version === version) known = new Map(saved.files);
+        } catch {
+          // no index yet, or an unreadable one: read every file
+        }
         const { files, skipped } = await storyFiles(dir);
         for (const { path, reason } of skipped) context.logger.warn(`${relative(root, path)}: ${reason}`);
         const seen = new Map<string, string>();
+        const next = new Map<string, Known>();
         const problems: string[] = [];
-        // Read in batches, keeping only frontmatter and a digest: a large archive's text is
-        // never held in memory all at once.
+        /** Entries read and checked this time, to parse and store. */
         const entries = [];
+        // Files are looked at in batches: a large archive's text is never held in memory at once.
         for (let start = 0; start < files.length; start += 64) {
           const batch = files.slice(start, start + 64).map(async (file) => {
             const filePath = join(dir, file);
             const shown = relative(root, filePath);
+            const before = known.get(shown);
+            const unchanged = before !== undefined && !before.imageHeld && context.store.has(before.id);
+            let info;
             let source: string;
             let split;
             try {
+              info = await stat(filePath);
+              if (unchanged && before.size === info.size && before.mtimeMs === info.mtimeMs) {
+                return { shown, known: before, entry: undefined };
+              }
               source = decodeUtf8(await readFile(filePath));
+            } catch (error) {
+              const message = (error as Error).message;
+              problems.push(message.startsWith(shown) ? message : `${shown}: ${message}`);
+              return undefined;
+            }
+            const digest = context.generateDigest(source);
+            const mark = { size: info.size, mtimeMs: info.mtimeMs, digest };
+            if (unchanged && before.digest === digest)
+              return { shown, known: { ...mark, id: before.id }, entry: undefined };
+            try {
               split = splitFrontmatter(source, shown);
             } catch (error) {
               const message = (error as Error).message;
@@ -89,29 +162,35 @@ export function storyLoader({ base }: { base: string }): Loader {
               const atLine = { ...bodyProblem, line: bodyProblem.line + bodyStart };
               problems.push(`${shown}: ${describeTextProblem('body', atLine, true)}`);
             }
-            return {
-              id: storyId(checked.data, file),
-              data: checked.data,
-              filePath,
-              digest: context.generateDigest(source),
-            };
+            const id = storyId(checked.data, file);
+            return { shown, known: { ...mark, id }, entry: { id, data: checked.data, filePath } };
           });
-          for (const entry of await Promise.all(batch)) if (entry) entries.push(entry);
+          for (const result of await Promise.all(batch)) {
+            if (!result) continue;
+            const twin = seen.get(result.known.id);
+            if (twin) {
+              problems.push(
+                `${result.shown}: slug: "${result.known.id}" is already the id of ${twin}; give one a slug of its own`,
+              );
+              continue;
+            }
+            seen.set(result.known.id, result.shown);
+            next.set(result.shown, result.known);
+            if (result.entry) entries.push({ ...result.entry, shown: result.shown, digest: result.known.digest });
+          }
         }
         const stored = [];
         for (const entry of entries) {
-          const shown = relative(root, entry.filePath);
-          const twin = seen.get(entry.id);
-          if (twin) {
-            problems.push(`${shown}: slug: "${entry.id}" is already the id of ${twin}; give one a slug of its own`);
-            continue;
-          }
-          seen.set(entry.id, shown);
           try {
-            const data = await parseEntry(entry, buildTime);
-            stored.push({ ...entry, data, filePath: shown });
+            const { data, imageHeld } = await parseEntry(entry, buildTime);
+            // Astro keeps an entry whose digest is unchanged as it was: a held photo marks the
+            // digest, so the entry (and its page's cache key) changes when the photo appears.
+            const digest = imageHeld ? `${entry.digest}-photo-held` : entry.digest;
+            stored.push({ id: entry.id, data, filePath: entry.shown, digest });
+            const known = next.get(entry.shown);
+            if (known && imageHeld) next.set(entry.shown, { ...known, imageHeld });
           } catch (error) {
-            problems.push(...schemaProblems(shown, error));
+            problems.push(...schemaProblems(entry.shown, error));
           }
         }
         // Every problem in every file at once: an editor fixes a batch in one go.
@@ -121,10 +200,20 @@ export function storyLoader({ base }: { base: string }): Loader {
           problems.sort((a, b) => (fileOf(a) < fileOf(b) ? -1 : fileOf(a) > fileOf(b) ? 1 : 0));
           throw new Error(`Stories have ${problems.length} problem(s):\n${problems.join('\n')}`);
         }
-        context.store.clear();
-        // The body stays in the file: src/data/archive.ts reads it when it builds the
-        // archive, so the data store (serialised and loaded again by Astro) holds only data.
-        for (const { id, data, filePath, digest } of stored) context.store.set({ id, data, filePath, digest });
+        // Entries whose file is gone, or now gives another id, go: no page of theirs survives.
+        for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+        // The body stays in the file: src/data/archive.ts reads it when a page needs it, so
+        // the data store (serialised and loaded again by Astro) holds only data.
+        for (const entry of stored) {
+          // Astro keeps an entry whose digest is unchanged as it was, file path and all: a
+          // moved file must replace it, or pages would read its text from the old path.
+          if (context.store.get(entry.id)?.filePath !== entry.filePath) context.store.delete(entry.id);
+          context.store.set(entry);
+        }
+        context.meta.set(INDEX, JSON.stringify({ version, files: [...next] }));
+        context.logger.info(
+          `${files.length} stories, ${entries.length} read and parsed, ${files.length - entries.length} unchanged`,
+        );
       };
       await sync();
       context.watcher?.add(dir);

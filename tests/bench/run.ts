@@ -15,6 +15,11 @@
  * Imports: `--import N` times `npm run import` of one wire text and one agency item into a
  * generated N-story content folder, first with no stored index of it (cold), then again
  * (warm), which is what an editor waits for.
+ *
+ * Rebuild scenarios (--rebuild): on one generated archive, a cold build with incremental
+ * builds on, then warm rebuilds with nothing changed, with one story added, and with one
+ * story edited (each --runs times), then a clean full build of the final content in the
+ * same run for the ratio, and a byte-for-byte comparison of the two output folders.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import {
@@ -32,6 +37,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { dump, load } from 'js-yaml';
 import { rankRelated } from '../../src/lib/related.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
@@ -49,8 +55,12 @@ measures article page sizes.
 
 Options:
   --runs N           builds per size and site; figures are medians (default 3)
-  --sizes A,B        archive sizes to build (default 1000,10000; 0: no builds)
-  --rank A,B         archive sizes to time the related ranking at (default 10000,100000)
+  --sizes A,B        archive sizes to build cold, against the baseline (default 1000,10000; 0 skips)
+  --rank A,B         archive sizes to time the related ranking at (default 10000,100000; 0 skips)
+  --rebuild A,B      archive sizes for the rebuild scenarios: nothing changed, one added,
+                     one edited, against a clean build (default 10000; 0 skips them)
+  --no-baseline      build only this site in the --sizes runs (the minimal Astro
+                     baseline cannot build 100,000 stories)
   --all-cards A,B    archive sizes to build with a share card for every story (default 1000; 0: none)
   --import A,B       archive sizes to time an import into, cold and warm (default 100000; 0: none)
   --out FILE         where the figures go (default tests/.artifacts/bench/results.json)
@@ -62,6 +72,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     sizes: { type: 'string', default: '1000,10000' },
     rank: { type: 'string', default: '10000,100000' },
+    rebuild: { type: 'string', default: '10000' },
+    'no-baseline': { type: 'boolean', default: false },
     'all-cards': { type: 'string', default: '1000' },
     import: { type: 'string', default: '100000' },
     out: { type: 'string', default: join(root, 'tests/.artifacts/bench/results.json') },
@@ -85,12 +97,14 @@ function counts(option: string, text: string): number[] {
 }
 const [runs = 3] = counts('runs', values.runs);
 const sizes = values.sizes === '0' ? [] : counts('sizes', values.sizes);
+const rankSizes = values.rank === '0' ? [] : counts('rank', values.rank);
+const rebuildSizes = values.rebuild === '0' ? [] : counts('rebuild', values.rebuild);
 const importSizes = values.import === '0' ? [] : counts('import', values.import);
-const rankSizes = counts('rank', values.rank);
 const allCardSizes = values['all-cards'] === '0' ? [] : counts('all-cards', values['all-cards']);
 if (values['dry-run']) {
   console.log(
-    `would build ${sizes.join(', ') || 'no'} stories, ${runs} run(s) each, rank ${rankSizes.join(', ')}, ` +
+    `would build ${sizes.join(', ') || 'no'} stories${values['no-baseline'] ? ' (no baseline)' : ''}, ${runs} run(s) each, ` +
+      `rank ${rankSizes.join(', ') || 'none'}, rebuild scenarios at ${rebuildSizes.join(', ') || 'none'}, ` +
       `a card for every story at ${allCardSizes.join(', ') || 'no size'}, ` +
       `import into ${importSizes.join(', ') || 'no archive'}; figures to ${values.out}`,
   );
@@ -398,7 +412,9 @@ async function main() {
           ),
         );
         index = indexSize(outDir);
-        progress(`  ${round(ours.at(-1)?.seconds ?? 0, 1)} s; the same without search`);
+        progress(`  ${round(ours.at(-1)?.seconds ?? 0, 1)} s, ${Math.round(ours.at(-1)?.peakRssMiB ?? 0)} MiB`);
+        if (values['no-baseline']) continue;
+        progress('  the same without search');
         const plainOut = join(work, `site-nosearch-${size}`);
         rmSync(plainOut, { recursive: true, force: true });
         noSearch.push(
@@ -422,8 +438,8 @@ async function main() {
         baseline.push(await build(baselineDir, { BASELINE_OUT: baseOut }, baseOut));
         progress(`  ${round(baseline.at(-1)?.seconds ?? 0, 1)} s`);
       }
-      const ratios = ours.map((o, i) => o.seconds / (baseline[i] as BuildFigures).seconds);
-      const searchRatios = ours.map((o, i) => o.seconds / (noSearch[i] as BuildFigures).seconds);
+      const ratios = baseline.map((b, i) => (ours[i] as BuildFigures).seconds / b.seconds);
+      const searchRatios = noSearch.map((n, i) => (ours[i] as BuildFigures).seconds / n.seconds);
       progress(`${size} stories: first search in Chromium`);
       const search = {
         indexSeconds: round(median(ours.map((o) => o.indexSeconds ?? Number.NaN))),
@@ -457,13 +473,13 @@ async function main() {
           pages: ours[0]?.pages,
           allSeconds: ours.map((o) => round(o.seconds)),
         },
-        baseline: {
+        baseline: baseline.length > 0 && {
           seconds: round(median(baseline.map((o) => o.seconds))),
           peakRssMiB: Math.round(median(baseline.map((o) => o.peakRssMiB))),
           pages: baseline[0]?.pages,
           allSeconds: baseline.map((o) => round(o.seconds)),
         },
-        ratioToBaseline: round(median(ratios), 3),
+        ratioToBaseline: ratios.length > 0 ? round(median(ratios), 3) : undefined,
         cards: cardFigures(ours, warm),
         allRatios: ratios.map((r) => round(r, 3)),
         search,
@@ -471,6 +487,10 @@ async function main() {
       };
     }
     results.builds = builds;
+
+    const rebuilds: Record<string, unknown> = {};
+    for (const size of rebuildSizes) rebuilds[size] = await rebuildScenarios(work, size);
+    results.rebuilds = rebuilds;
     const [small, large] = sizes;
     if (small !== undefined && large !== undefined) {
       const time = (size: number) => (builds[size] as { site: { seconds: number } }).site.seconds;
@@ -623,6 +643,15 @@ function print(results: Record<string, unknown>) {
         `(${a.msPerCardWall} ms per card, wall), build ${a.seconds} s, peak RSS ${a.peakRssMiB} MiB`,
     );
   }
+  for (const [size, r] of Object.entries(results.rebuilds as Record<string, RebuildFigures>)) {
+    lines.push(
+      '',
+      `rebuilds at ${size} stories (medians): cold ${r.cold.seconds} s, ${r.cold.peakRssMiB} MiB; ` +
+        `nothing changed ${r.unchanged.seconds} s; one added ${r.added.seconds} s; one edited ${r.edited.seconds} s; ` +
+        `clean full build ${r.clean.seconds} s (one added / clean: ${r.addedToClean}); ` +
+        `output identical to the clean build: ${r.identical ? 'yes' : `NO (${r.differences.join('; ')})`}`,
+    );
+  }
   const scaling = results.scaling as { from: number; to: number; timeRatio: number } | undefined;
   if (scaling) lines.push('', `build time ${scaling.to} / ${scaling.from}: ${scaling.timeRatio}`);
   for (const [size, r] of Object.entries(results.ranking as Record<string, { seconds: number }>)) {
@@ -637,14 +666,101 @@ function print(results: Record<string, unknown>) {
   const one = results.articleAtOneStory as { largestBytes: number; chromeBytes: number };
   const largest = Object.values(builds).at(-1)?.article as unknown as
     { largestBytes: number; chromeBytes: number } | undefined;
-  if (largest) {
-    lines.push(
-      `article page: ${largest.largestBytes} B at the largest archive (page furniture ${largest.chromeBytes} B); ` +
-        `${one.largestBytes} B with the one real story (furniture ${one.chromeBytes} B)`,
-    );
-  }
+  lines.push(
+    `article page: ${largest ? `${largest.largestBytes} B at the largest archive (page furniture ${largest.chromeBytes} B); ` : ''}` +
+      `${one.largestBytes} B with the one real story (furniture ${one.chromeBytes} B)`,
+  );
   lines.push(`load after: ${String(results.uptimeAfter)}`, '');
   console.log(lines.join('\n'));
+}
+
+interface RebuildFigures {
+  cold: BuildFigures;
+  unchanged: { seconds: number; peakRssMiB: number; all: number[] };
+  added: { seconds: number; peakRssMiB: number; all: number[] };
+  edited: { seconds: number; peakRssMiB: number; all: number[] };
+  clean: BuildFigures;
+  addedToClean: number;
+  identical: boolean;
+  differences: string[];
+}
+
+/** Every file under `dir` by relative path, with its bytes. */
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) files.set(name, readFileSync(path));
+  }
+  return files;
+}
+
+/** The first few paths that differ between two output folders. */
+function treeDifferences(a: string, b: string): string[] {
+  const left = tree(a);
+  const right = tree(b);
+  const paths = [...new Set([...left.keys(), ...right.keys()])].sort();
+  return paths
+    .filter((path) => !left.get(path)?.equals(right.get(path) ?? Buffer.alloc(0)) || !right.has(path))
+    .slice(0, 10);
+}
+
+/** The rebuild scenarios at one archive size (see the file comment). */
+async function rebuildScenarios(work: string, size: number): Promise<RebuildFigures> {
+  const corpus = join(work, `rebuild-corpus-${size}`);
+  writeCorpus(corpus, generateStories(size, 42));
+  const outDir = join(work, `rebuild-site-${size}`);
+  const env = { WIRE_CONTENT_DIR: corpus, WIRE_OUT_DIR: outDir, WIRE_CACHE_DIR: join(work, `rebuild-cache-${size}`) };
+  progress(`rebuilds, ${size} stories: cold build`);
+  const cold = await build(root, env, outDir);
+  const scenario = async (name: string, change: (run: number) => void) => {
+    const figures: BuildFigures[] = [];
+    for (let run = 1; run <= runs; run++) {
+      change(run);
+      figures.push(await build(root, env, outDir));
+      progress(`  ${name}, run ${run}/${runs}: ${round(figures.at(-1)?.seconds ?? 0, 1)} s`);
+    }
+    return {
+      seconds: round(median(figures.map((f) => f.seconds))),
+      peakRssMiB: Math.round(median(figures.map((f) => f.peakRssMiB))),
+      all: figures.map((f) => round(f.seconds)),
+    };
+  };
+  const unchanged = await scenario('nothing changed', () => undefined);
+  const [template] = generateStories(1, 9001);
+  const added = await scenario('one story added', (run) => {
+    if (!template) return;
+    const story = { ...template, slug: `bench-flash-${run}`, pubDate: `2025-06-${String(run).padStart(2, '0')}` };
+    writeCorpus(join(corpus, `added-${run}`), [story]);
+  });
+  const firstFolder = join(corpus, '000');
+  const files = readdirSync(firstFolder).sort();
+  const edited = await scenario('one story edited', (run) => {
+    const file = join(firstFolder, files[run * 7] as string);
+    const source = readFileSync(file, 'utf8');
+    const end = source.indexOf('\n---\n', 4);
+    const data = load(source.slice(4, end)) as { title: string };
+    data.title = `${data.title} (corrected ${run})`;
+    writeFileSync(file, `---\n${dump(data)}${source.slice(end + 1)}`);
+  });
+  progress(`rebuilds, ${size} stories: clean full build of the same content`);
+  const cleanOut = join(work, `rebuild-clean-${size}`);
+  const clean = await build(
+    root,
+    { ...env, WIRE_OUT_DIR: cleanOut, WIRE_CACHE_DIR: join(work, `rebuild-clean-cache-${size}`) },
+    cleanOut,
+  );
+  const differences = treeDifferences(outDir, cleanOut);
+  return {
+    cold: { ...cold, seconds: round(cold.seconds), peakRssMiB: Math.round(cold.peakRssMiB) },
+    unchanged,
+    added,
+    edited,
+    clean: { ...clean, seconds: round(clean.seconds), peakRssMiB: Math.round(clean.peakRssMiB) },
+    addedToClean: round(added.seconds / clean.seconds, 3),
+    identical: differences.length === 0,
+    differences,
+  };
 }
 
 await main();

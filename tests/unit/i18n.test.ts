@@ -84,10 +84,10 @@ describe('messagesFor', () => {
 
 describe('formatMessage', () => {
   it('fills placeholders and writes numbers the language’s way', () => {
-    expect(formatMessage(english.pageOf, { page: 2, pages: 3 }, 'en')).toBe('Page 2 of 3');
-    expect(formatMessage(MESSAGES.es?.pageOf ?? '', { page: 2, pages: 1500 }, 'es')).toBe('Página 2 de 1500');
-    expect(formatMessage(MESSAGES.fr?.pageOf ?? '', { page: 2, pages: 1500 }, 'fr')).toBe('Page 2 sur 1\u202f500');
-    expect(formatMessage(MESSAGES.ar?.pageOf ?? '', { page: 2, pages: 3 }, 'ar-EG')).toBe('الصفحة ٢ من ٣');
+    expect(formatMessage(english.listingPage, { heading: 'World', page: 2 }, 'en')).toBe('World, page 2');
+    expect(formatMessage(MESSAGES.es?.pageNumber ?? '', { page: 1500 }, 'es')).toBe('Página 1500');
+    expect(formatMessage(MESSAGES.fr?.pageNumber ?? '', { page: 1500 }, 'fr')).toBe('Page 1\u202f500');
+    expect(formatMessage(MESSAGES.ar?.pageNumber ?? '', { page: 2 }, 'ar-EG')).toBe('الصفحة ٢');
   });
 
   it.each([
@@ -107,7 +107,7 @@ describe('formatMessage', () => {
   });
 
   it('refuses to leave a placeholder blank', () => {
-    expect(() => formatMessage(english.pageOf, { page: 2 }, 'en')).toThrow(/needs a value for \{pages\}/);
+    expect(() => formatMessage(english.listingPage, { page: 2 }, 'en')).toThrow(/needs a value for \{heading\}/);
   });
 
   it('splits a message around the placeholders that become links', () => {

@@ -1,35 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { pagePath, paginate } from '../../src/lib/paginate';
 
+/** Stories 1..n, newest first (n is the newest). */
+const newestFirst = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+
 describe('paginate', () => {
-  it('puts page 1 at the listing address and later pages under page/N/', () => {
-    const pages = paginate([1, 2, 3, 4, 5], { pageSize: 2, basePath: '/sections/world/' });
-    expect(pages.map((p) => p.param)).toEqual([undefined, 'page/2', 'page/3']);
-    expect(pages.map((p) => p.page.data)).toEqual([[1, 2], [3, 4], [5]]);
+  it('shows the latest stories on the front and numbers archive pages from the oldest', () => {
+    const pages = paginate(newestFirst(5), { pageSize: 2, basePath: '/sections/world/' });
+    expect(pages.map((p) => p.param)).toEqual([undefined, 'page/1', 'page/2', 'page/3']);
+    expect(pages.map((p) => p.page.data)).toEqual([[5, 4], [2, 1], [4, 3], [5]]);
+    expect(pages.map((p) => p.page.number)).toEqual([undefined, 1, 2, 3]);
     expect(pages.map((p) => p.page.url)).toEqual([
       { current: '/sections/world/', prev: undefined, next: '/sections/world/page/2/' },
-      { current: '/sections/world/page/2/', prev: '/sections/world/', next: '/sections/world/page/3/' },
-      { current: '/sections/world/page/3/', prev: '/sections/world/page/2/', next: undefined },
+      { current: '/sections/world/page/1/', prev: '/sections/world/page/2/', next: undefined },
+      { current: '/sections/world/page/2/', prev: '/sections/world/page/3/', next: '/sections/world/page/1/' },
+      { current: '/sections/world/page/3/', prev: '/sections/world/', next: '/sections/world/page/2/' },
     ]);
-    expect(pages.every((p) => p.page.lastPage === 3)).toBe(true);
   });
 
-  it('gives an empty list one empty page', () => {
-    expect(paginate([], { pageSize: 20, basePath: '/' })).toEqual([
+  it.each([1, 2, 3, 19, 20, 21, 39, 40, 41, 200])(
+    'keeps every full archive page as it was when story %i more arrives',
+    (count) => {
+      const before = paginate(newestFirst(count + 100), { pageSize: 20, basePath: '/' });
+      const after = paginate(newestFirst(count + 101), { pageSize: 20, basePath: '/' });
+      const full = before.filter((p) => p.page.number !== undefined && p.page.data.length === 20);
+      const lastFull = Math.max(...full.map((p) => p.page.number ?? 0));
+      // Only the newest archive page and, when it was full, its link to a newer page may change.
+      for (const page of full.filter((p) => (p.page.number ?? 0) < lastFull)) {
+        expect(after.find((p) => p.param === page.param)).toEqual(page);
+      }
+      expect(after.length - before.length).toBe((count + 100) % 20 === 0 ? 1 : 0);
+    },
+  );
+
+  it('lists every story on exactly one archive page, newest first across pages', () => {
+    const pages = paginate(newestFirst(65), { pageSize: 20, basePath: '/' });
+    const archive = pages.filter((p) => p.page.number !== undefined).reverse();
+    expect(archive.flatMap((p) => p.page.data)).toEqual(newestFirst(65));
+  });
+
+  it('links the front to the archive page holding the newest story it has no room for', () => {
+    const [front, ...archive] = paginate(newestFirst(65), { pageSize: 20, basePath: '/' });
+    const target = archive.find((p) => p.page.url.current === front?.page.url.next);
+    expect(target?.page.data).toContain(65 - 20);
+  });
+
+  it('has only a front, without archive pages, while everything fits on it', () => {
+    expect(paginate(newestFirst(20), { pageSize: 20, basePath: '/' })).toEqual([
       {
         param: undefined,
-        page: { data: [], currentPage: 1, lastPage: 1, url: { current: '/', prev: undefined, next: undefined } },
+        page: { data: newestFirst(20), number: undefined, url: { current: '/', prev: undefined, next: undefined } },
       },
     ]);
+    expect(paginate([], { pageSize: 20, basePath: '/' })).toHaveLength(1);
   });
 
   it('never makes a home page address that another site page has, however long the archive', () => {
-    const pages = paginate(
-      Array.from({ length: 404 * 20 }, (_, i) => i),
-      { pageSize: 20, basePath: '/' },
-    );
+    const pages = paginate(newestFirst(404 * 20), { pageSize: 20, basePath: '/' });
     expect(pages.map((p) => p.page.url.current)).not.toContain('/404/');
     expect(pages.at(-1)?.page.url.current).toBe('/page/404/');
-    expect(pagePath('/', 1)).toBe('/');
+    expect(pagePath('/', 0)).toBe('/');
   });
 });

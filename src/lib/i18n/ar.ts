@@ -20,7 +20,8 @@ export default {
   paginationLabel: 'الصفحات',
   newerStories: 'أخبار أحدث',
   olderStories: 'أخبار أقدم',
-  pageOf: 'الصفحة {page} من {pages}',
+  pageNumber: 'الصفحة {page}',
+  latestPage: 'الأحدث',
 
   updated: 'آخر تحديث',
   tagsLabel: 'الوسوم',

@@ -20,7 +20,8 @@ export default {
   paginationLabel: 'Pages',
   newerStories: 'Newer stories',
   olderStories: 'Older stories',
-  pageOf: 'Page {page} of {pages}',
+  pageNumber: 'Page {page}',
+  latestPage: 'Latest',
 
   updated: 'Updated',
   tagsLabel: 'Tags',

@@ -20,7 +20,8 @@ export default {
   paginationLabel: 'Páginas',
   newerStories: 'Noticias más recientes',
   olderStories: 'Noticias anteriores',
-  pageOf: 'Página {page} de {pages}',
+  pageNumber: 'Página {page}',
+  latestPage: 'Lo último',
 
   updated: 'Actualizado',
   tagsLabel: 'Etiquetas',

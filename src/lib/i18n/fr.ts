@@ -20,7 +20,8 @@ export default {
   paginationLabel: 'Pages',
   newerStories: 'Dépêches plus récentes',
   olderStories: 'Dépêches plus anciennes',
-  pageOf: 'Page {page} sur {pages}',
+  pageNumber: 'Page {page}',
+  latestPage: 'Dernières',
 
   updated: 'Mis à jour',
   tagsLabel: 'Mots-clés',

@@ -20,7 +20,8 @@ export default {
   paginationLabel: 'Páginas',
   newerStories: 'Notícias mais recentes',
   olderStories: 'Notícias anteriores',
-  pageOf: 'Página {page} de {pages}',
+  pageNumber: 'Página {page}',
+  latestPage: 'Últimas',
 
   updated: 'Atualizado',
   tagsLabel: 'Etiquetas',

@@ -42,8 +42,10 @@ export interface Messages {
   paginationLabel: string;
   newerStories: string;
   olderStories: string;
-  /** `{page}` of `{pages}`. */
-  pageOf: string;
+  /** An archive page, `{page}` counted from the oldest story (pages never renumber). */
+  pageNumber: string;
+  /** Where the pagination block names the front of a listing (its latest stories). */
+  latestPage: string;
 
   /** Before the update time on a story: `Updated`. */
   updated: string;

@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { editionParam, getArchive } from '../../../../data/archive';
+import { keyed } from '../../../../data/pages';
 import { feedOptions } from '../../../../lib/feed';
 import { formatMessage, messagesFor } from '../../../../lib/i18n';
 import { escapeHtml } from '../../../../lib/markdown';
@@ -10,11 +11,14 @@ import type { Story } from '../../../../lib/story';
 
 export const getStaticPaths = (async () => {
   const { editions } = await getArchive();
-  return [...editions.values()].flatMap((edition) =>
-    [...edition.sections].map(([section, { name, stories }]) => ({
-      params: { edition: editionParam(edition.lang), section },
-      props: { name, stories, lang: edition.lang },
-    })),
+  return keyed(
+    [...editions.values()].flatMap((edition) =>
+      [...edition.sections].map(([section, { name, stories }]) => ({
+        params: { edition: editionParam(edition.lang), section },
+        // Only the stories the feed carries: its cache key covers what it shows.
+        props: { name, stories: stories.slice(0, SITE.feedLimit), lang: edition.lang },
+      })),
+    ),
   );
 }) satisfies GetStaticPaths;
 

@@ -1,0 +1,269 @@
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { dump, load } from 'js-yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateStories, writeCorpus } from '../bench/corpus';
+import { ROOT } from '../helpers/astro';
+
+/**
+ * Incremental builds are only worth having if they are invisible: after every change, the
+ * site an incremental build leaves in its output folder must be byte for byte the site a
+ * clean build of the same content makes. This test builds a 200-story generated archive,
+ * then applies a script of changes, building incrementally after each, and compares the
+ * whole tree with a clean build (fresh cache, empty folder) each time.
+ *
+ * It runs in a scratch copy of the project (node_modules linked), so that it can change
+ * the lockfile, and with its own cache folders.
+ */
+const COUNT = 200;
+const scratch = mkdtempSync(join(tmpdir(), 'wire-incremental-'));
+const project = join(scratch, 'project');
+const content = join(scratch, 'content');
+const incremental = { dist: join(scratch, 'inc/dist'), cache: join(scratch, 'inc/cache') };
+
+interface Build {
+  /** Pages Astro rendered, and pages it left in place or restored from its cache. */
+  rendered: string[];
+  kept: string[];
+  output: string;
+}
+
+/** The build time every build of the test uses, when a step sets one (an embargo's). */
+let buildTime: string | undefined;
+
+function build(dist: string, cache: string): Build {
+  const run = spawnSync('npx', ['astro', 'build'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      WIRE_CONTENT_DIR: content,
+      WIRE_OUT_DIR: dist,
+      WIRE_CACHE_DIR: cache,
+      NO_COLOR: '1',
+      ...(buildTime && { WIRE_BUILD_TIME: buildTime }),
+    },
+  });
+  const output = `${run.stdout}\n${run.stderr}`;
+  if (run.status !== 0) throw new Error(`astro build failed (${run.status}):\n${output.slice(-4000)}`);
+  const pages = [...output.matchAll(/├─ (\S+)(.*)$/gm)].map(([, path = '', rest = '']) => ({ path, rest }));
+  return {
+    rendered: pages.filter((p) => !/\((cached|restored)\)/.test(p.rest)).map((p) => p.path),
+    kept: pages.filter((p) => /\((cached|restored)\)/.test(p.rest)).map((p) => p.path),
+    output,
+  };
+}
+
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]) {
+    const path = join(dir, name);
+    try {
+      files.set(relative(dir, path).split(sep).join('/'), readFileSync(path));
+    } catch {
+      // a folder
+    }
+  }
+  return files;
+}
+
+/** The paths that differ between two trees: missing on either side, or with other bytes. */
+function differences(incrementalDir: string, cleanDir: string): string[] {
+  const a = tree(incrementalDir);
+  const b = tree(cleanDir);
+  const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return paths.flatMap((path) => {
+    const left = a.get(path);
+    const right = b.get(path);
+    if (!left) return [`${path}: missing from the incremental build`];
+    if (!right) return [`${path}: left over in the incremental build, not in a clean one`];
+    return left.equals(right) ? [] : [`${path}: different bytes`];
+  });
+}
+
+/** Builds incrementally, then cleanly, and returns the incremental build and the differences. */
+function buildAndCompare(step: string): Build & { differences: string[] } {
+  const result = build(incremental.dist, incremental.cache);
+  const clean = join(scratch, `clean-${step}`);
+  build(join(clean, 'dist'), join(clean, 'cache'));
+  const found = differences(incremental.dist, join(clean, 'dist'));
+  rmSync(clean, { recursive: true, force: true });
+  return { ...result, differences: found };
+}
+
+/** All story files, by path. */
+const storyFiles = () =>
+  (readdirSync(content, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => join(content, name));
+
+/** Rewrites a story file's frontmatter. */
+function edit(file: string, change: (data: Record<string, unknown>) => void): void {
+  const source = readFileSync(file, 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(source);
+  if (!match) throw new Error(`${file} has no frontmatter`);
+  const data = load(match[1] ?? '') as Record<string, unknown>;
+  change(data);
+  writeFileSync(file, `---\n${dump(data)}---\n${source.slice(match[0].length)}`);
+}
+
+const dataOf = (file: string) =>
+  load(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(file, 'utf8'))?.[1] ?? '') as Record<string, unknown>;
+
+const storyPages = (paths: string[]) => paths.filter((path) => path.startsWith('/stories/'));
+
+let first: Build;
+
+beforeAll(() => {
+  mkdirSync(project);
+  for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+    if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(project, name), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
+  writeCorpus(content, generateStories(COUNT, 11));
+  first = build(incremental.dist, incremental.cache);
+}, 300_000);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// The steps run in order, each on the content the step before left.
+describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 }, () => {
+  it('renders every page on the first build', () => {
+    expect(storyPages(first.rendered)).toHaveLength(COUNT);
+    expect(first.kept).toEqual([]);
+  });
+
+  it('renders no story page again when nothing changed, and matches a clean build', () => {
+    const result = buildAndCompare('unchanged');
+    expect(result.differences).toEqual([]);
+    expect(storyPages(result.rendered)).toEqual([]);
+    expect(result.output).toMatch(new RegExp(`${COUNT} stories, 0 read and parsed`));
+  });
+
+  it('adds a story: renders it and few others, not the archive', () => {
+    const [template] = storyFiles();
+    const source = readFileSync(template as string, 'utf8');
+    const file = join(content, 'new/breaking.md');
+    mkdirSync(join(content, 'new'));
+    writeFileSync(file, source);
+    edit(file, (data) => {
+      data.title = 'Breaking: a flash story arrives';
+      data.slug = 'breaking-flash';
+      data.pubDate = '2025-06-01';
+    });
+    const result = buildAndCompare('add');
+    expect(result.differences).toEqual([]);
+    expect(result.rendered).toContain('/stories/breaking-flash/index.html');
+    expect(storyPages(result.rendered).length).toBeLessThan(COUNT / 4);
+    expect(result.kept.length).toBeGreaterThan(result.rendered.length);
+  });
+
+  it('edits a headline: the story, and the pages that list it, change', () => {
+    const file = storyFiles()[5] as string;
+    edit(file, (data) => {
+      data.title = `${String(data.title)} (corrected)`;
+    });
+    const result = buildAndCompare('headline');
+    expect(result.differences).toEqual([]);
+    expect(result.rendered).toContain(`/stories/${String(dataOf(file).slug)}/index.html`);
+    expect(storyPages(result.rendered).length).toBeLessThan(COUNT / 4);
+  });
+
+  it('retags a story', () => {
+    const file = storyFiles()[9] as string;
+    edit(file, (data) => {
+      data.tags = ['Freshly coined tag'];
+    });
+    const result = buildAndCompare('retag');
+    expect(result.differences).toEqual([]);
+    expect(result.rendered).toContain('/tags/freshly-coined-tag/index.html');
+  });
+
+  it('deletes a story: its page vanishes from the output folder', () => {
+    // A story no other story names in `related` (deleting a named one is an error that names the file).
+    const named = new Set(storyFiles().flatMap((file) => (dataOf(file).related as string[] | undefined) ?? []));
+    const file = storyFiles().find((candidate, index) => index > 20 && !named.has(String(dataOf(candidate).slug)));
+    if (!file) throw new Error('no story to delete');
+    const slug = String(dataOf(file).slug);
+    rmSync(file);
+    const result = buildAndCompare('delete');
+    expect(result.differences).toEqual([]);
+    expect(tree(incremental.dist).has(`stories/${slug}/index.html`)).toBe(false);
+  });
+
+  it('moves a story file: the story keeps its address and nothing is rendered for it', () => {
+    // The newest story, whose text every feed reads on every build, so a stale path would fail the build.
+    const file = join(content, 'new/breaking.md');
+    const slug = String(dataOf(file).slug);
+    mkdirSync(join(content, 'moved'), { recursive: true });
+    renameSync(file, join(content, 'moved/story.md'));
+    const result = buildAndCompare('move');
+    expect(result.differences).toEqual([]);
+    expect(result.kept).toContain(`/stories/${slug}/index.html`);
+  });
+
+  it('renames a section: its old pages vanish and its stories move', () => {
+    const files = storyFiles().filter((file) => dataOf(file).section === 'Science');
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      edit(file, (data) => {
+        data.section = 'Science & Space';
+      });
+    }
+    const result = buildAndCompare('section');
+    expect(result.differences).toEqual([]);
+    expect([...tree(incremental.dist).keys()].some((path) => path.startsWith('sections/science/'))).toBe(false);
+  });
+
+  it('publishes an embargoed story with its photo at the first build after the embargo, though its file is unchanged', () => {
+    const [template] = storyFiles();
+    const file = join(content, 'embargo/held.md');
+    mkdirSync(join(content, 'embargo'));
+    cpSync(join(ROOT, 'tests/fixtures/agency/drop/efe-foto-astana.jpg'), join(content, 'embargo/held.jpg'));
+    writeFileSync(file, readFileSync(template as string, 'utf8'));
+    edit(file, (data) => {
+      data.title = 'Held until the hour';
+      data.slug = 'held-until-the-hour';
+      data.pubDate = '2026-11-20T09:00:00+00:00';
+      data.embargo = '2026-11-20T09:00:00+00:00';
+      data.related = [];
+      data.image = { src: './held.jpg', alt: 'A square in Astana', caption: 'Astana.', credit: 'EFE' };
+    });
+    buildTime = '2026-11-20T08:00:00Z';
+    const before = buildAndCompare('embargo-before');
+    expect(before.differences).toEqual([]);
+    expect(tree(incremental.dist).has('stories/held-until-the-hour/index.html')).toBe(false);
+    buildTime = '2026-11-20T10:00:00Z';
+    const after = buildAndCompare('embargo-after');
+    expect(after.differences).toEqual([]);
+    const page = tree(incremental.dist).get('stories/held-until-the-hour/index.html')?.toString('utf8') ?? '';
+    expect(page).toMatch(/<figure[\s\S]*Astana\.[\s\S]*EFE/);
+    buildTime = undefined;
+  });
+
+  it('renders every page again when a dependency version in the lockfile changes', () => {
+    const lockfile = join(project, 'package-lock.json');
+    const lock = JSON.parse(readFileSync(lockfile, 'utf8')) as { packages: Record<string, { version?: string }> };
+    const marked = lock.packages['node_modules/marked'];
+    if (!marked?.version) throw new Error('package-lock.json has no marked entry');
+    marked.version = `${marked.version}-patched`;
+    writeFileSync(lockfile, JSON.stringify(lock, null, 2));
+    const result = buildAndCompare('lockfile');
+    expect(result.differences).toEqual([]);
+    expect(result.kept).toEqual([]);
+    expect(result.output).toMatch(/\d+ stories, (\d+) read and parsed, 0 unchanged/);
+  });
+});

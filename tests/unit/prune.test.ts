@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { staleFiles } from '../../src/lib/prune';
+
+const STARTED = 1000;
+
+describe('staleFiles', () => {
+  it.each([
+    ['a page written during this build', { path: 'a/index.html', mtimeMs: 1500 }, false],
+    ['a page left in place because its cache key matched', { path: 'kept/index.html', mtimeMs: 10 }, false],
+    ['the page of a story deleted since the last build', { path: 'gone/index.html', mtimeMs: 10 }, true],
+    ['an old file no step of this build wrote', { path: 'pagefind/index.js', mtimeMs: 10 }, true],
+  ])('treats %s as stale: %s', (_name, file, stale) => {
+    const result = staleFiles([file], { startedMs: STARTED, kept: new Set(['kept/index.html']) });
+    expect(result).toEqual(stale ? [file.path] : []);
+  });
+
+  it.each([
+    ['a copy of a kept page that is not older than it', 'kept/index.html', 10, 20, false],
+    ['a copy older than its kept page', 'kept/index.html', 20, 10, true],
+    ['a copy of a page rendered again this build, from before it', 'new/index.html', 1500, 10, true],
+    ['a copy of a deleted page', 'gone/index.html', 10, 20, true],
+  ])('treats %s as stale: %s', (_name, page, pageMtime, copyMtime, stale) => {
+    const files = [
+      { path: page, mtimeMs: pageMtime },
+      { path: `${page}.gz`, mtimeMs: copyMtime },
+      { path: `${page}.br`, mtimeMs: copyMtime },
+    ];
+    const result = staleFiles(files, { startedMs: STARTED, kept: new Set(['kept/index.html']) });
+    expect(result.filter((path) => path !== page)).toEqual(stale ? [`${page}.br`, `${page}.gz`] : []);
+  });
+
+  it('keeps a compressed file that has no uncompressed twin when this build wrote it', () => {
+    expect(staleFiles([{ path: 'data.json.gz', mtimeMs: 1500 }], { startedMs: STARTED, kept: new Set() })).toEqual([]);
+  });
+});
