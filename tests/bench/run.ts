@@ -663,13 +663,16 @@ function print(results: Record<string, unknown>) {
         `agency item ${i.agencyCold} s cold, ${i.agencyWarm} s warm`,
     );
   }
-  const one = results.articleAtOneStory as { largestBytes: number; chromeBytes: number };
+  // Both are absent with --sizes 0 (no builds, no page-size comparison).
+  const one = results.articleAtOneStory as { largestBytes: number; chromeBytes: number } | undefined;
   const largest = Object.values(builds).at(-1)?.article as unknown as
     { largestBytes: number; chromeBytes: number } | undefined;
-  lines.push(
-    `article page: ${largest ? `${largest.largestBytes} B at the largest archive (page furniture ${largest.chromeBytes} B); ` : ''}` +
-      `${one.largestBytes} B with the one real story (furniture ${one.chromeBytes} B)`,
-  );
+  if (one) {
+    lines.push(
+      `article page: ${largest ? `${largest.largestBytes} B at the largest archive (page furniture ${largest.chromeBytes} B); ` : ''}` +
+        `${one.largestBytes} B with the one real story (furniture ${one.chromeBytes} B)`,
+    );
+  }
   lines.push(`load after: ${String(results.uptimeAfter)}`, '');
   console.log(lines.join('\n'));
 }
