@@ -1,6 +1,7 @@
 import { getRssString } from '@astrojs/rss';
 import { feedOptions } from '../../src/lib/feed';
-import type { Story } from '../../src/lib/story';
+import { parseWireDate } from '../../src/lib/dates';
+import type { Story, StoryInput } from '../../src/lib/story';
 
 /** Frontmatter the story schema accepts: tests change one field of it at a time. */
 export const GOOD_FRONTMATTER = {
@@ -28,4 +29,24 @@ export function rssOf(stories: readonly Story[], limit: number, site = 'https://
       site,
     }),
   );
+}
+
+/**
+ * What toStory takes, for a story dated 2023-06-20T10:36+06:00 in Astana: tests change the
+ * fields they are about.
+ */
+export function storyInput(changes: Partial<StoryInput> = {}): StoryInput {
+  return {
+    title: 'T',
+    description: 'D',
+    pubDate: parseWireDate('2023-06-20T10:36:00+06:00'),
+    updatedDate: undefined,
+    dateline: { place: 'Astana' },
+    agency: 'EFE',
+    section: 'World',
+    tags: [],
+    lang: 'en',
+    related: [],
+    ...changes,
+  };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { correctionsNewestFirst } from '../../src/lib/corrections';
 import { parseWireDate } from '../../src/lib/dates';
 import { toStory } from '../../src/lib/story';
+import { storyInput } from '../helpers/stories';
 
 /** A story with correction notes, as the story lists them (oldest first): [date, text] pairs. */
 function story(id: string, notes: [string, string][]) {
@@ -77,20 +78,14 @@ describe('correctionsNewestFirst', () => {
   });
 
   it('takes stories as toStory makes them, with the note’s date as pages print it', () => {
-    const corrected = toStory('tokayev', 'Text.', {
-      title: 'T',
-      description: 'D',
-      pubDate: parseWireDate('2023-06-20T10:36:00+06:00'),
-      updatedDate: undefined,
-      dateline: { place: 'Astana' },
-      agency: 'EFE',
-      section: 'World',
-      tags: [],
-      lang: 'es',
-      related: [],
-      translationKey: undefined,
-      corrections: [{ date: parseWireDate('2023-06-20T12:45:00+06:00'), text: 'Corregida la fecha.' }],
-    });
+    const corrected = toStory(
+      'tokayev',
+      'Text.',
+      storyInput({
+        lang: 'es',
+        corrections: [{ date: parseWireDate('2023-06-20T12:45:00+06:00'), text: 'Corregida la fecha.' }],
+      }),
+    );
     const [entry] = correctionsNewestFirst([corrected]);
     expect(entry?.story.path).toBe('/stories/tokayev/');
     expect(entry?.correction).toEqual({

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { channelExtras, feedItem, feedOptions } from '../../src/lib/feed';
 import { parseWireDate } from '../../src/lib/dates';
 import { toStory } from '../../src/lib/story';
-import { rssOf } from '../helpers/stories';
+import { rssOf, storyInput } from '../helpers/stories';
 import { xmlErrors } from '../helpers/xml';
 
 const site = 'https://wire-reader.example';
@@ -35,18 +35,7 @@ describe('feedItem', () => {
   });
 
   it('gives dc:date the time and offset a story gives, and RSS pubDate the instant', () => {
-    const timed = toStory('timed', 'Text.', {
-      title: 'Timed',
-      description: 'D',
-      pubDate: parseWireDate('2023-06-20T10:36:00+06:00'),
-      updatedDate: undefined,
-      dateline: { place: 'Astana' },
-      agency: 'EFE',
-      section: 'World',
-      tags: [],
-      lang: 'en',
-      related: [],
-    });
+    const timed = toStory('timed', 'Text.', storyInput({ title: 'Timed' }));
     const item = feedItem(timed, site);
     expect(item.customData).toContain('<dc:date>2023-06-20T10:36+06:00</dc:date>');
     expect(item.pubDate?.toISOString()).toBe('2023-06-20T04:36:00.000Z');
