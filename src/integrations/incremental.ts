@@ -23,7 +23,9 @@ const STATE = 'wire-incremental.json';
  * Steps that write into `dist/` after the build (compression, search indexing) must come
  * after this integration in `integrations`.
  */
-export function incremental(): AstroIntegration {
+export function incremental({ leave = [] }: { leave?: readonly string[] } = {}): AstroIntegration {
+  // Folders a later step owns (the search bundles): it replaces or deletes them itself.
+  const owned = leave.map((folder) => `${folder.replace(/^\/+|\/+$/g, '')}/`);
   let outDir = '';
   let cacheDir = '';
   let startedMs = 0;
@@ -59,8 +61,10 @@ export function incremental(): AstroIntegration {
         const files = [];
         const folders = [];
         for (const name of names) {
+          const path = name.split(sep).join('/');
+          if (owned.some((folder) => `${path}/`.startsWith(folder))) continue;
           const info = await stat(join(outDir, name));
-          if (info.isFile()) files.push({ path: name.split(sep).join('/'), mtimeMs: info.mtimeMs });
+          if (info.isFile()) files.push({ path, mtimeMs: info.mtimeMs });
           else if (info.isDirectory()) folders.push(name);
         }
         const stale = staleFiles(files, { startedMs, kept });
