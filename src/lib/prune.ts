@@ -11,6 +11,24 @@ export interface OutputFile {
   mtimeMs: number;
 }
 
+/**
+ * Whether a precompressed copy is current for its original, by modification times: when it
+ * is not older than the original at millisecond precision. A compression step stamps each
+ * copy with its original's time (so `Last-Modified` does not depend on the encoding), but
+ * Node sets times through milliseconds (a `Date`) or a float of seconds, while ext4, tmpfs
+ * and overlayfs keep nanoseconds: a copy stamped with `…590.022076447` reads back as
+ * `…590.022000074`, a fraction of a millisecond "older". Comparing whole milliseconds, with
+ * a microsecond of slack for the float rounding of `mtimeMs`, keeps that copy; a copy written
+ * before its original was written again (a millisecond or more older) is still stale.
+ *
+ * @example
+ * copyIsCurrent(1795781590022.0001, 1795781590022.0764); // true: stamped with the page's time
+ * copyIsCurrent(1795781590021.0764, 1795781590022.0764); // false: from before the page changed
+ */
+export function copyIsCurrent(copyMtimeMs: number, sourceMtimeMs: number): boolean {
+  return Math.floor(copyMtimeMs + 0.001) >= Math.floor(sourceMtimeMs);
+}
+
 /** Endings of precompressed copies that post-build steps write beside a file. */
 const SIDECARS = ['.gz', '.br', '.zst'];
 
@@ -19,7 +37,7 @@ const SIDECARS = ['.gz', '.br', '.zst'];
  * kept from the last build because their keys matched) the files in `kept`. A file stays
  * when it was written during this build or is in `kept`. A precompressed copy (`x.html.gz`,
  * `.br`, `.zst`) stays only beside a file that stays, and only when it is not older than
- * that file: so a compression step may skip copies that are still current, and a stale one
+ * that file (see {@link copyIsCurrent}): so a compression step may skip copies that are still current, and a stale one
  * is never served.
  *
  * @example
@@ -40,7 +58,7 @@ export function staleFiles(
       if (ending === undefined) return !stays(file);
       const source = byPath.get(file.path.slice(0, -ending.length));
       if (source === undefined) return !stays(file);
-      return !(stays(source) && file.mtimeMs >= source.mtimeMs);
+      return !(stays(source) && copyIsCurrent(file.mtimeMs, source.mtimeMs));
     })
     .map((file) => file.path)
     .sort();

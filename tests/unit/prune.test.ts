@@ -19,6 +19,23 @@ describe('staleFiles', () => {
     ['a copy older than its kept page', 'kept/index.html', 20, 10, true],
     ['a copy of a page rendered again this build, from before it', 'new/index.html', 1500, 10, true],
     ['a copy of a deleted page', 'gone/index.html', 10, 20, true],
+    // Seen on ext4: the page has nanoseconds (…590.022076447 s), its copy was stamped with the
+    // page's time through a Date, which keeps milliseconds (…590.022000074 s).
+    [
+      "a copy stamped with its kept page's time to the millisecond",
+      'kept/index.html',
+      1795781590022.0764,
+      1795781590022.0001,
+      false,
+    ],
+    [
+      "a copy stamped a rounding error below its kept page's millisecond",
+      'kept/index.html',
+      1795781590022.0764,
+      1795781590021.9999,
+      false,
+    ],
+    ['a copy a millisecond older than its kept page', 'kept/index.html', 1795781590022.0764, 1795781590021.0764, true],
   ])('treats %s as stale: %s', (_name, page, pageMtime, copyMtime, stale) => {
     const files = [
       { path: page, mtimeMs: pageMtime },
