@@ -13,20 +13,20 @@ export interface OutputFile {
 
 /**
  * Whether a precompressed copy is current for its original, by modification times: when it
- * is not older than the original at millisecond precision. A compression step stamps each
- * copy with its original's time (so `Last-Modified` does not depend on the encoding), but
- * Node sets times through milliseconds (a `Date`) or a float of seconds, while ext4, tmpfs
- * and overlayfs keep nanoseconds: a copy stamped with `…590.022076447` reads back as
- * `…590.022000074`, a fraction of a millisecond "older". Comparing whole milliseconds, with
- * a microsecond of slack for the float rounding of `mtimeMs`, keeps that copy; a copy written
- * before its original was written again (a millisecond or more older) is still stale.
+ * is less than a millisecond older, or newer. A compression step stamps each copy with its
+ * original's time (so `Last-Modified` does not depend on the encoding), but Node cannot set a
+ * time to the nanosecond that ext4, tmpfs and overlayfs keep: through a `Date` it is rounded
+ * to the millisecond (a page at `…590.022076447` s gives a copy at `…590.022000074` s, a
+ * fraction of a millisecond "older"), through a number of seconds it is off by up to a few
+ * hundred nanoseconds either way. A copy written before its original was written again is
+ * older by the time between two builds, far more than a millisecond, and stays stale.
  *
  * @example
  * copyIsCurrent(1795781590022.0001, 1795781590022.0764); // true: stamped with the page's time
  * copyIsCurrent(1795781590021.0764, 1795781590022.0764); // false: from before the page changed
  */
 export function copyIsCurrent(copyMtimeMs: number, sourceMtimeMs: number): boolean {
-  return Math.floor(copyMtimeMs + 0.001) >= Math.floor(sourceMtimeMs);
+  return copyMtimeMs > sourceMtimeMs - 1;
 }
 
 /** Endings of precompressed copies that post-build steps write beside a file. */
@@ -62,4 +62,26 @@ export function staleFiles(
     })
     .map((file) => file.path)
     .sort();
+}
+
+/**
+ * The folders of an output folder that hold nothing once the stale files are gone, deepest
+ * first, so each can be removed after the folders inside it. `folders` are all the folders
+ * (relative, `/`-separated), `remaining` every entry that stays (files, and anything else
+ * that is not a folder). Only these are removed, instead of trying every folder of the site.
+ *
+ * @example
+ * emptiedFolders(['a', 'a/b', 'c'], ['c/index.html']); // ['a/b', 'a']
+ */
+export function emptiedFolders(folders: readonly string[], remaining: readonly string[]): string[] {
+  const used = new Set<string>();
+  for (const path of remaining) {
+    for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+      const folder = path.slice(0, cut);
+      if (used.has(folder)) break;
+      used.add(folder);
+    }
+  }
+  const depth = (folder: string) => folder.split('/').length;
+  return folders.filter((folder) => !used.has(folder)).sort((a, b) => depth(b) - depth(a) || (a < b ? -1 : 1));
 }

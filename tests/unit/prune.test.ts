@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staleFiles } from '../../src/lib/prune';
+import { emptiedFolders, staleFiles } from '../../src/lib/prune';
 
 const STARTED = 1000;
 
@@ -29,6 +29,13 @@ describe('staleFiles', () => {
       false,
     ],
     [
+      "a copy stamped with its kept page's time rounded up to the next millisecond",
+      'kept/index.html',
+      1795782373753.6633,
+      1795782373754,
+      false,
+    ],
+    [
       "a copy stamped a rounding error below its kept page's millisecond",
       'kept/index.html',
       1795781590022.0764,
@@ -48,5 +55,22 @@ describe('staleFiles', () => {
 
   it('keeps a compressed file that has no uncompressed twin when this build wrote it', () => {
     expect(staleFiles([{ path: 'data.json.gz', mtimeMs: 1500 }], { startedMs: STARTED, kept: new Set() })).toEqual([]);
+  });
+});
+
+describe('emptiedFolders', () => {
+  it.each([
+    ['nothing when every folder still holds a file', ['a', 'a/b'], ['a/b/index.html'], []],
+    ['the folder of a deleted page', ['a', 'gone'], ['a/index.html'], ['gone']],
+    [
+      'a folder whose only content was emptied folders, after them',
+      ['tags', 'tags/x', 'tags/x/page', 'tags/x/page/2', 'tags/y'],
+      ['tags/y/index.html'],
+      ['tags/x/page/2', 'tags/x/page', 'tags/x'],
+    ],
+    ['no folder that holds a file deep down', ['a', 'a/b', 'a/b/c'], ['a/b/c/index.html'], []],
+    ['not the parent of a folder named like a file that stays', ['ab', 'a'], ['ab/index.html'], ['a']],
+  ])('removes %s', (_name, folders, remaining, expected) => {
+    expect(emptiedFolders(folders, remaining)).toEqual(expected);
   });
 });
