@@ -1,7 +1,11 @@
 import { cacheKey } from '../lib/cache-key';
+import { localDay } from '../lib/desk';
+import type { ListingPage } from '../lib/paginate';
+import { paginate } from '../lib/paginate';
 import { SITE } from '../lib/site';
 import { editionOf } from '../lib/slug';
-import { getArchive, getEdition } from './archive';
+import type { Story } from '../lib/story';
+import { editionParam, getArchive, getEdition, type Group } from './archive';
 
 /** One path as `getStaticPaths()` returns it. */
 interface StaticPath {
@@ -63,5 +67,54 @@ export async function teasersByEdition() {
   const { editions } = await getArchive();
   return new Map(
     await Promise.all([...editions.keys()].map(async (lang) => [lang, await sectionTeasers(lang)] as const)),
+  );
+}
+
+/**
+ * {@link keyed} for the pages of a listing (an edition's home page, a section, a tag): a
+ * listing's front also shows each section's latest headlines (SectionsColumn), so a front's
+ * key covers its edition's {@link sectionTeasers}; its archive pages do not show them.
+ *
+ * @example
+ * return keyedListing(paginate(stories, { pageSize, basePath: '/' }).map(({ param, page }) => ({ params: { page: param }, props: { page, lang: 'en' } })));
+ */
+export async function keyedListing<P extends StaticPath & { props: { page: ListingPage<Story>; lang: string } }>(
+  paths: readonly P[],
+) {
+  const teasers = await teasersByEdition();
+  return keyed(paths, ({ props }) => (props.page.number === undefined ? teasers.get(props.lang) : undefined));
+}
+
+/**
+ * The pages of every section or every tag of every edition (`param` is the route's
+ * parameter, `section` or `tag`): each group's front and archive pages, at `basePath(name,
+ * lang)`, with the group's name, the page, the edition's language and the build's day in
+ * the props (the day is shown, in "Today" labels, so it is in the cache key), plus what
+ * `extra` adds for the group. Keyed by {@link keyedListing}.
+ *
+ * @example
+ * export const getStaticPaths = (() => groupListingPaths('tag', tagPath)) satisfies GetStaticPaths;
+ */
+export async function groupListingPaths<
+  K extends 'section' | 'tag',
+  X extends Record<string, unknown> = Record<never, never>,
+>(param: K, basePath: (name: string, lang: string) => string, extra: (group: Group) => X = () => ({}) as X) {
+  const { editions, buildTime } = await getArchive();
+  const today = localDay(buildTime, SITE.timeZone);
+  return keyedListing(
+    [...editions.values()].flatMap((edition) =>
+      [...(param === 'section' ? edition.sections : edition.tags)].flatMap(([slug, group]) =>
+        paginate(group.stories, { pageSize: SITE.pageSize, basePath: basePath(group.name, edition.lang) }).map(
+          ({ param: pageParam, page }) => ({
+            params: {
+              edition: editionParam(edition.lang),
+              page: pageParam,
+              ...({ [param]: slug } as Record<K, string>),
+            },
+            props: { name: group.name, page, lang: edition.lang, today, ...extra(group) },
+          }),
+        ),
+      ),
+    ),
   );
 }

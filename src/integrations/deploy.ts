@@ -5,11 +5,18 @@
  * that writes files into the output (Pagefind's index, sitemaps), so those are covered too.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import {
+  isUnchanged,
+  manifestJson,
+  readManifest,
+  type DeployEntry,
+  type InlineHashes,
+} from '../lib/deploy-manifest.ts';
 import {
   contentSecurityPolicy,
   cspHash,
@@ -21,55 +28,46 @@ import {
   type InlineCode,
 } from '../lib/headers.ts';
 import { brotlied, brotliQuality, eachLimited, gzipped, isCompressible, worthServing } from '../lib/precompress.ts';
+import { listTree, stampOf } from './tree.ts';
 
 /** The generated header files, beside the site (a static host does not serve them as pages). */
 export const HEADER_FILES = { netlify: '_headers', nginx: '_headers.nginx.conf' } as const;
 
 export interface DeployFilesResult {
   headers: HeaderSet;
-  /** Files given a `.gz` and a `.br`. */
+  /** Files with a `.gz` and a `.br` beside them. */
   compressed: number;
+  /** Files taken as they were, with their copies, from the manifest of the last build: not read at all. */
+  unchanged: number;
   /** Compressed forms taken from the cache rather than made again. */
   fromCache: number;
   /** Compressible files left alone because compressing did not make them smaller. */
   skipped: string[];
 }
 
-const INLINE_CACHE = 'inline-code.json';
+/** The deploy step's record of the last build's output (src/lib/deploy-manifest.ts), in its cache folder. */
+export const MANIFEST = 'manifest.json';
 
-/** A page's inline code as the policy needs it: the CSP hashes, and what no hash allows. */
-interface CachedInline {
-  styles: string[];
-  scripts: string[];
-  blocked: string[];
-}
+/** Changed files read and compressed at once: enough to keep the disk and the thread pool busy. */
+const PARALLEL = 32;
 
-function hashInline({ styles, scripts, blocked }: InlineCode): CachedInline {
+function hashInline({ styles, scripts, blocked }: InlineCode): InlineHashes {
   return { styles: styles.map(cspHash), scripts: scripts.map(cspHash), blocked };
 }
 
-async function readInlineCache(path: string): Promise<Record<string, CachedInline>> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as Record<string, CachedInline>;
-  } catch {
-    return {};
-  }
-}
-
-/** Every file under a folder, as slash-separated paths relative to it. */
-async function filesUnder(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
+/** Pages and XSLT stylesheets: files whose inline code the policy must allow. */
+const isPage = (file: string) => /\.html?$/i.test(file);
+const isXslt = (file: string) => /\.xslt?$/i.test(file);
+/** The Brotli quality a file is compressed at, or undefined when it is not compressed. */
+const qualityOf = (file: string) => (isCompressible(file) ? brotliQuality(file) : undefined);
 
 /**
- * Writes the header files into a built site and precompresses it. The compressed forms and
- * each page's inline code are kept in `cacheDir` by content hash and reused on the next
- * build, so only changed files are parsed and compressed again; entries no file uses any
- * more are removed.
+ * Writes the header files into a built site and precompresses it. A manifest in `cacheDir`
+ * records each file's size, mtime, digest, copies and inline-code hashes: a file that is as
+ * recorded, with its `.br` and `.gz` as written, is not read again, and its hashes come from
+ * the manifest. Other files are read; their compressed forms and inline code are kept in
+ * `cacheDir` by content hash, so a page written again with the same bytes is not compressed
+ * again. Entries no file uses any more are removed.
  *
  * @example
  * await writeDeployFiles('/srv/site/dist', { cacheDir: 'node_modules/.astro' });
@@ -79,7 +77,9 @@ export async function writeDeployFiles(
   { cacheDir, logger }: { cacheDir: string; logger?: AstroIntegrationLogger },
 ): Promise<DeployFilesResult> {
   const started = performance.now();
-  const files = (await filesUnder(siteDir)).filter(
+  const listed = listTree(siteDir).files.sort();
+  const present = new Set(listed);
+  const files = listed.filter(
     (file) => !/\.(gz|br)$/.test(file) && !Object.values(HEADER_FILES).includes(file as never),
   );
   const styleHashes = new Set<string>();
@@ -87,15 +87,19 @@ export async function writeDeployFiles(
   const blocked: string[] = [];
   const cache = join(cacheDir, 'precompress');
   await mkdir(cache, { recursive: true });
-  const used = new Set<string>([INLINE_CACHE]);
-  // What each page holds inline, by content hash: a rebuild parses only pages that changed.
-  const inlineBefore = await readInlineCache(join(cache, INLINE_CACHE));
-  const inlineNow: Record<string, CachedInline> = {};
-  const counts = { compressed: 0, fromCache: 0, skipped: [] as string[] };
+  const used = new Set<string>([MANIFEST]);
+  const before = readManifest(await readFile(join(cache, MANIFEST), 'utf8').catch(() => undefined));
+  const after = new Map<string, DeployEntry>();
+  // What each page holds inline, by content: a page written again with the same bytes is not parsed again.
+  const inlineKey = (file: string, digest: string) => (isXslt(file) ? `${digest}-xml` : digest);
+  const inlineBefore = new Map<string, InlineHashes>();
+  for (const [file, { digest, inline }] of before) if (inline) inlineBefore.set(inlineKey(file, digest), inline);
+  const counts = { compressed: 0, unchanged: 0, fromCache: 0, skipped: [] as string[] };
+  const brotliName = (digest: string, quality: number) => `${digest}-q${quality}.br`;
+  const gzipName = (digest: string) => `${digest}.gz`;
 
   /** A cached output by name, or `make()` written to the cache. */
   const cached = async (name: string, make: () => Promise<Buffer>): Promise<Buffer> => {
-    used.add(name);
     try {
       const hit = await readFile(join(cache, name));
       counts.fromCache++;
@@ -107,44 +111,74 @@ export async function writeDeployFiles(
     }
   };
 
-  await eachLimited(files, availableParallelism() * 2, async (file) => {
+  /** Records a file's entry for the next build, and its part of the policy. */
+  const take = (file: string, entry: DeployEntry) => {
+    after.set(file, entry);
+    entry.inline?.styles.forEach((hash) => styleHashes.add(hash));
+    entry.inline?.scripts.forEach((hash) => scriptHashes.add(hash));
+    blocked.push(...(entry.inline?.blocked ?? []).map((what) => `${file}: ${what}`));
+    if (entry.quality !== undefined) used.add(brotliName(entry.digest, entry.quality)).add(gzipName(entry.digest));
+    if (entry.br !== undefined) counts.compressed++;
+  };
+
+  // First, without reading any file: which are as the manifest records them.
+  const changed: { file: string; info: Stats }[] = [];
+  for (const file of files) {
+    if (!isPage(file) && !isXslt(file) && !isCompressible(file)) continue;
     const path = join(siteDir, file);
-    const isPage = /\.html?$/i.test(file);
-    const isXslt = /\.xslt?$/i.test(file);
-    if (!isPage && !isXslt && !isCompressible(file)) return;
+    const info = statSync(path);
+    const copy = (ending: string) => (present.has(file + ending) ? stampOf(path + ending) : undefined);
+    const recorded = before.get(file);
+    const now = { size: info.size, mtimeMs: info.mtimeMs, quality: qualityOf(file), br: copy('.br'), gz: copy('.gz') };
+    if (isUnchanged(recorded, now)) {
+      counts.unchanged++;
+      take(file, recorded);
+    } else changed.push({ file, info });
+  }
+
+  await eachLimited(changed, PARALLEL, async ({ file, info }) => {
+    const path = join(siteDir, file);
+    const quality = qualityOf(file);
     const source = await readFile(path);
     const digest = createHash('sha256').update(source).digest('hex');
-    if (isPage || isXslt) {
-      const key = isXslt ? `${digest}-xml` : digest;
-      const code = inlineBefore[key] ?? hashInline(inlineCode(source.toString('utf8'), { xml: isXslt }));
-      inlineNow[key] = code;
-      code.styles.forEach((hash) => styleHashes.add(hash));
-      code.scripts.forEach((hash) => scriptHashes.add(hash));
-      blocked.push(...code.blocked.map((what) => `${file}: ${what}`));
+    const entry: DeployEntry = { size: source.length, mtimeMs: info.mtimeMs, digest };
+    if (isPage(file) || isXslt(file)) {
+      entry.inline =
+        inlineBefore.get(inlineKey(file, digest)) ??
+        hashInline(inlineCode(source.toString('utf8'), { xml: isXslt(file) }));
     }
-    if (!isCompressible(file)) return;
-    const quality = brotliQuality(file);
-    const brotli = await cached(`${digest}-q${quality}.br`, () => brotlied(source, quality));
-    const gzip = await cached(`${digest}.gz`, () => gzipped(source));
-    if (!worthServing(source.length, brotli.length) || !worthServing(source.length, gzip.length)) {
-      counts.skipped.push(file);
-      return;
+    if (quality !== undefined) {
+      entry.quality = quality;
+      const brotli = await cached(brotliName(digest, quality), () => brotlied(source, quality));
+      const gzip = await cached(gzipName(digest), () => gzipped(source));
+      if (!worthServing(source.length, brotli.length) || !worthServing(source.length, gzip.length)) {
+        counts.skipped.push(file);
+        // A copy from when the file compressed well would be served instead of it.
+        await Promise.all([rm(`${path}.br`, { force: true }), rm(`${path}.gz`, { force: true })]);
+      } else {
+        await Promise.all([writeFile(`${path}.br`, brotli), writeFile(`${path}.gz`, gzip)]);
+        // Same time as the original, so Last-Modified does not depend on the encoding (and
+        // src/lib/prune.ts takes the copies as current): as seconds, which set it to within a
+        // microsecond, where a Date (whole milliseconds, rounded) can move it to the next second.
+        const [atime, mtime] = [info.atimeMs / 1000, info.mtimeMs / 1000];
+        await Promise.all([utimes(`${path}.br`, atime, mtime), utimes(`${path}.gz`, atime, mtime)]);
+        entry.br = brotli.length;
+        entry.gz = gzip.length;
+      }
     }
-    const { atime, mtime } = await stat(path);
-    await Promise.all([writeFile(`${path}.br`, brotli), writeFile(`${path}.gz`, gzip)]);
-    // Same time as the original, so Last-Modified does not depend on the encoding.
-    await Promise.all([utimes(`${path}.br`, atime, mtime), utimes(`${path}.gz`, atime, mtime)]);
-    counts.compressed++;
+    take(file, entry);
   });
 
   if (blocked.length > 0) {
     throw new Error(
       `The Content-Security-Policy would block inline code that a hash cannot allow; ` +
-        `move it into a <style> element or a script file:\n  ${blocked.join('\n  ')}`,
+        `move it into a <style> element or a script file:\n  ${blocked.sort().join('\n  ')}`,
     );
   }
-  await writeFile(join(cache, `${INLINE_CACHE}.tmp`), JSON.stringify(inlineNow));
-  await rename(join(cache, `${INLINE_CACHE}.tmp`), join(cache, INLINE_CACHE));
+  // Written last, so it never describes a copy that was not written; files gone from the
+  // output are not in it.
+  await writeFile(join(cache, `${MANIFEST}.tmp`), manifestJson(after));
+  await rename(join(cache, `${MANIFEST}.tmp`), join(cache, MANIFEST));
   for (const entry of await readdir(cache)) {
     if (!used.has(entry)) await rm(join(cache, entry), { force: true });
   }
@@ -157,8 +191,8 @@ export async function writeDeployFiles(
 
   logger?.info(
     `headers: ${styleHashes.size} inline style and ${scriptHashes.size} inline script hashes in the CSP; ` +
-      `precompressed ${counts.compressed} files (${counts.fromCache} of their .br and .gz forms from the cache) ` +
-      `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `${counts.compressed} files precompressed, ${counts.unchanged} of them unchanged since the last build ` +
+      `(${counts.fromCache} .br and .gz forms from the cache) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   if (counts.skipped.length > 0) {
     logger?.info(`not compressed (no smaller): ${counts.skipped.join(', ')}`);

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readdir, rmdir, stat, unlink } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { staleFiles } from '../lib/prune.ts';
+import { emptiedFolders, staleFiles, type OutputFile } from '../lib/prune.ts';
+import { listTree } from './tree.ts';
 
 /** Astro's incremental-build manifest, in the cache folder. */
 const MANIFEST = 'incremental-build.json';
@@ -52,28 +52,36 @@ export function incremental({ leave = [] }: { leave?: readonly string[] } = {}):
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(statePath(), JSON.stringify({ outDir, finished: false }));
       },
-      'astro:build:done': async ({ assets, logger }) => {
+      'astro:build:done': ({ assets, logger }) => {
+        const started = performance.now();
         const kept = new Set<string>();
         for (const urls of assets.values()) {
           for (const url of urls) kept.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
         }
-        const names = (await readdir(outDir, { recursive: true })) as string[];
-        const files = [];
-        const folders = [];
-        for (const name of names) {
-          const path = name.split(sep).join('/');
-          if (owned.some((folder) => `${path}/`.startsWith(folder))) continue;
-          const info = await stat(join(outDir, name));
-          if (info.isFile()) files.push({ path, mtimeMs: info.mtimeMs });
-          else if (info.isDirectory()) folders.push(name);
+        const all = listTree(outDir);
+        // The search bundles belong to the search step, which keeps, rewrites or deletes them.
+        const mine = (path: string) => !owned.some((folder) => `${path}/`.startsWith(folder));
+        const tree = {
+          files: all.files.filter(mine),
+          folders: all.folders.filter(mine),
+          others: all.others.filter(mine),
+        };
+        const files: OutputFile[] = tree.files.map((path) => ({
+          path,
+          mtimeMs: statSync(join(outDir, path)).mtimeMs,
+        }));
+        const stale = new Set(staleFiles(files, { startedMs, kept }));
+        for (const path of stale) unlinkSync(join(outDir, path));
+        const remaining = [...tree.others, ...files.map((file) => file.path).filter((path) => !stale.has(path))];
+        for (const folder of emptiedFolders(tree.folders, remaining)) {
+          try {
+            rmdirSync(join(outDir, folder));
+          } catch {
+            // something was put there meanwhile: leave it
+          }
         }
-        const stale = staleFiles(files, { startedMs, kept });
-        for (const path of stale) await unlink(join(outDir, path));
-        // Folders left empty, deepest first.
-        for (const folder of folders.sort((a, b) => b.length - a.length)) {
-          await rmdir(join(outDir, folder)).catch(() => undefined);
-        }
-        if (stale.length > 0) logger.info(`removed ${stale.length} file(s) this build no longer makes`);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        logger.info(`${files.length} files checked, ${stale.size} this build no longer makes removed, in ${seconds} s`);
         writeFileSync(statePath(), JSON.stringify({ outDir, finished: true }));
       },
     },

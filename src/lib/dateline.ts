@@ -25,12 +25,19 @@ export const DEFAULT_STYLE: AgencyStyle = { month: 'short', close: ' -' };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** One Intl.DateTimeFormat per language and options: making one costs far more than using it. */
-function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/**
+ * One Intl.DateTimeFormat per language and options, kept for reuse: making one costs far
+ * more than using it. The options go to Intl as they are, so give a `timeZone` unless the
+ * machine's own zone is meant.
+ *
+ * @example
+ * dateFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date('2023-06-20')); // "Jun 20"
+ */
+export function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${lang}|${JSON.stringify(options)}`;
   let found = formatters.get(key);
   if (!found) {
-    found = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
+    found = new Intl.DateTimeFormat(lang, options);
     formatters.set(key, found);
   }
   return found;
@@ -59,7 +66,9 @@ export interface DatelineParts {
 export function formatDateline({ place, date, agency, lang }: DatelineParts): string {
   const style = AGENCY_STYLES[agency] ?? DEFAULT_STYLE;
   const separator = messagesFor(lang).datelineSeparator;
-  const when = style.month ? `${separator}${formatter(lang, { month: style.month, day: 'numeric' }).format(date)}` : '';
+  const when = style.month
+    ? `${separator}${dateFormat(lang, { month: style.month, day: 'numeric', timeZone: 'UTC' }).format(date)}`
+    : '';
   return `${place}${when} (${agency})${style.close}`;
 }
 
@@ -70,7 +79,7 @@ export function formatDateline({ place, date, agency, lang }: DatelineParts): st
  * formatDisplayDate(new Date('2023-06-20'), 'en'); // "Tuesday, June 20, 2023"
  */
 export function formatDisplayDate(date: Date, lang: string): string {
-  return formatter(lang, { dateStyle: 'full' }).format(date);
+  return dateFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(date);
 }
 
 /**

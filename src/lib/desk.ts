@@ -4,7 +4,7 @@
  * the site's time zone are passed in, never read here.
  */
 
-import { formatDisplayDate } from './dateline.ts';
+import { dateFormat, formatDisplayDate } from './dateline.ts';
 import type { WireDate } from './dates.ts';
 
 /**
@@ -12,19 +12,6 @@ import type { WireDate } from './dates.ts';
  * and offset only when the story gives a time.
  */
 export type WireWhen = Pick<WireDate, 'date' | 'time' | 'offset' | 'instant'>;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** One Intl.DateTimeFormat per language, zone and options: making one costs far more than using it. */
-function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let found = formatters.get(key);
-  if (!found) {
-    found = new Intl.DateTimeFormat(lang, options);
-    formatters.set(key, found);
-  }
-  return found;
-}
 
 /**
  * The value for `<time datetime>`: the date alone when the story gives no time (never an
@@ -53,7 +40,7 @@ export function datetimeValue(when: WireWhen): string {
 export function timeText(when: WireWhen, lang: string): string | undefined {
   if (when.time === undefined) return undefined;
   const timeZone = when.offset === undefined || when.offset === 'Z' ? 'UTC' : when.offset;
-  return formatter(lang, {
+  return dateFormat(lang, {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -85,7 +72,7 @@ export function fullDate(date: string, lang: string): string {
  * monthText('2023-06', 'en'); // "June 2023"
  */
 export function monthText(month: string, lang: string): string {
-  return formatter(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dayInstant(`${month}-01`));
+  return dateFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dayInstant(`${month}-01`));
 }
 
 /**
@@ -96,7 +83,7 @@ export function monthText(month: string, lang: string): string {
  * localDay(new Date('2023-06-20T23:30:00Z'), 'UTC'); // "2023-06-20"
  */
 export function localDay(now: Date, timeZone: string): string {
-  return formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(now);
+  return dateFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(now);
 }
 
 /**

@@ -216,14 +216,32 @@ export function parseDateline(paragraph: string): ParsedDateline | undefined {
   const date = comma >= 0 ? parseDatelineDate(head.slice(comma + 1)) : undefined;
   const place = (date ? head.slice(0, comma) : head).trim();
   if (!place) return undefined;
-  const known = Object.keys(AGENCY_STYLES).find((name) => name.toLowerCase() === agencyText.toLowerCase());
+  return datelineFound(paragraph, match[0], { place, date, agency: agencyText });
+}
+
+/**
+ * The dateline a reader found at the head of `paragraph`: `matched` is the part of the
+ * paragraph it takes (with the space after it), `agency` the agency as the dateline writes
+ * it, which the result also spells as the site knows it when it does (`REUTERS` as
+ * `Reuters`). One way to build a {@link ParsedDateline}, whatever style the dateline is in.
+ *
+ * @example
+ * datelineFound('LONDON (REUTERS) - Shares fell.', 'LONDON (REUTERS) - ', { place: 'LONDON', date: undefined, agency: 'REUTERS' });
+ * // { text: 'LONDON (REUTERS) -', place: 'LONDON', date: undefined, agency: 'Reuters', agencyAsWritten: 'REUTERS', rest: 'Shares fell.' }
+ */
+export function datelineFound(
+  paragraph: string,
+  matched: string,
+  { place, date, agency }: Pick<ParsedDateline, 'place' | 'date' | 'agency'>,
+): ParsedDateline {
+  const known = Object.keys(AGENCY_STYLES).find((name) => name.toLowerCase() === agency.toLowerCase());
   return {
-    text: match[0].trim(),
+    text: matched.trim(),
     place,
     date,
-    agency: known ?? agencyText,
-    agencyAsWritten: agencyText,
-    rest: paragraph.slice(match[0].length),
+    agency: known ?? agency,
+    agencyAsWritten: agency,
+    rest: paragraph.slice(matched.length),
   };
 }
 

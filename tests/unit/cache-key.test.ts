@@ -2,19 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../src/lib/cache-key';
 import { parseWireDate } from '../../src/lib/dates';
 import { toStory, type Story, type StoryInput } from '../../src/lib/story';
+import { storyInput } from '../helpers/stories';
 
-const data: StoryInput = {
+const data = storyInput({
   title: 'Tokayev calls for support for peace initiatives',
   description: 'The Kazakh president spoke in Astana.',
   pubDate: parseWireDate('2023-06-20'),
-  updatedDate: undefined,
-  dateline: { place: 'Astana' },
-  agency: 'EFE',
   section: 'Conflicts & War',
   tags: ['Kazakhstan', 'Ukraine'],
-  lang: 'en',
-  related: [],
-};
+});
 
 /** A story of the built archive: its text read lazily, covered by the file's digest. */
 const stored = (id: string, changes: Partial<StoryInput> = {}, digest = `digest-of-${id}`): Story =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateline, formatDisplayDate, isoDate } from '../../src/lib/dateline';
+import { dateFormat, formatDateline, formatDisplayDate, isoDate } from '../../src/lib/dateline';
 
 describe('formatDateline', () => {
   it.each([
@@ -69,5 +69,17 @@ describe('display dates', () => {
 
   it('gives the machine-readable calendar date', () => {
     expect(isoDate(new Date('2023-06-20T23:59:00Z'))).toBe('2023-06-20');
+  });
+});
+
+describe('dateFormat', () => {
+  it('keeps one formatter per language and options, and passes the options to Intl as they are', () => {
+    const options = { month: 'short', day: 'numeric', timeZone: 'Asia/Almaty' } as const;
+    const formatter = dateFormat('en', options);
+    expect(dateFormat('en', { ...options })).toBe(formatter);
+    expect(dateFormat('es', options)).not.toBe(formatter);
+    expect(dateFormat('en', { ...options, timeZone: 'UTC' })).not.toBe(formatter);
+    // 20:00 UTC on June 20 is already June 21 in Almaty (UTC+5 or +6).
+    expect(formatter.format(new Date('2023-06-20T20:00:00Z'))).toBe('Jun 21');
   });
 });

@@ -9,18 +9,17 @@ import { xmlErrors } from '../helpers/xml';
 
 const site = 'https://wire-reader.example';
 const story = (id: string, title: string, day: number) =>
-  toStory(id, 'First paragraph.\n\nSecond <b>bold</b> & last.', {
-    title,
-    description: `Standfirst of ${title}`,
-    pubDate: parseWireDate(`2023-06-${String(day).padStart(2, '0')}`),
-    updatedDate: undefined,
-    dateline: { place: 'Astana' },
-    agency: 'EFE',
-    section: 'Conflicts & War',
-    tags: ['Kazakhstan', 'Conflicts & War'],
-    lang: 'en',
-    related: [],
-  });
+  toStory(
+    id,
+    'First paragraph.\n\nSecond <b>bold</b> & last.',
+    storyInput({
+      title,
+      description: `Standfirst of ${title}`,
+      pubDate: parseWireDate(`2023-06-${String(day).padStart(2, '0')}`),
+      section: 'Conflicts & War',
+      tags: ['Kazakhstan', 'Conflicts & War'],
+    }),
+  );
 
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
 

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseWireDate } from '../../src/lib/dates';
 import { collectionProblems, newestFirst, toStory } from '../../src/lib/story';
+import { storyInput } from '../helpers/stories';
 
-const data = {
-  title: 'T',
-  description: 'D',
-  pubDate: parseWireDate('2023-06-20'),
-  updatedDate: undefined,
-  dateline: { place: 'Astana' },
-  agency: 'EFE',
-  section: 'Conflicts & War',
-  tags: ['Kazakhstan'],
-  lang: 'en',
-  related: [],
-  translationKey: undefined,
-};
+const data = storyInput({ pubDate: parseWireDate('2023-06-20'), section: 'Conflicts & War', tags: ['Kazakhstan'] });
 
 describe('toStory', () => {
   it('derives the dateline from pubDate when the dateline has no date, and the permalink from the id', () => {

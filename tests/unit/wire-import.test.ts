@@ -10,6 +10,7 @@ import {
   detectLanguage,
   FURNITURE,
   importWire,
+  datelineFound,
   languageWarning,
   parseDateline,
   WireImportError,
@@ -117,6 +118,25 @@ describe('datelines', () => {
     const result = importWire(story(dateline), options);
     expect(result.data).toMatchObject(expected);
     expect(result.paragraphs[0]).toBe('First paragraph of the story.');
+  });
+
+  it.each([
+    ['REUTERS', 'Reuters'],
+    ['efe', 'EFE'],
+    ['Kazinform', 'Kazinform'],
+  ])('builds a found dateline with the agency %j spelt as %j, and the text after it', (written, agency) => {
+    const matched = `ASTANA, Jun 20 (${written}) -  `;
+    const date = { month: 5, day: 20 };
+    expect(
+      datelineFound(`${matched}The story starts here.`, matched, { place: 'ASTANA', date, agency: written }),
+    ).toEqual({
+      text: `ASTANA, Jun 20 (${written}) -`,
+      place: 'ASTANA',
+      date,
+      agency,
+      agencyAsWritten: written,
+      rest: 'The story starts here.',
+    });
   });
 
   it('warns when the page will write the dateline differently from the wire', () => {

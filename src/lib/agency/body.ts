@@ -6,8 +6,13 @@
  */
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
-import { AGENCY_STYLES } from '../dateline.ts';
-import { escapeInlineMarkdown, parseDateline, parseDatelineDate, type ParsedDateline } from '../wire-import.ts';
+import {
+  datelineFound,
+  escapeInlineMarkdown,
+  parseDateline,
+  parseDatelineDate,
+  type ParsedDateline,
+} from '../wire-import.ts';
 import { textParagraphs } from './common.ts';
 import type { Inline, Paragraph } from './types.ts';
 import type { XmlElement, XmlNode } from './xml.ts';
@@ -432,15 +437,7 @@ function agencyFirstDateline(paragraph: string): ParsedDateline | undefined {
   const place = match?.groups?.head?.trim();
   const date = match?.groups?.date ? parseDatelineDate(match.groups.date) : undefined;
   if (!match || !agencyText || !place || !date) return undefined;
-  const known = Object.keys(AGENCY_STYLES).find((name) => name.toLowerCase() === agencyText.toLowerCase());
-  return {
-    text: match[0].trim(),
-    place,
-    date,
-    agency: known ?? agencyText,
-    agencyAsWritten: agencyText,
-    rest: paragraph.slice(match[0].length),
-  };
+  return datelineFound(paragraph, match[0], { place, date, agency: agencyText });
 }
 
 /**

@@ -72,14 +72,18 @@ export interface WireItem {
   notes: string[];
 }
 
-/** Input an agency parser refuses; names the element or field that is wrong. */
-export class AgencyParseError extends Error {
+/** An error about one element or field of an agency file, named first in its message. */
+class FieldError extends Error {
   readonly field: string;
   constructor(field: string, message: string) {
     super(`${field}: ${message}`);
-    this.name = 'AgencyParseError';
     this.field = field;
   }
+}
+
+/** Input an agency parser refuses; names the element or field that is wrong. */
+export class AgencyParseError extends FieldError {
+  override name = 'AgencyParseError';
 }
 
 /**
@@ -87,13 +91,8 @@ export class AgencyParseError extends Error {
  * package, a picture-only item. The importer reports it by name and what it is, writes
  * nothing for it, and does not count it as a failure.
  */
-export class NotAStory extends Error {
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(`${field}: ${message}`);
-    this.name = 'NotAStory';
-    this.field = field;
-  }
+export class NotAStory extends FieldError {
+  override name = 'NotAStory';
 }
 
 /** One agency format: detected from the content, parsed to wire items. */

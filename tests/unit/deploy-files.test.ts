@@ -1,0 +1,101 @@
+/**
+ * writeDeployFiles (src/integrations/deploy.ts) across builds, on a small site in a temporary
+ * folder: a warm build leaves unchanged files and their copies alone, and never serves a
+ * stale copy or leaves a changed page's inline style out of the policy.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MANIFEST, writeDeployFiles } from '../../src/integrations/deploy';
+import { readManifest } from '../../src/lib/deploy-manifest';
+import { cspHash } from '../../src/lib/headers';
+
+const page = (color: string, text: string) =>
+  `<!doctype html><html lang="en"><head><title>t</title><style>p{color:${color}}</style></head>` +
+  `<body>${`<p>${text} Astana, Jun 20 (EFE).- The wire copy, word for word.</p>`.repeat(40)}</body></html>`;
+
+let root = '';
+let site = '';
+let cacheDir = '';
+const build = () => writeDeployFiles(site, { cacheDir });
+const write = (file: string, text: string) => {
+  mkdirSync(join(site, file, '..'), { recursive: true });
+  writeFileSync(join(site, file), text);
+};
+const mtimeNs = (file: string) => statSync(join(site, file), { bigint: true }).mtimeNs;
+const styleSources = (result: Awaited<ReturnType<typeof build>>) =>
+  result.headers.all
+    .find(([name]) => name.toLowerCase() === 'content-security-policy')?.[1]
+    .split(';')
+    .find((part) => part.trim().startsWith('style-src')) ?? '';
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'deploy-files-'));
+  site = join(root, 'dist');
+  cacheDir = join(root, 'cache');
+  write('index.html', page('red', 'Front'));
+  write('stories/a/index.html', page('navy', 'Story A'));
+  write('stories/b/index.html', page('teal', 'Story B'));
+});
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('writeDeployFiles on a warm build', () => {
+  it('leaves an unchanged page and its copies alone: not rewritten, hashes from the manifest', async () => {
+    const first = await build();
+    expect(first.unchanged).toBe(0);
+    const before = { br: mtimeNs('stories/b/index.html.br'), gz: mtimeNs('stories/b/index.html.gz') };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await build();
+    expect(second.unchanged).toBe(3);
+    expect(second.fromCache).toBe(0);
+    expect({ br: mtimeNs('stories/b/index.html.br'), gz: mtimeNs('stories/b/index.html.gz') }).toEqual(before);
+    expect(styleSources(second)).toBe(styleSources(first));
+    expect(styleSources(second)).toContain(cspHash('p{color:teal}'));
+  });
+
+  it('gives a page changed in place with the same size new copies and its new style hash in the policy', async () => {
+    await build();
+    const file = 'stories/a/index.html';
+    const old = statSync(join(site, file));
+    const changed = page('blue', 'Story A'); // navy -> blue: four letters for four
+    expect(changed.length).toBe(readFileSync(join(site, file)).length);
+    write(file, changed);
+    // As a later build writes it: another mtime, the same size.
+    utimesSync(join(site, file), old.atime, new Date(old.mtimeMs + 2000));
+    const result = await build();
+    expect(result.unchanged).toBe(2);
+    expect(brotliDecompressSync(readFileSync(join(site, `${file}.br`))).toString()).toBe(changed);
+    expect(gunzipSync(readFileSync(join(site, `${file}.gz`))).toString()).toBe(changed);
+    expect(styleSources(result)).toContain(cspHash('p{color:blue}'));
+    expect(styleSources(result)).not.toContain(cspHash('p{color:navy}'));
+  });
+
+  it.each([
+    ['deleted', (path: string) => rmSync(path)],
+    ['cut short', (path: string) => writeFileSync(path, readFileSync(path).subarray(0, 10))],
+  ])('writes again a copy of an unchanged page that was %s', async (_name, damage) => {
+    await build();
+    const file = 'stories/b/index.html';
+    damage(join(site, `${file}.br`));
+    const result = await build();
+    expect(result.unchanged).toBe(2);
+    expect(brotliDecompressSync(readFileSync(join(site, `${file}.br`))).equals(readFileSync(join(site, file)))).toBe(
+      true,
+    );
+  });
+
+  it('drops a file gone from the output from the manifest, and its forms from the cache', async () => {
+    await build();
+    const gone = readFileSync(join(site, 'stories/a/index.html'));
+    rmSync(join(site, 'stories/a'), { recursive: true });
+    await build();
+    const manifest = readManifest(readFileSync(join(cacheDir, 'precompress', MANIFEST), 'utf8'));
+    expect([...manifest.keys()].sort()).toEqual(['index.html', 'stories/b/index.html']);
+    const digest = createHash('sha256').update(gone).digest('hex');
+    expect(existsSync(join(cacheDir, 'precompress', `${digest}.gz`))).toBe(false);
+  });
+});
