@@ -23,7 +23,9 @@ const STATE = 'wire-incremental.json';
  * Steps that write into `dist/` after the build (compression, search indexing) must come
  * after this integration in `integrations`.
  */
-export function incremental(): AstroIntegration {
+export function incremental({ leave = [] }: { leave?: readonly string[] } = {}): AstroIntegration {
+  // Folders a later step owns (the search bundles): it replaces or deletes them itself.
+  const owned = leave.map((folder) => `${folder.replace(/^\/+|\/+$/g, '')}/`);
   let outDir = '';
   let cacheDir = '';
   let startedMs = 0;
@@ -56,7 +58,14 @@ export function incremental(): AstroIntegration {
         for (const urls of assets.values()) {
           for (const url of urls) kept.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
         }
-        const tree = listTree(outDir);
+        const all = listTree(outDir);
+        // The search bundles belong to the search step, which keeps, rewrites or deletes them.
+        const mine = (path: string) => !owned.some((folder) => `${path}/`.startsWith(folder));
+        const tree = {
+          files: all.files.filter(mine),
+          folders: all.folders.filter(mine),
+          others: all.others.filter(mine),
+        };
         const files: OutputFile[] = tree.files.map((path) => ({
           path,
           mtimeMs: statSync(join(outDir, path)).mtimeMs,

@@ -9,13 +9,23 @@
  *
  * `WIRE_SEARCH=off` skips indexing (the benchmark uses it to measure what search costs).
  */
-import { rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { STORY_PAGES_GLOB } from '../lib/search.ts';
+import { eachLimited } from '../lib/precompress.ts';
+import {
+  indexedSource,
+  isStoryPage,
+  searchParts,
+  sortDateOf,
+  STORY_PAGES_GLOB,
+  type SearchPart,
+} from '../lib/search.ts';
 import { SITE } from '../lib/site.ts';
 
 /** Where the dev server lists the story pages it can render, for the dev index. */
@@ -41,25 +51,171 @@ const UNUSED_UI_FILES = [
   'pagefind-highlight.js',
 ];
 
+/** The folders the search index is written to, each its own Pagefind bundle; this step alone writes and deletes them. */
+export const SEARCH_BUNDLES = [SITE.searchBundlePath, SITE.searchRecentBundlePath];
+const BUNDLE_FOLDERS = { main: SITE.searchBundlePath, recent: SITE.searchRecentBundlePath };
+
+/** Pagefind's version (its package has no export of package.json: read it beside the entry point). */
+const PAGEFIND_VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
+).version;
+
 function fail(what: string, errors: readonly string[]): never {
   throw new Error(`Search index: ${what} failed:\n  ${errors.join('\n  ')}`);
 }
 
-async function indexBuiltSite(dir: string, logger: AstroIntegrationLogger): Promise<void> {
-  const started = performance.now();
+/** What the last build indexed, in the cache folder: each story page's size, mtime and date, and each bundle's key. */
+interface IndexState {
+  /** The output folder, Pagefind's version and the settings: a change of any starts afresh. */
+  version: string;
+  pages: Record<string, [size: number, mtimeMs: number, date: string, digest: string]>;
+  bundles: Record<string, string>;
+}
+
+const STATE_FILE = 'search-index.json';
+const STAGING = 'search-staging';
+
+async function readState(path: string, version: string): Promise<IndexState> {
+  try {
+    const state = JSON.parse(await readFile(path, 'utf8')) as IndexState;
+    if (state.version === version) return state;
+  } catch {
+    // no state yet, or unreadable: index everything
+  }
+  return { version, pages: {}, bundles: {} };
+}
+
+interface StoryPage {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  date: string;
+  /** A hash of what the index reads of the page (src/lib/search.ts `indexedSource`). */
+  digest: string;
+}
+
+/**
+ * The built story pages with their size and mtime, and their sort date and the digest of
+ * what the index reads: from the last build's state for a page whose size and mtime are
+ * unchanged (an incremental build leaves an unchanged page as it is), or else from the page.
+ */
+async function storyPages(dir: string, before: IndexState): Promise<StoryPage[]> {
+  const slugs = await readdir(join(dir, 'stories')).catch(() => [] as string[]);
+  const pages: StoryPage[] = [];
+  await eachLimited(slugs, 32, async (slug) => {
+    const path = `stories/${slug}/index.html`;
+    const info = await stat(join(dir, path)).catch(() => undefined);
+    if (!info?.isFile() || !isStoryPage(path)) return;
+    const known = before.pages[path];
+    if (known && known[0] === info.size && known[1] === info.mtimeMs) {
+      pages.push({ path, size: info.size, mtimeMs: info.mtimeMs, date: known[2], digest: known[3] });
+      return;
+    }
+    const html = await readFile(join(dir, path), 'utf8');
+    const date = sortDateOf(html);
+    const indexed = indexedSource(html);
+    if (date === undefined || indexed === undefined) {
+      throw new Error(
+        `Search index: ${path} has no ${date === undefined ? 'element with data-pagefind-sort="date[datetime]"' : 'article with data-pagefind-body'}, ` +
+          'so it cannot be put in a search bundle',
+      );
+    }
+    const digest = createHash('sha256').update(indexed).digest('base64url');
+    pages.push({ path, size: info.size, mtimeMs: info.mtimeMs, date, digest });
+  });
+  return pages.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** A bundle's key: the pages it holds, each by path and what the index reads of it. */
+function bundleKey(pages: readonly StoryPage[]): string {
+  const hash = createHash('sha256');
+  for (const page of pages) hash.update(`${page.path}\0${page.digest}\n`);
+  return hash.digest('hex');
+}
+
+/**
+ * Writes one bundle: Pagefind reads the pages from the output folder itself when the bundle
+ * holds every story, or else from a folder of hard links to just its pages (the same paths,
+ * so the same URLs).
+ */
+async function writeBundle(dir: string, part: SearchPart<StoryPage>, all: number, cacheDir: string) {
   const { index, errors } = await pagefind.createIndex(INDEX_CONFIG);
   if (!index) fail('starting Pagefind', errors);
+  const staging = join(cacheDir, STAGING);
   try {
-    const added = await index.addDirectory({ path: dir, glob: STORY_PAGES_GLOB });
-    if (added.errors.length > 0) fail(`reading the story pages in ${dir}`, added.errors);
-    const outputPath = join(dir, SITE.searchBundlePath);
+    let source = dir;
+    if (part.items.length < all) {
+      source = staging;
+      await rm(staging, { recursive: true, force: true });
+      await eachLimited(part.items, 32, async (page) => {
+        await mkdir(dirname(join(staging, page.path)), { recursive: true });
+        await link(join(dir, page.path), join(staging, page.path)).catch(() =>
+          copyFile(join(dir, page.path), join(staging, page.path)),
+        );
+      });
+    }
+    const added = await index.addDirectory({ path: source, glob: STORY_PAGES_GLOB });
+    if (added.errors.length > 0) fail(`reading the story pages in ${source}`, added.errors);
+    const outputPath = join(dir, part.bundle);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) fail(`writing ${outputPath}`, written.errors);
     await Promise.all(UNUSED_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    logger.info(`indexed ${added.page_count} story page(s) for search in ${seconds} s`);
+    return added.page_count;
+  } finally {
+    await index.deleteIndex();
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Indexes the built story pages into the search bundles (src/lib/search.ts `searchParts`).
+ * A bundle whose pages are the same paths with the same indexed part as last build (a
+ * story page re-rendered only for its related list counts as unchanged) is left as it is;
+ * any other is deleted and written again, so no stale index file survives. Bundles no
+ * story needs any more are deleted.
+ */
+async function indexBuiltSite(dir: string, cacheDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  const started = performance.now();
+  const statePath = join(cacheDir, STATE_FILE);
+  const version = JSON.stringify([dir, PAGEFIND_VERSION, INDEX_CONFIG, UNUSED_UI_FILES]);
+  const before = await readState(statePath, version);
+  const pages = await storyPages(dir, before);
+  const parts = searchParts(pages, (page) => page.date, BUNDLE_FOLDERS);
+  const after: IndexState = { version, pages: {}, bundles: {} };
+  for (const page of pages) after.pages[page.path] = [page.size, page.mtimeMs, page.date, page.digest];
+  const report: string[] = [];
+  try {
+    for (const part of parts) {
+      const key = bundleKey(part.items);
+      const outputPath = join(dir, part.bundle);
+      if (before.bundles[part.bundle] === key && existsSync(join(outputPath, 'pagefind-entry.json'))) {
+        report.push(`${part.bundle} ${part.items.length} unchanged`);
+      } else {
+        // Pagefind adds to a folder without clearing it: start from an empty one.
+        await rm(outputPath, { recursive: true, force: true });
+        const count = await writeBundle(dir, part, pages.length, cacheDir);
+        report.push(`${part.bundle} ${count} indexed`);
+      }
+      after.bundles[part.bundle] = key;
+    }
   } finally {
     await pagefind.close();
+  }
+  await removeBundlesExcept(
+    dir,
+    parts.map((part) => part.bundle),
+  );
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(`${statePath}.tmp`, JSON.stringify(after));
+  await rename(`${statePath}.tmp`, statePath);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  logger.info(`search: ${pages.length} story page(s); ${report.join('; ') || 'no bundles'} (${seconds} s)`);
+}
+
+/** Deletes the search bundles of the output folder other than `keep` (all of them when search is off). */
+async function removeBundlesExcept(dir: string, keep: readonly string[]): Promise<void> {
+  for (const bundle of SEARCH_BUNDLES) {
+    if (!keep.includes(bundle)) await rm(join(dir, bundle), { recursive: true, force: true });
   }
 }
 
@@ -73,38 +229,51 @@ const TYPES: Record<string, string> = {
 function devIndex(logger: AstroIntegrationLogger) {
   let files: Promise<Map<string, Uint8Array>> | undefined;
 
+  /** Fetches every story page from the dev server and indexes it into the same bundles as a build. */
   async function build(origin: string): Promise<Map<string, Uint8Array>> {
     const response = await fetch(`${origin}${DEV_STORY_PATHS}`);
     if (!response.ok) throw new Error(`${DEV_STORY_PATHS} answered ${response.status}`);
     const paths = (await response.json()) as string[];
-    const { index, errors } = await pagefind.createIndex(INDEX_CONFIG);
-    if (!index) fail('starting Pagefind', errors);
-    try {
-      for (let i = 0; i < paths.length; i += 8) {
-        await Promise.all(
-          paths.slice(i, i + 8).map(async (path) => {
-            const page = await fetch(`${origin}${path}`);
-            if (!page.ok) throw new Error(`${path} answered ${page.status}`);
-            const added = await index.addHTMLFile({ url: path, content: await page.text() });
-            if (added.errors.length > 0) fail(`indexing ${path}`, added.errors);
-          }),
-        );
-      }
-      const built = await index.getFiles();
-      if (built.errors.length > 0) fail('building the dev index', built.errors);
-      logger.info(`dev search index: ${paths.length} story page(s)`);
-      return new Map(built.files.map((file) => [`/${file.path.replaceAll('\\', '/')}`, file.content]));
-    } finally {
-      await index.deleteIndex();
+    const pages: { url: string; content: string; date: string }[] = [];
+    for (let i = 0; i < paths.length; i += 8) {
+      await Promise.all(
+        paths.slice(i, i + 8).map(async (url) => {
+          const page = await fetch(`${origin}${url}`);
+          if (!page.ok) throw new Error(`${url} answered ${page.status}`);
+          const content = await page.text();
+          const date = sortDateOf(content);
+          if (date === undefined) throw new Error(`${url} has no element with data-pagefind-sort="date[datetime]"`);
+          pages.push({ url, content, date });
+        }),
+      );
     }
+    const files = new Map<string, Uint8Array>();
+    for (const part of searchParts(pages, (page) => page.date, BUNDLE_FOLDERS)) {
+      const { index, errors } = await pagefind.createIndex(INDEX_CONFIG);
+      if (!index) fail('starting Pagefind', errors);
+      try {
+        for (const { url, content } of part.items) {
+          const added = await index.addHTMLFile({ url, content });
+          if (added.errors.length > 0) fail(`indexing ${url}`, added.errors);
+        }
+        const built = await index.getFiles();
+        if (built.errors.length > 0) fail('building the dev index', built.errors);
+        for (const file of built.files) files.set(`${part.bundle}${file.path.replaceAll('\\', '/')}`, file.content);
+      } finally {
+        await index.deleteIndex();
+      }
+      logger.info(`dev search index: ${part.items.length} story page(s) in ${part.bundle}`);
+    }
+    return files;
   }
 
   return {
     invalidate() {
       files = undefined;
     },
-    async serve(request: IncomingMessage, response: ServerResponse, next: () => void) {
-      const path = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
+    /** Answers a request for a file of `bundle` (the mount path, which Connect strips from the request's). */
+    async serve(bundle: string, request: IncomingMessage, response: ServerResponse, next: () => void) {
+      const path = `${bundle}${decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/').replace(/^\//, '')}`;
       try {
         files ??= build(`http://${request.headers.host ?? 'localhost'}`);
         const body = await (files.catch((error: unknown) => {
@@ -141,6 +310,7 @@ async function assertFolder(dir: string): Promise<void> {
  */
 export function searchIndex(): AstroIntegration {
   const enabled = process.env.WIRE_SEARCH !== 'off';
+  let cacheDir = '';
   return {
     name: 'wire-reader:search-index',
     hooks: {
@@ -156,22 +326,28 @@ export function searchIndex(): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         if (!enabled) return;
         const index = devIndex(logger);
-        server.middlewares.use(SITE.searchBundlePath, (request, response, next) => {
-          // Connect strips the mount path; Pagefind's files are keyed from the bundle root.
-          void index.serve(request, response, next);
-        });
+        for (const bundle of SEARCH_BUNDLES) {
+          server.middlewares.use(
+            bundle,
+            (request, response, next) => void index.serve(bundle, request, response, next),
+          );
+        }
         server.watcher.on('all', (_event, file) => {
           if (file.endsWith('.md') || file.endsWith('.astro')) index.invalidate();
         });
       },
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        const folder = fileURLToPath(dir);
+        await assertFolder(folder);
         if (!enabled) {
+          await removeBundlesExcept(folder, []);
           logger.info('WIRE_SEARCH=off: no search index built');
           return;
         }
-        const folder = fileURLToPath(dir);
-        await assertFolder(folder);
-        await indexBuiltSite(folder, logger);
+        await indexBuiltSite(folder, cacheDir, logger);
       },
     },
   };

@@ -208,3 +208,129 @@ export function mergeByDate<R, T>(
     },
   };
 }
+
+/** One Pagefind bundle of the search index: a folder of the built site, and the stories in it. */
+export interface SearchPart<T> {
+  /** `main` holds every story older than the newest story's month (or all of them); `recent` the rest. */
+  name: 'main' | 'recent';
+  /** The bundle's folder in the site, with slashes at both ends (`/pagefind/`). */
+  bundle: string;
+  items: T[];
+}
+
+/**
+ * Splits the indexed stories into the search index's bundles. The stories of the newest
+ * story's month (by their `YYYY-MM-DD...` date) go to the recent bundle and the older ones
+ * to the main bundle, so a new story this month re-indexes only the recent bundle; the
+ * first story of a new month re-indexes both. When every story is of one month, there is
+ * one bundle, the main one, with all of them. No stories, no bundles.
+ *
+ * @example
+ * searchParts(['2025-05-30', '2025-06-01', '2025-06-20'], (date) => date, {
+ *   main: '/pagefind/',
+ *   recent: '/pagefind-recent/',
+ * });
+ * // [{ name: 'main', bundle: '/pagefind/', items: ['2025-05-30'] },
+ * //  { name: 'recent', bundle: '/pagefind-recent/', items: ['2025-06-01', '2025-06-20'] }]
+ */
+export function searchParts<T>(
+  items: readonly T[],
+  dateOf: (item: T) => string,
+  bundles: { main: string; recent: string },
+): SearchPart<T>[] {
+  if (items.length === 0) return [];
+  const month = (item: T) => dateOf(item).slice(0, 7);
+  const newest = items.map(month).reduce((a, b) => (b > a ? b : a));
+  const older = items.filter((item) => month(item) < newest);
+  if (older.length === 0) return [{ name: 'main', bundle: bundles.main, items: [...items] }];
+  return [
+    { name: 'main', bundle: bundles.main, items: older },
+    { name: 'recent', bundle: bundles.recent, items: items.filter((item) => month(item) === newest) },
+  ];
+}
+
+/**
+ * The date a built story page gives Pagefind to sort by: the `datetime` of the element
+ * marked `data-pagefind-sort="date[datetime]"`, or undefined when the page has none.
+ *
+ * @example
+ * sortDateOf('<time datetime="2025-06-20T09:14Z" data-pagefind-sort="date[datetime]">'); // "2025-06-20T09:14Z"
+ */
+export function sortDateOf(html: string): string | undefined {
+  const tag = /<[a-z]+\s[^>]*\bdata-pagefind-sort="date\[datetime\]"[^>]*>/i.exec(html)?.[0];
+  return tag === undefined ? undefined : /\sdatetime="([^"]+)"/i.exec(tag)?.[1];
+}
+
+/** What the search page's script needs of each bundle to open it: where it is, its part and its languages. */
+export interface SearchBundle {
+  name: SearchPart<unknown>['name'];
+  bundle: string;
+  /** The story languages the bundle has an index for, as the stories give them (the language filter's values), in code order. */
+  languages: string[];
+  /**
+   * The language Pagefind opens first (only the first bundle has one): the page's language
+   * when the bundle has it, or else the one with the most stories, as Pagefind picks.
+   */
+  primary?: string;
+}
+
+/**
+ * The bundles a search page opens, from the stories the build indexes (the same split as
+ * {@link searchParts}). Pagefind opens the first with its primary language and merges every
+ * other language and bundle into it; merged indexes are searched with the primary's word
+ * stemming, so the first bundle is one that has the page's language (the main one when
+ * both or neither have it).
+ *
+ * @example
+ * searchBundles([{ lang: 'es', date: '2025-05-30' }, { lang: 'en', date: '2025-06-01' }], 'en', {
+ *   main: '/pagefind/',
+ *   recent: '/pagefind-recent/',
+ * });
+ * // [{ name: 'recent', bundle: '/pagefind-recent/', languages: ['en'], primary: 'en' },
+ * //  { name: 'main', bundle: '/pagefind/', languages: ['es'] }]
+ */
+export function searchBundles(
+  stories: readonly { lang: string; date: string }[],
+  pageLang: string,
+  bundles: { main: string; recent: string },
+): SearchBundle[] {
+  const page = pageLang.toLowerCase();
+  const parts = searchParts(stories, (story) => story.date, bundles).map((part) => {
+    const counts = new Map<string, number>();
+    for (const story of part.items) counts.set(story.lang, (counts.get(story.lang) ?? 0) + 1);
+    return { part, counts, own: [...counts.keys()].find((code) => code.toLowerCase() === page) };
+  });
+  const first = Math.max(
+    0,
+    parts.findIndex(({ own }) => own !== undefined),
+  );
+  return [...parts.slice(first, first + 1), ...parts.slice(0, first), ...parts.slice(first + 1)].map(
+    ({ part, counts, own }, index) => {
+      const bundle = { name: part.name, bundle: part.bundle, languages: [...counts.keys()].sort() };
+      if (index > 0) return bundle;
+      // Pagefind opens the page's language, or else the language with the most stories.
+      const primary = own ?? [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+      return { ...bundle, ...(primary && { primary }) };
+    },
+  );
+}
+
+/**
+ * The part of a built story page the search index is made from: its `<html lang>` and its
+ * `data-pagefind-body` element (the article, which holds the text, the filters, the sort
+ * date and the metadata). A page whose related list or navigation changed gives the same
+ * string, so its search bundle need not be written again. Undefined when the page has no
+ * such element.
+ *
+ * @example
+ * indexedSource('<html lang="en"><nav>x</nav><article data-pagefind-body><h1>Hi</h1></article><aside>y</aside>');
+ * // 'en\n<article data-pagefind-body><h1>Hi</h1></article>'
+ */
+export function indexedSource(html: string): string | undefined {
+  const start = /<article\b[^>]*\bdata-pagefind-body\b[^>]*>/i.exec(html);
+  if (!start) return undefined;
+  const close = html.indexOf('</article>', start.index);
+  if (close < 0) return undefined;
+  const lang = /<html\b[^>]*\blang="([^"]*)"/i.exec(html)?.[1] ?? '';
+  return `${lang}\n${html.slice(start.index, close + '</article>'.length)}`;
+}

@@ -28,9 +28,14 @@ export const SITE = {
   timeZone: 'UTC',
   /** Headlines under each section on the front page's section column. */
   sectionTeasers: 3,
-  /** The search page, and the folder the build writes the Pagefind index to. */
+  /**
+   * The search page, and the folders the build writes the Pagefind index to: the stories of
+   * the newest story's month go to the recent bundle, the rest to the main one, so that a new
+   * story re-indexes only its month (src/lib/search.ts `searchParts`).
+   */
   searchPath: '/search/',
   searchBundlePath: '/pagefind/',
+  searchRecentBundlePath: '/pagefind-recent/',
   /** Results the search page shows at once, before "Show more results". */
   searchPageSize: 20,
   /** How far back the Google News sitemap looks from the build time: Google takes two days. */

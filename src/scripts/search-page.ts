@@ -14,6 +14,7 @@ import {
   searchQueryString,
   type PagefindQuery,
   type ResultSource,
+  type SearchBundle,
   type SearchMessages,
   type SearchState,
 } from '../lib/search';
@@ -46,15 +47,13 @@ const TYPING_DELAY_MS = 250;
 type ScriptMessages = SearchMessages & { searchRunning: string; searchFailure: string };
 
 if (form && status && list && more) {
-  const bundle = form.dataset.bundle ?? '/pagefind/';
   const pageSize = Number(form.dataset.pageSize) || 20;
   const pageLang = document.documentElement.lang.toLowerCase();
   const messages = JSON.parse(form.dataset.messages ?? '{}') as ScriptMessages;
-  /** The languages that have stories, each with its own Pagefind index, and the one Pagefind opens first. */
-  const languages = [...(form.elements.namedItem('language') as HTMLSelectElement).options]
-    .map((option) => option.value)
-    .filter(Boolean);
-  const primary = (form.dataset.primaryLanguage ?? pageLang).toLowerCase();
+  /** The index's bundles (main, and recent when there is one), each with its languages' indexes. */
+  const bundles = JSON.parse(form.dataset.bundles ?? '[]') as SearchBundle[];
+  /** Every index: one per language in each bundle, tagged with its bundle's part (a Pagefind merge filter). */
+  const indexes = bundles.flatMap(({ name, languages }) => languages.map((language) => ({ part: name, language })));
   const baseTitle = document.title;
   let pagefind: Promise<Pagefind> | undefined;
   let results: ResultSource<ResultData> = inOrder([], async () => ({}) as ResultData);
@@ -62,16 +61,26 @@ if (form && status && list && more) {
   let generation = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Loads Pagefind once: the primary language's index, merged with every other language's. */
+  /**
+   * Loads Pagefind once: the first bundle's index of its primary language, merged with its
+   * other languages' and every other bundle's. Each index carries its bundle's part as a
+   * filter, so a date order can ask each index for its own list.
+   */
   const loadPagefind = (): Promise<Pagefind> => {
-    pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (module) => {
+    const [first, ...others] = bundles;
+    if (!first) return Promise.reject(new Error('the page names no search bundle'));
+    pagefind ??= (import(/* @vite-ignore */ `${first.bundle}pagefind.js`) as Promise<Pagefind>).then(async (module) => {
       await module.options({ excerptLength: 28 });
       await module.init();
-      // Pagefind keeps one index per language, each with its own stemming: merge the others
-      // (an absolute address, as Pagefind skips a merge of the primary's own path).
-      const absolute = new URL(bundle, window.location.href).href;
-      for (const language of languages.map((code) => code.toLowerCase())) {
-        if (language !== primary) await module.mergeIndex(absolute, { language });
+      await module.options({ mergeFilter: { part: first.name } });
+      // Pagefind keeps one index per language, each with its own stemming. Merges go by
+      // absolute address, as Pagefind skips a merge of the primary's own path.
+      for (const { name, bundle, languages } of [first, ...others]) {
+        const absolute = new URL(bundle, window.location.href).href;
+        for (const language of languages) {
+          if (name === first.name && language === first.primary) continue;
+          await module.mergeIndex(absolute, { language: language.toLowerCase(), mergeFilter: { part: name } });
+        }
       }
       return module;
     });
@@ -131,15 +140,17 @@ if (form && status && list && more) {
 
   /**
    * Runs the query. Pagefind ranks across merged indexes by relevance but sorts by date only
-   * within each, so a date order over several languages is merged here, one index at a time.
+   * within each, so a date order over several indexes (languages, bundles) asks each for its
+   * list and merges them here.
    */
   const search = async (query: PagefindQuery, state: SearchState): Promise<ResultSource<ResultData>> => {
     const module = await loadPagefind();
     const order = query.options.sort.date;
-    if (order && !state.filters.language && languages.length > 1) {
+    const asked = indexes.filter(({ language }) => !state.filters.language || language === state.filters.language);
+    if (order && asked.length > 1) {
       const lists = await Promise.all(
-        languages.map(async (language) => {
-          const filters = { ...query.options.filters, language };
+        asked.map(async ({ part, language }) => {
+          const filters = { ...query.options.filters, language, part };
           return (await module.search(query.term, { ...query.options, filters }))?.results ?? [];
         }),
       );

@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import type { SearchBundle } from '../../src/lib/search';
 import { EDITION_STORIES, editions } from '../helpers/site';
 
 const SITE = 'https://wire-reader.example';
@@ -267,7 +268,8 @@ describe('what the default edition has, each edition has', () => {
     const fallback = cheerio.load($('noscript').html() ?? '');
     expect(fallback('.search-fallback h2').text()).toBe('La búsqueda necesita JavaScript');
     expect(fallback('.search-fallback a[href="/es/feeds/"]').text()).toBe('los canales RSS');
-    expect($('form.search-form').attr('data-primary-language')).toBe('es');
+    const bundles = JSON.parse($('form.search-form').attr('data-bundles') ?? '[]') as SearchBundle[];
+    expect(bundles[0]?.primary).toBe('es');
     const messages = JSON.parse($('form.search-form').attr('data-messages') ?? '{}') as Record<string, unknown>;
     expect(messages.searchFound).toEqual({
       one: '{count} noticia coincide con{what}{narrowed}.',
@@ -352,5 +354,23 @@ describe('the corrections page of a site with corrected stories in two languages
     expect(items.map((item) => item.find('time').text())).toEqual(['الجمعة، 26 يناير 2024', 'Saturday, July 29, 2023']);
     expect($('html').attr('lang')).toBe('en');
     expect($('#corrected-heading').text()).toBe('Corrected stories');
+  });
+});
+
+describe('the search bundles', () => {
+  // The fixture's newest story (the Arabic one) is alone in its month: the recent bundle.
+  it.each([
+    ['/search/', ['main', 'recent'], 'en'],
+    ['/es/search/', ['main', 'recent'], 'es'],
+    ['/ar/search/', ['recent', 'main'], 'ar'],
+  ])('%s opens the bundles the build wrote, each with the languages it holds', (path, order, primary) => {
+    const bundles = JSON.parse(page(path)('form.search-form').attr('data-bundles') ?? '[]') as SearchBundle[];
+    expect(bundles.map(({ name }) => name)).toEqual(order);
+    expect(bundles[0]?.primary).toBe(primary);
+    for (const { bundle, languages } of bundles) {
+      const entry = JSON.parse(editions.read(`${bundle}pagefind-entry.json`)) as { languages: object };
+      expect(Object.keys(entry.languages).sort()).toEqual(languages.map((code) => code.toLowerCase()));
+    }
+    expect(bundles.find(({ name }) => name === 'recent')?.languages).toEqual(['ar']);
   });
 });

@@ -124,6 +124,12 @@ function edit(file: string, change: (data: Record<string, unknown>) => void): vo
 const dataOf = (file: string) =>
   load(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(file, 'utf8'))?.[1] ?? '') as Record<string, unknown>;
 
+/** What the search step did with each bundle, from its log line: `/pagefind/ unchanged`, `/pagefind-recent/ indexed`. */
+const searchLog = (build: Build) =>
+  [...(/search: \d+ story page\(s\); (.*) \(/.exec(build.output)?.[1] ?? '').matchAll(/(\/[^ ;]+\/) \d+ (\w+)/g)].map(
+    ([, bundle, what]) => `${bundle} ${what}`,
+  );
+
 const storyPages = (paths: string[]) => paths.filter((path) => path.startsWith('/stories/'));
 
 let first: Build;
@@ -151,6 +157,8 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     expect(result.differences).toEqual([]);
     expect(storyPages(result.rendered)).toEqual([]);
     expect(result.output).toMatch(new RegExp(`${COUNT} stories, 0 read and parsed`));
+    // The archive spans three years: a main search bundle and the newest month's, both kept.
+    expect(searchLog(result)).toEqual(['/pagefind/ unchanged', '/pagefind-recent/ unchanged']);
   });
 
   it('adds a story: renders it and few others, not the archive', () => {
@@ -169,6 +177,25 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     expect(result.rendered).toContain('/stories/breaking-flash/index.html');
     expect(storyPages(result.rendered).length).toBeLessThan(COUNT / 4);
     expect(result.kept.length).toBeGreaterThan(result.rendered.length);
+  });
+
+  it('adds a second story in the newest month: only the recent search bundle is indexed again', () => {
+    const file = join(content, 'new/second.md');
+    writeFileSync(file, readFileSync(join(content, 'new/breaking.md'), 'utf8'));
+    edit(file, (data) => {
+      data.title = 'A second story the same month';
+      data.slug = 'second-flash';
+      data.pubDate = '2025-06-02';
+    });
+    const result = buildAndCompare('add-same-month');
+    expect(result.differences).toEqual([]);
+    expect(searchLog(result)).toEqual(['/pagefind/ unchanged', '/pagefind-recent/ indexed']);
+    const recent = JSON.parse(
+      tree(incremental.dist).get('pagefind-recent/pagefind-entry.json')?.toString() ?? '{}',
+    ) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.values(recent.languages).map((language) => language.page_count)).toEqual([2]);
   });
 
   it('edits a headline: the story, and the pages that list it, change', () => {

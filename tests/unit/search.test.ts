@@ -6,7 +6,11 @@ import {
   pagefindQuery,
   parseSearchState,
   resultSummary,
+  searchBundles,
+  searchParts,
   searchQueryString,
+  sortDateOf,
+  indexedSource,
   type SearchState,
 } from '../../src/lib/search';
 import { MESSAGES, type Messages } from '../../src/lib/i18n';
@@ -159,5 +163,154 @@ describe('result sources', () => {
     );
     expect(await source.take(2)).toEqual(['2024', '2023']);
     expect(loaded.sort()).toEqual(['2019', '2023', '2024']);
+  });
+});
+
+const FOLDERS = { main: '/pagefind/', recent: '/pagefind-recent/' };
+
+describe('searchParts', () => {
+  it.each([
+    ['no stories: no bundles', [], []],
+    [
+      'one month: one main bundle with all',
+      ['2025-06-01', '2025-06-30T23:59Z'],
+      [['main', ['2025-06-01', '2025-06-30T23:59Z']]],
+    ],
+    [
+      "the newest story's month goes to recent, the rest to main",
+      ['2024-12-31', '2025-06-01T00:00Z', '2025-05-31T23:59Z', '2025-06-20'],
+      [
+        ['main', ['2024-12-31', '2025-05-31T23:59Z']],
+        ['recent', ['2025-06-01T00:00Z', '2025-06-20']],
+      ],
+    ],
+    [
+      'a month across a year end',
+      ['2025-12-31', '2026-01-01'],
+      [
+        ['main', ['2025-12-31']],
+        ['recent', ['2026-01-01']],
+      ],
+    ],
+  ])('%s', (_name, dates, expected) => {
+    const parts = searchParts(dates, (date) => date, FOLDERS);
+    expect(parts.map((part) => [part.name, part.items])).toEqual(expected);
+    expect(parts.map((part) => part.bundle)).toEqual(
+      expected.map(([name]) => (name === 'main' ? '/pagefind/' : '/pagefind-recent/')),
+    );
+  });
+
+  it('leaves the main bundle as it was when a story of the newest month arrives', () => {
+    const archive = ['2025-04-02', '2025-05-10', '2025-06-01'];
+    const before = searchParts(archive, (date) => date, FOLDERS);
+    const after = searchParts([...archive, '2025-06-02'], (date) => date, FOLDERS);
+    expect(after[0]).toEqual(before[0]);
+    expect(after[1]?.items).toEqual(['2025-06-01', '2025-06-02']);
+  });
+});
+
+describe('sortDateOf', () => {
+  it.each([
+    ['<time datetime="2025-06-20T09:14Z" data-pagefind-sort="date[datetime]">', '2025-06-20T09:14Z'],
+    [
+      '<time data-pagefind-meta="date[datetime]" data-pagefind-sort="date[datetime]" datetime="2023-06-20">',
+      '2023-06-20',
+    ],
+    [
+      '<p><time datetime="2020-01-01">x</time><time datetime="2023-06-20" data-pagefind-sort="date[datetime]">',
+      '2023-06-20',
+    ],
+    ['<time datetime="2023-06-20">no sort key</time>', undefined],
+    ['<main>nothing</main>', undefined],
+  ])('reads %s', (html, expected) => {
+    expect(sortDateOf(html)).toBe(expected);
+  });
+});
+
+describe('searchBundles', () => {
+  const story = (lang: string, date: string) => ({ lang, date });
+
+  it.each([
+    [
+      'the page language when the main bundle has it',
+      'es',
+      [story('en', '2025-06-01'), story('es', '2025-06-02')],
+      'es',
+    ],
+    [
+      'the language with the most stories otherwise',
+      'fr',
+      [story('en', '2025-06-01'), story('es', '2025-06-02'), story('es', '2025-06-03')],
+      'es',
+    ],
+    ['whatever the case of the page language', 'ES', [story('en', '2025-06-01'), story('es', '2025-06-02')], 'es'],
+  ])('opens first %s', (_name, pageLang, stories, primary) => {
+    const [first, ...rest] = searchBundles(stories, pageLang, FOLDERS);
+    expect(first).toEqual({ name: 'main', bundle: '/pagefind/', languages: ['en', 'es'], primary });
+    expect(rest).toEqual([]);
+  });
+
+  const stories = [
+    story('en', '2025-05-01'),
+    story('ar', '2025-06-03'),
+    story('en', '2025-06-02'),
+    story('es', '2025-04-30'),
+  ];
+
+  it.each([
+    [
+      'the main bundle first when it has the page language',
+      'es',
+      [
+        { name: 'main', bundle: '/pagefind/', languages: ['en', 'es'], primary: 'es' },
+        { name: 'recent', bundle: '/pagefind-recent/', languages: ['ar', 'en'] },
+      ],
+    ],
+    [
+      'the main bundle first when both have it',
+      'en',
+      [
+        { name: 'main', bundle: '/pagefind/', languages: ['en', 'es'], primary: 'en' },
+        { name: 'recent', bundle: '/pagefind-recent/', languages: ['ar', 'en'] },
+      ],
+    ],
+    [
+      'the recent bundle first when only it has the page language, so its stemming is used',
+      'ar',
+      [
+        { name: 'recent', bundle: '/pagefind-recent/', languages: ['ar', 'en'], primary: 'ar' },
+        { name: 'main', bundle: '/pagefind/', languages: ['en', 'es'] },
+      ],
+    ],
+    [
+      'the main bundle with its commonest language when neither has it',
+      'fr',
+      [
+        { name: 'main', bundle: '/pagefind/', languages: ['en', 'es'], primary: 'en' },
+        { name: 'recent', bundle: '/pagefind-recent/', languages: ['ar', 'en'] },
+      ],
+    ],
+  ])('lists each bundle with its languages: %s', (_name, pageLang, expected) => {
+    expect(searchBundles(stories, pageLang, FOLDERS)).toEqual(expected);
+  });
+});
+
+describe('indexedSource', () => {
+  const story = (parts: { lang?: string; nav?: string; article?: string; related?: string }) =>
+    `<html lang="${parts.lang ?? 'en'}"><body><nav data-pagefind-ignore>${parts.nav ?? 'Sections'}</nav><main>` +
+    `<article data-pagefind-body data-pagefind-filter="language:en"><h1>${parts.article ?? 'Headline'}</h1></article>` +
+    `<aside class="related" data-pagefind-ignore>${parts.related ?? 'Other story'}</aside></main></body></html>`;
+
+  it.each([
+    ['a new related story', { related: 'A newer story' }, true],
+    ['a changed navigation', { nav: 'Sections, Sport' }, true],
+    ['a changed headline', { article: 'Corrected headline' }, false],
+    ['another language', { lang: 'es' }, false],
+  ])('%s: the same for the index is %s', (_name, change, same) => {
+    expect(indexedSource(story(change)) === indexedSource(story({}))).toBe(same);
+  });
+
+  it('is undefined for a page without a data-pagefind-body article', () => {
+    expect(indexedSource('<html lang="en"><main><h1>About</h1></main></html>')).toBeUndefined();
   });
 });
