@@ -771,7 +771,9 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
   });
   const newMonth = await scenario('first story of a new month added', (run) => {
     if (!template) return;
-    const pubDate = `2030-${String(run).padStart(2, '0')}-01`;
+    // The first day of each month after the newest story's.
+    const [year = 0, month = 0] = newestDay.split('-').map(Number);
+    const pubDate = new Date(Date.UTC(year, month - 1 + run, 1)).toISOString().slice(0, 10);
     writeCorpus(join(corpus, `month-${run}`), [{ ...template, slug: `bench-month-${run}`, pubDate }]);
   });
   const firstFolder = join(corpus, '000');
