@@ -10,7 +10,7 @@
  * `WIRE_SEARCH=off` skips indexing (the benchmark uses it to measure what search costs).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, extname, join } from 'node:path';
@@ -134,6 +134,15 @@ function bundleKey(pages: readonly StoryPage[]): string {
 }
 
 /**
+ * A digest of a bundle's `pagefind-entry.json` in the output folder (it names each language
+ * index by a hash of its content), or `none` when the bundle is not there.
+ */
+async function entryDigest(outputPath: string): Promise<string> {
+  const entry = await readFile(join(outputPath, 'pagefind-entry.json')).catch(() => undefined);
+  return entry ? createHash('sha256').update(entry).digest('base64url') : 'none';
+}
+
+/**
  * Writes one bundle: Pagefind reads the pages from the output folder itself when the bundle
  * holds every story, or else from a folder of hard links to just its pages (the same paths,
  * so the same URLs).
@@ -186,17 +195,21 @@ async function indexBuiltSite(dir: string, cacheDir: string, logger: AstroIntegr
   const report: string[] = [];
   try {
     for (const part of parts) {
-      const key = bundleKey(part.items);
       const outputPath = join(dir, part.bundle);
-      if (before.bundles[part.bundle] === key && existsSync(join(outputPath, 'pagefind-entry.json'))) {
+      // The pages' key, and the bundle on disk as this cache last wrote it: a bundle written
+      // since by another build (another cache folder, a build stopped before it saved its
+      // state) does not match, and is written again.
+      const key = `${bundleKey(part.items)} ${await entryDigest(outputPath)}`;
+      if (before.bundles[part.bundle] === key) {
         report.push(`${part.bundle} ${part.items.length} unchanged`);
+        after.bundles[part.bundle] = key;
       } else {
         // Pagefind adds to a folder without clearing it: start from an empty one.
         await rm(outputPath, { recursive: true, force: true });
         const count = await writeBundle(dir, part, pages.length, cacheDir);
         report.push(`${part.bundle} ${count} indexed`);
+        after.bundles[part.bundle] = `${bundleKey(part.items)} ${await entryDigest(outputPath)}`;
       }
-      after.bundles[part.bundle] = key;
     }
   } finally {
     await pagefind.close();

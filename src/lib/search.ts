@@ -329,8 +329,37 @@ export function searchBundles(
 export function indexedSource(html: string): string | undefined {
   const start = /<article\b[^>]*\bdata-pagefind-body\b[^>]*>/i.exec(html);
   if (!start) return undefined;
-  const close = html.indexOf('</article>', start.index);
-  if (close < 0) return undefined;
-  const lang = /<html\b[^>]*\blang="([^"]*)"/i.exec(html)?.[1] ?? '';
-  return `${lang}\n${html.slice(start.index, close + '</article>'.length)}`;
+  // To the article's own end tag: a story's text may hold articles of its own.
+  const tags = /<(\/?)article\b[^>]*>/gi;
+  tags.lastIndex = start.index + start[0].length;
+  let depth = 1;
+  for (let tag = tags.exec(html); tag; tag = tags.exec(html)) {
+    depth += tag[1] ? -1 : 1;
+    if (depth === 0) {
+      const lang = /<html\b[^>]*\blang="([^"]*)"/i.exec(html)?.[1] ?? '';
+      return `${lang}\n${html.slice(start.index, tags.lastIndex)}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Merges result lists from several Pagefind indexes (one per bundle and language) into one
+ * order by relevance. Each index scores with its own word statistics, so a small index (the
+ * recent bundle at the start of a month) gives low scores to good matches: each score is
+ * taken relative to the best in its own list, and ties keep the lists' order.
+ *
+ * @example
+ * mergeByScore([[{ score: 8 }, { score: 2 }], [{ score: 0.5 }]]);
+ * // [{ score: 8 }, { score: 0.5 }, { score: 2 }]
+ */
+export function mergeByScore<R extends { score: number }>(lists: readonly (readonly R[])[]): R[] {
+  return lists
+    .flatMap((list) => {
+      const best = Math.max(...list.map((result) => result.score));
+      return list.map((result) => ({ result, relative: best > 0 ? result.score / best : 0 }));
+    })
+    .map((entry, order) => ({ ...entry, order }))
+    .sort((a, b) => b.relative - a.relative || a.order - b.order)
+    .map(({ result }) => result);
 }

@@ -8,6 +8,7 @@ import { formatDisplayDate } from '../lib/dateline';
 import {
   inOrder,
   mergeByDate,
+  mergeByScore,
   pagefindQuery,
   parseSearchState,
   resultSummary,
@@ -27,6 +28,7 @@ interface ResultData {
   filters: Record<string, string[] | undefined>;
 }
 interface Result {
+  score: number;
   data(): Promise<ResultData>;
 }
 interface Pagefind {
@@ -139,29 +141,30 @@ if (form && status && list && more) {
   };
 
   /**
-   * Runs the query. Pagefind ranks across merged indexes by relevance but sorts by date only
-   * within each, so a date order over several indexes (languages, bundles) asks each for its
-   * list and merges them here.
+   * Runs the query. Over several indexes (languages, bundles), it asks each for its own list
+   * and merges them here: Pagefind sorts by date only within an index, and scores each with
+   * its own word statistics, which leave a small index's good matches below a big one's.
    */
   const search = async (query: PagefindQuery, state: SearchState): Promise<ResultSource<ResultData>> => {
     const module = await loadPagefind();
     const order = query.options.sort.date;
     const asked = indexes.filter(({ language }) => !state.filters.language || language === state.filters.language);
-    if (order && asked.length > 1) {
-      const lists = await Promise.all(
-        asked.map(async ({ part, language }) => {
-          const filters = { ...query.options.filters, language, part };
-          return (await module.search(query.term, { ...query.options, filters }))?.results ?? [];
-        }),
-      );
-      return mergeByDate(
-        lists,
-        (result) => result.data(),
-        (data) => data.meta.date ?? '',
-        order,
-      );
+    if (asked.length <= 1) {
+      return inOrder((await module.search(query.term, query.options))?.results ?? [], (result) => result.data());
     }
-    return inOrder((await module.search(query.term, query.options))?.results ?? [], (result) => result.data());
+    const lists = await Promise.all(
+      asked.map(async ({ part, language }) => {
+        const filters = { ...query.options.filters, language, part };
+        return (await module.search(query.term, { ...query.options, filters }))?.results ?? [];
+      }),
+    );
+    if (!order) return inOrder(mergeByScore(lists), (result) => result.data());
+    return mergeByDate(
+      lists,
+      (result) => result.data(),
+      (data) => data.meta.date ?? '',
+      order,
+    );
   };
 
   const showMore = async (id: number): Promise<HTMLLIElement[]> => {

@@ -17,9 +17,11 @@
  * (warm), which is what an editor waits for.
  *
  * Rebuild scenarios (--rebuild): on one generated archive, a cold build with incremental
- * builds on, then warm rebuilds with nothing changed, with one story added, and with one
- * story edited (each --runs times), then a clean full build of the final content in the
- * same run for the ratio, and a byte-for-byte comparison of the two output folders.
+ * builds on, then warm rebuilds with nothing changed, with one story added on the newest
+ * day, with the first story of a new month (which moves a month into the main search
+ * bundle), and with one old story edited (each --runs times), then a clean full build of
+ * the final content in the same run for the ratio, and a byte-for-byte comparison of the
+ * two output folders.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import {
@@ -673,7 +675,8 @@ function print(results: Record<string, unknown>) {
     lines.push(
       '',
       `rebuilds at ${size} stories (medians): cold ${r.cold.seconds} s, ${r.cold.peakRssMiB} MiB; ` +
-        `nothing changed ${r.unchanged.seconds} s; one added ${r.added.seconds} s; one edited ${r.edited.seconds} s; ` +
+        `nothing changed ${r.unchanged.seconds} s; one added ${r.added.seconds} s; ` +
+        `first of a new month added ${r.newMonth.seconds} s; one archive story edited ${r.edited.seconds} s; ` +
         `clean full build ${r.clean.seconds} s (one added / clean: ${r.addedToClean}); ` +
         `output identical to the clean build: ${r.identical ? 'yes' : `NO (${r.differences.join('; ')})`}`,
     );
@@ -707,6 +710,7 @@ interface RebuildFigures {
   cold: BuildFigures;
   unchanged: { seconds: number; peakRssMiB: number; all: number[] };
   added: { seconds: number; peakRssMiB: number; all: number[] };
+  newMonth: { seconds: number; peakRssMiB: number; all: number[] };
   edited: { seconds: number; peakRssMiB: number; all: number[] };
   clean: BuildFigures;
   addedToClean: number;
@@ -737,7 +741,8 @@ function treeDifferences(a: string, b: string): string[] {
 /** The rebuild scenarios at one archive size (see the file comment). */
 async function rebuildScenarios(work: string, size: number): Promise<RebuildFigures> {
   const corpus = join(work, `rebuild-corpus-${size}`);
-  writeCorpus(corpus, generateStories(size, 42));
+  const stories = generateStories(size, 42);
+  writeCorpus(corpus, stories);
   const outDir = join(work, `rebuild-site-${size}`);
   const env = { WIRE_CONTENT_DIR: corpus, WIRE_OUT_DIR: outDir, WIRE_CACHE_DIR: join(work, `rebuild-cache-${size}`) };
   progress(`rebuilds, ${size} stories: cold build`);
@@ -757,14 +762,23 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
   };
   const unchanged = await scenario('nothing changed', () => undefined);
   const [template] = generateStories(1, 9001);
+  // News arrives on the newest day: the story joins the newest month (the recent search
+  // bundle), as almost every story does; the first of a new month is timed apart below.
+  const newestDay = stories.reduce((a, b) => (b.pubDate > a.pubDate ? b : a)).pubDate.slice(0, 10);
   const added = await scenario('one story added', (run) => {
     if (!template) return;
-    const story = { ...template, slug: `bench-flash-${run}`, pubDate: `2025-06-${String(run).padStart(2, '0')}` };
-    writeCorpus(join(corpus, `added-${run}`), [story]);
+    writeCorpus(join(corpus, `added-${run}`), [{ ...template, slug: `bench-flash-${run}`, pubDate: newestDay }]);
+  });
+  const newMonth = await scenario('first story of a new month added', (run) => {
+    if (!template) return;
+    // The first day of each month after the newest story's.
+    const [year = 0, month = 0] = newestDay.split('-').map(Number);
+    const pubDate = new Date(Date.UTC(year, month - 1 + run, 1)).toISOString().slice(0, 10);
+    writeCorpus(join(corpus, `month-${run}`), [{ ...template, slug: `bench-month-${run}`, pubDate }]);
   });
   const firstFolder = join(corpus, '000');
   const files = readdirSync(firstFolder).sort();
-  const edited = await scenario('one story edited', (run) => {
+  const edited = await scenario('one archive story edited', (run) => {
     const file = join(firstFolder, files[run * 7] as string);
     const source = readFileSync(file, 'utf8');
     const end = source.indexOf('\n---\n', 4);
@@ -784,6 +798,7 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
     cold: { ...cold, seconds: round(cold.seconds), peakRssMiB: Math.round(cold.peakRssMiB) },
     unchanged,
     added,
+    newMonth,
     edited,
     clean: { ...clean, seconds: round(clean.seconds), peakRssMiB: Math.round(clean.peakRssMiB) },
     addedToClean: round(added.seconds / clean.seconds, 3),

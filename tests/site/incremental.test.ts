@@ -198,6 +198,15 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     expect(Object.values(recent.languages).map((language) => language.page_count)).toEqual([2]);
   });
 
+  it('writes a search bundle again when another build changed it since this cache wrote it', () => {
+    // As a build with another cache folder (or one stopped before it saved its state) would.
+    const entry = join(incremental.dist, 'pagefind/pagefind-entry.json');
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace('"languages"', '"languages" '));
+    const result = buildAndCompare('bundle-changed');
+    expect(result.differences).toEqual([]);
+    expect(searchLog(result)).toEqual(['/pagefind/ indexed', '/pagefind-recent/ unchanged']);
+  });
+
   it('edits a headline: the story, and the pages that list it, change', () => {
     const file = storyFiles()[5] as string;
     edit(file, (data) => {

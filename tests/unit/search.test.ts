@@ -11,6 +11,7 @@ import {
   searchQueryString,
   sortDateOf,
   indexedSource,
+  mergeByScore,
   type SearchState,
 } from '../../src/lib/search';
 import { MESSAGES, type Messages } from '../../src/lib/i18n';
@@ -310,7 +311,35 @@ describe('indexedSource', () => {
     expect(indexedSource(story(change)) === indexedSource(story({}))).toBe(same);
   });
 
+  it("reaches the article's own end tag past an article inside the story text", () => {
+    const page = (tail: string) =>
+      `<html lang="en"><article data-pagefind-body><h1>H</h1><article><p>quoted</p></article><p>${tail}</p></article><aside>x</aside>`;
+    expect(indexedSource(page('Corrected text'))).not.toBe(indexedSource(page('Old text')));
+    expect(indexedSource(page('x'))?.endsWith('<p>x</p></article>')).toBe(true);
+  });
+
   it('is undefined for a page without a data-pagefind-body article', () => {
     expect(indexedSource('<html lang="en"><main><h1>About</h1></main></html>')).toBeUndefined();
+  });
+});
+
+describe('mergeByScore', () => {
+  const r = (id: string, score: number) => ({ id, score });
+
+  it.each([
+    ['one list keeps its order', [[r('a', 5), r('b', 1)]], ['a', 'b']],
+    [
+      "a small index's best match ranks with the big index's best, not below all of it",
+      [
+        [r('old-best', 9), r('old-good', 6), r('old-weak', 1)],
+        [r('new-best', 0.3), r('new-weak', 0.1)],
+      ],
+      ['old-best', 'new-best', 'old-good', 'new-weak', 'old-weak'],
+    ],
+    ['ties keep the lists order', [[r('a', 2)], [r('b', 4)]], ['a', 'b']],
+    ['empty lists are skipped', [[], [r('a', 1)], []], ['a']],
+    ['zero scores rank last', [[r('z', 0)], [r('a', 1)]], ['a', 'z']],
+  ])('%s', (_name, lists, expected) => {
+    expect(mergeByScore(lists).map((result) => result.id)).toEqual(expected);
   });
 });
