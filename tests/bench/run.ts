@@ -41,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { dump, load } from 'js-yaml';
 import { rankRelated } from '../../src/lib/related.ts';
+import { isSearchBundleFolder } from '../../src/lib/search.ts';
 import { SITE } from '../../src/lib/site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
@@ -235,16 +236,25 @@ function articleSizes(dist: string) {
   return { pages: pages.length, largestBytes: largest, chromeBytes: chrome };
 }
 
-/** Files and bytes of the built search index (its bundles: main, and recent when there is one). */
+/** Files and bytes of the built search index (all its bundles), and how many bundles. */
 function indexSize(dist: string) {
-  const files = [SITE.searchBundlePath, SITE.searchRecentBundlePath]
-    .map((bundle) => join(dist, bundle))
-    .filter((dir) => existsSync(dir))
+  const bundles = readdirSync(dist, { withFileTypes: true })
+    .filter(
+      (entry) =>
+        entry.isDirectory() &&
+        isSearchBundleFolder(entry.name, { main: SITE.searchBundlePath, recent: SITE.searchRecentBundlePath }),
+    )
+    .map((entry) => join(dist, entry.name));
+  const files = bundles
     .flatMap((dir) =>
       (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).map((file) => join(dir, file)),
     )
     .filter((file) => statSync(file).isFile());
-  return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
+  return {
+    files: files.length,
+    bytes: files.reduce((sum, file) => sum + statSync(file).size, 0),
+    bundles: bundles.length,
+  };
 }
 
 /** How many stories' text holds each word. */
@@ -417,7 +427,7 @@ async function main() {
       const ours: BuildFigures[] = [];
       const noSearch: BuildFigures[] = [];
       const baseline: BuildFigures[] = [];
-      let index = { files: 0, bytes: 0 };
+      let index = { files: 0, bytes: 0, bundles: 0 };
       for (let run = 1; run <= runs; run++) {
         const outDir = join(work, `site-${size}`);
         rmSync(outDir, { recursive: true, force: true });
@@ -469,6 +479,7 @@ async function main() {
         allIndexSeconds: ours.map((o) => o.indexSeconds),
         indexBytes: index.bytes,
         indexFiles: index.files,
+        indexBundles: index.bundles,
         withoutSearchSeconds: round(median(noSearch.map((o) => o.seconds))),
         allWithoutSearchSeconds: noSearch.map((o) => round(o.seconds)),
         buildRatio: round(median(searchRatios), 3),
@@ -613,13 +624,14 @@ function print(results: Record<string, unknown>) {
   }
   lines.push(
     '',
-    'stories  index s  index MiB  index files  build no-search s  build with/without search  first search kB (requests, s): commonest word; typical word',
+    'stories  index s  index MiB  files in bundles  build no-search s  build with/without search  first search kB (requests, s): commonest word; typical word',
   );
   for (const [size, b] of Object.entries(builds)) {
     const search = b.search as unknown as {
       indexSeconds: number;
       indexBytes: number;
       indexFiles: number;
+      indexBundles?: number;
       withoutSearchSeconds: number;
       buildRatio: number;
       firstSearch: { bytes: number; requests: number; seconds: number; query: string };
@@ -632,7 +644,7 @@ function print(results: Record<string, unknown>) {
         size.padStart(7),
         String(search.indexSeconds).padStart(8),
         String(round(search.indexBytes / 2 ** 20)).padStart(10),
-        String(search.indexFiles).padStart(12),
+        `${search.indexFiles} in ${search.indexBundles ?? '?'}`.padStart(12),
         String(search.withoutSearchSeconds).padStart(18),
         String(search.buildRatio).padStart(26),
         [search.firstSearch, search.typicalSearch]
