@@ -52,7 +52,7 @@ if (form && status && list && more) {
   const pageSize = Number(form.dataset.pageSize) || 20;
   const pageLang = document.documentElement.lang.toLowerCase();
   const messages = JSON.parse(form.dataset.messages ?? '{}') as ScriptMessages;
-  /** The index's bundles (main, and recent when there is one), each with its languages' indexes. */
+  /** The index's bundles (archive ones, and recent when there is one), each with its languages' indexes. */
   const bundles = JSON.parse(form.dataset.bundles ?? '[]') as SearchBundle[];
   /** Every index: one per language in each bundle, tagged with its bundle's part (a Pagefind merge filter). */
   const indexes = bundles.flatMap(({ name, languages }) => languages.map((language) => ({ part: name, language })));
