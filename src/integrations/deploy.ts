@@ -122,6 +122,9 @@ export async function writeDeployFiles(
         }
       })();
       pending.set(name, result);
+      // Kept only while it runs: later calls read the cache file, so buffers do not pile up.
+      const done = () => pending.delete(name);
+      result.then(done, done);
     }
     return result;
   };

@@ -259,7 +259,11 @@ async function indexBuiltSite(
   logger.info(`search: ${pages.length} story page(s); ${report.join('; ') || 'no bundles'} (${seconds} s)`);
 }
 
-/** Deletes the search bundles of the output folder other than `keep` (all of them when search is off). */
+/**
+ * Deletes the search bundles of the output folder other than `keep` (all of them when search
+ * is off), half-written ones included. Top-level folder names of the `pagefind-YYYY-MM` form
+ * are the search step's alone: no route or public file may use one.
+ */
 async function removeBundlesExcept(dir: string, keep: readonly string[]): Promise<void> {
   const kept = new Set(keep.map((bundle) => bundle.replace(/^\/+|\/+$/g, '')));
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -323,9 +327,10 @@ function devIndex(folders: SearchFolders, logger: AstroIntegrationLogger) {
     },
     /** Answers a request for a file of a search bundle (any other request goes on to `next`). */
     async serve(request: IncomingMessage, response: ServerResponse, next: () => void) {
-      const path = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
-      if (!isSearchBundle(path.split('/')[1] ?? '')) return next();
+      const url = (request.url ?? '/').split('?')[0] ?? '/';
+      if (!isSearchBundle(url.split('/')[1] ?? '')) return next();
       try {
+        const path = decodeURIComponent(url);
         files ??= build(`http://${request.headers.host ?? 'localhost'}`);
         const body = await (files.catch((error: unknown) => {
           files = undefined;
