@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import deployFiles from './src/integrations/deploy.ts';
 import { incremental } from './src/integrations/incremental.ts';
-import { SEARCH_BUNDLES, searchIndex } from './src/integrations/search-index.ts';
+import { isSearchBundle, searchIndex } from './src/integrations/search-index.ts';
 import cards from './src/integrations/cards.ts';
 import { SITE, siteUrlProblem } from './src/lib/site.ts';
 
@@ -46,7 +46,7 @@ export default defineConfig({
   // search index of the story pages, built after the pages and served in dev too; deployFiles
   // last, so it sees every file (cards, search index): response headers with a hash-based
   // CSP, .gz/.br.
-  integrations: [deploySafety, incremental({ leave: SEARCH_BUNDLES }), cards(), searchIndex(), deployFiles()],
+  integrations: [deploySafety, incremental({ leave: isSearchBundle }), cards(), searchIndex(), deployFiles()],
   // Tests and the benchmark build elsewhere without touching dist/ or the shared cache.
   outDir: process.env.WIRE_OUT_DIR ?? './dist',
   ...(process.env.WIRE_CACHE_DIR && { cacheDir: process.env.WIRE_CACHE_DIR }),

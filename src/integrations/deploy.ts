@@ -98,17 +98,35 @@ export async function writeDeployFiles(
   const brotliName = (digest: string, quality: number) => `${digest}-q${quality}.br`;
   const gzipName = (digest: string) => `${digest}.gz`;
 
-  /** A cached output by name, or `make()` written to the cache. */
-  const cached = async (name: string, make: () => Promise<Buffer>): Promise<Buffer> => {
-    try {
-      const hit = await readFile(join(cache, name));
-      counts.fromCache++;
-      return hit;
-    } catch {
-      const made = await make();
-      await writeFile(join(cache, name), made);
-      return made;
+  /**
+   * A cached output by name, or `make()` written to the cache. Files of the same content
+   * (each search bundle's pagefind.js) share a name and are compressed at the same time:
+   * they share one call, and the cache file appears whole (written aside, then renamed), so
+   * that no call reads another's half-written file as a hit.
+   */
+  const pending = new Map<string, Promise<Buffer>>();
+  const cached = (name: string, make: () => Promise<Buffer>): Promise<Buffer> => {
+    let result = pending.get(name);
+    if (!result) {
+      result = (async () => {
+        try {
+          const hit = await readFile(join(cache, name));
+          counts.fromCache++;
+          return hit;
+        } catch {
+          const made = await make();
+          const aside = join(cache, `${name}.${process.pid}.tmp`);
+          await writeFile(aside, made);
+          await rename(aside, join(cache, name));
+          return made;
+        }
+      })();
+      pending.set(name, result);
+      // Kept only while it runs: later calls read the cache file, so buffers do not pile up.
+      const done = () => pending.delete(name);
+      result.then(done, done);
     }
+    return result;
   };
 
   /** Records a file's entry for the next build, and its part of the policy. */

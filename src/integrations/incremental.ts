@@ -23,9 +23,12 @@ const STATE = 'wire-incremental.json';
  * Steps that write into `dist/` after the build (compression, search indexing) must come
  * after this integration in `integrations`.
  */
-export function incremental({ leave = [] }: { leave?: readonly string[] } = {}): AstroIntegration {
-  // Folders a later step owns (the search bundles): it replaces or deletes them itself.
-  const owned = leave.map((folder) => `${folder.replace(/^\/+|\/+$/g, '')}/`);
+export function incremental({
+  leave = () => false,
+}: {
+  /** Whether a top-level folder of the output belongs to a later step (the search bundles), which replaces or deletes it itself. */
+  leave?: (folder: string) => boolean;
+} = {}): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
   let startedMs = 0;
@@ -60,7 +63,7 @@ export function incremental({ leave = [] }: { leave?: readonly string[] } = {}):
         }
         const all = listTree(outDir);
         // The search bundles belong to the search step, which keeps, rewrites or deletes them.
-        const mine = (path: string) => !owned.some((folder) => `${path}/`.startsWith(folder));
+        const mine = (path: string) => !leave(path.split('/')[0] ?? path);
         const tree = {
           files: all.files.filter(mine),
           folders: all.folders.filter(mine),

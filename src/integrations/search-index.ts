@@ -18,12 +18,16 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { eachLimited } from '../lib/precompress.ts';
+import { readSearchFolders } from '../data/search-folders.ts';
+import { answered } from './pagefind-call.ts';
 import {
   indexedSource,
+  isSearchBundleFolder,
   isStoryPage,
   searchParts,
   sortDateOf,
   STORY_PAGES_GLOB,
+  type SearchFolders,
   type SearchPart,
 } from '../lib/search.ts';
 import { SITE } from '../lib/site.ts';
@@ -51,9 +55,16 @@ const UNUSED_UI_FILES = [
   'pagefind-highlight.js',
 ];
 
-/** The folders the search index is written to, each its own Pagefind bundle; this step alone writes and deletes them. */
-export const SEARCH_BUNDLES = [SITE.searchBundlePath, SITE.searchRecentBundlePath];
-const BUNDLE_FOLDERS = { main: SITE.searchBundlePath, recent: SITE.searchRecentBundlePath };
+/**
+ * Whether a top-level folder of the output is one of the search index's bundles
+ * (`pagefind`, `pagefind-recent`, `pagefind-2024-03`): this step alone writes and deletes them.
+ *
+ * @example
+ * incremental({ leave: isSearchBundle }) // the prune leaves the bundles to this step
+ */
+export function isSearchBundle(folder: string): boolean {
+  return isSearchBundleFolder(folder, { main: SITE.searchBundlePath, recent: SITE.searchRecentBundlePath });
+}
 
 /** Pagefind's version (its package has no export of package.json: read it beside the entry point). */
 const PAGEFIND_VERSION = (
@@ -148,9 +159,10 @@ async function entryDigest(outputPath: string): Promise<string> {
  * so the same URLs).
  */
 async function writeBundle(dir: string, part: SearchPart<StoryPage>, all: number, cacheDir: string) {
-  const { index, errors } = await pagefind.createIndex(INDEX_CONFIG);
+  const { index, errors } = await answered(pagefind.createIndex(INDEX_CONFIG), 'starting');
   if (!index) fail('starting Pagefind', errors);
   const staging = join(cacheDir, STAGING);
+  let failed = false;
   try {
     let source = dir;
     if (part.items.length < all) {
@@ -163,15 +175,25 @@ async function writeBundle(dir: string, part: SearchPart<StoryPage>, all: number
         );
       });
     }
-    const added = await index.addDirectory({ path: source, glob: STORY_PAGES_GLOB });
+    const pages = `reading the ${part.items.length} story page(s) of ${part.bundle}`;
+    const added = await answered(index.addDirectory({ path: source, glob: STORY_PAGES_GLOB }), pages);
     if (added.errors.length > 0) fail(`reading the story pages in ${source}`, added.errors);
     const outputPath = join(dir, part.bundle);
-    const written = await index.writeFiles({ outputPath });
+    const written = await answered(
+      index.writeFiles({ outputPath }),
+      `writing ${part.bundle} (${part.items.length} story pages)`,
+    );
     if (written.errors.length > 0) fail(`writing ${outputPath}`, written.errors);
     await Promise.all(UNUSED_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));
     return added.page_count;
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
-    await index.deleteIndex();
+    // After a failure (Pagefind gone, say) closing fails too: keep the first error, which says why.
+    await answered(index.deleteIndex(), `closing ${part.bundle}`).catch((error: unknown) => {
+      if (!failed) throw error;
+    });
     await rm(staging, { recursive: true, force: true });
   }
 }
@@ -183,23 +205,30 @@ async function writeBundle(dir: string, part: SearchPart<StoryPage>, all: number
  * any other is deleted and written again, so no stale index file survives. Bundles no
  * story needs any more are deleted.
  */
-async function indexBuiltSite(dir: string, cacheDir: string, logger: AstroIntegrationLogger): Promise<void> {
+async function indexBuiltSite(
+  dir: string,
+  cacheDir: string,
+  folders: SearchFolders,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
   const started = performance.now();
   const statePath = join(cacheDir, STATE_FILE);
   const version = JSON.stringify([dir, PAGEFIND_VERSION, INDEX_CONFIG, UNUSED_UI_FILES]);
   const before = await readState(statePath, version);
   const pages = await storyPages(dir, before);
-  const parts = searchParts(pages, (page) => page.date, BUNDLE_FOLDERS);
+  const parts = searchParts(pages, (page) => page.date, folders);
   const after: IndexState = { version, pages: {}, bundles: {} };
   for (const page of pages) after.pages[page.path] = [page.size, page.mtimeMs, page.date, page.digest];
   const report: string[] = [];
+  let failed = false;
   try {
     for (const part of parts) {
       const outputPath = join(dir, part.bundle);
       // The pages' key, and the bundle on disk as this cache last wrote it: a bundle written
       // since by another build (another cache folder, a build stopped before it saved its
       // state) does not match, and is written again.
-      const key = `${bundleKey(part.items)} ${await entryDigest(outputPath)}`;
+      const pagesKey = bundleKey(part.items);
+      const key = `${pagesKey} ${await entryDigest(outputPath)}`;
       if (before.bundles[part.bundle] === key) {
         report.push(`${part.bundle} ${part.items.length} unchanged`);
         after.bundles[part.bundle] = key;
@@ -208,11 +237,16 @@ async function indexBuiltSite(dir: string, cacheDir: string, logger: AstroIntegr
         await rm(outputPath, { recursive: true, force: true });
         const count = await writeBundle(dir, part, pages.length, cacheDir);
         report.push(`${part.bundle} ${count} indexed`);
-        after.bundles[part.bundle] = `${bundleKey(part.items)} ${await entryDigest(outputPath)}`;
+        after.bundles[part.bundle] = `${pagesKey} ${await entryDigest(outputPath)}`;
       }
     }
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
-    await pagefind.close();
+    await answered(pagefind.close(), 'closing').catch((error: unknown) => {
+      if (!failed) throw error;
+    });
   }
   await removeBundlesExcept(
     dir,
@@ -225,10 +259,17 @@ async function indexBuiltSite(dir: string, cacheDir: string, logger: AstroIntegr
   logger.info(`search: ${pages.length} story page(s); ${report.join('; ') || 'no bundles'} (${seconds} s)`);
 }
 
-/** Deletes the search bundles of the output folder other than `keep` (all of them when search is off). */
+/**
+ * Deletes the search bundles of the output folder other than `keep` (all of them when search
+ * is off), half-written ones included. Top-level folder names of the `pagefind-YYYY-MM` form
+ * are the search step's alone: no route or public file may use one.
+ */
 async function removeBundlesExcept(dir: string, keep: readonly string[]): Promise<void> {
-  for (const bundle of SEARCH_BUNDLES) {
-    if (!keep.includes(bundle)) await rm(join(dir, bundle), { recursive: true, force: true });
+  const kept = new Set(keep.map((bundle) => bundle.replace(/^\/+|\/+$/g, '')));
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && isSearchBundle(entry.name) && !kept.has(entry.name)) {
+      await rm(join(dir, entry.name), { recursive: true, force: true });
+    }
   }
 }
 
@@ -239,7 +280,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The dev server's in-memory index: built on first use, dropped when a story changes. */
-function devIndex(logger: AstroIntegrationLogger) {
+function devIndex(folders: SearchFolders, logger: AstroIntegrationLogger) {
   let files: Promise<Map<string, Uint8Array>> | undefined;
 
   /** Fetches every story page from the dev server and indexes it into the same bundles as a build. */
@@ -261,7 +302,7 @@ function devIndex(logger: AstroIntegrationLogger) {
       );
     }
     const files = new Map<string, Uint8Array>();
-    for (const part of searchParts(pages, (page) => page.date, BUNDLE_FOLDERS)) {
+    for (const part of searchParts(pages, (page) => page.date, folders)) {
       const { index, errors } = await pagefind.createIndex(INDEX_CONFIG);
       if (!index) fail('starting Pagefind', errors);
       try {
@@ -284,10 +325,12 @@ function devIndex(logger: AstroIntegrationLogger) {
     invalidate() {
       files = undefined;
     },
-    /** Answers a request for a file of `bundle` (the mount path, which Connect strips from the request's). */
-    async serve(bundle: string, request: IncomingMessage, response: ServerResponse, next: () => void) {
-      const path = `${bundle}${decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/').replace(/^\//, '')}`;
+    /** Answers a request for a file of a search bundle (any other request goes on to `next`). */
+    async serve(request: IncomingMessage, response: ServerResponse, next: () => void) {
+      const url = (request.url ?? '/').split('?')[0] ?? '/';
+      if (!isSearchBundle(url.split('/')[1] ?? '')) return next();
       try {
+        const path = decodeURIComponent(url);
         files ??= build(`http://${request.headers.host ?? 'localhost'}`);
         const body = await (files.catch((error: unknown) => {
           files = undefined;
@@ -323,6 +366,7 @@ async function assertFolder(dir: string): Promise<void> {
  */
 export function searchIndex(): AstroIntegration {
   const enabled = process.env.WIRE_SEARCH !== 'off';
+  const folders = readSearchFolders();
   let cacheDir = '';
   return {
     name: 'wire-reader:search-index',
@@ -338,13 +382,8 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         if (!enabled) return;
-        const index = devIndex(logger);
-        for (const bundle of SEARCH_BUNDLES) {
-          server.middlewares.use(
-            bundle,
-            (request, response, next) => void index.serve(bundle, request, response, next),
-          );
-        }
+        const index = devIndex(folders, logger);
+        server.middlewares.use((request, response, next) => void index.serve(request, response, next));
         server.watcher.on('all', (_event, file) => {
           if (file.endsWith('.md') || file.endsWith('.astro')) index.invalidate();
         });
@@ -360,7 +399,7 @@ export function searchIndex(): AstroIntegration {
           logger.info('WIRE_SEARCH=off: no search index built');
           return;
         }
-        await indexBuiltSite(folder, cacheDir, logger);
+        await indexBuiltSite(folder, cacheDir, folders, logger);
       },
     },
   };

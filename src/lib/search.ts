@@ -211,42 +211,117 @@ export function mergeByDate<R, T>(
 
 /** One Pagefind bundle of the search index: a folder of the built site, and the stories in it. */
 export interface SearchPart<T> {
-  /** `main` holds every story older than the newest story's month (or all of them); `recent` the rest. */
-  name: 'main' | 'recent';
+  /**
+   * The bundle's part, unique among the bundles (the search page tags each bundle's results
+   * with it): `main` for the oldest stories (or all of them), `recent` for the newest
+   * story's month, and the first month (`2024-03`) of each further archive bundle.
+   */
+  name: string;
   /** The bundle's folder in the site, with slashes at both ends (`/pagefind/`). */
   bundle: string;
   items: T[];
 }
 
+/** Where the search bundles go, and how many stories an archive bundle may hold. */
+export interface SearchFolders {
+  /** The oldest stories' bundle (`/pagefind/`); further archive bundles are named from it and their first month (`/pagefind-2024-03/`). */
+  main: string;
+  /** The newest story's month's bundle (`/pagefind-recent/`). */
+  recent: string;
+  /**
+   * The most stories an archive bundle takes before the next month starts a new one (a
+   * month is never split, so a month with more stories fills a bundle alone). Pagefind holds
+   * a whole bundle in memory while it writes it, so this bounds the indexer's memory.
+   */
+  maxStories: number;
+}
+
 /**
- * Splits the indexed stories into the search index's bundles. The stories of the newest
- * story's month (by their `YYYY-MM-DD...` date) go to the recent bundle and the older ones
- * to the main bundle, so a new story this month re-indexes only the recent bundle; the
- * first story of a new month re-indexes both. When every story is of one month, there is
- * one bundle, the main one, with all of them. No stories, no bundles.
+ * The folder of the archive bundle that starts with `month` (`YYYY-MM`): the main folder's
+ * name with the month added, a sibling of it (Pagefind will not merge an index whose folder
+ * holds the first one's).
  *
  * @example
- * searchParts(['2025-05-30', '2025-06-01', '2025-06-20'], (date) => date, {
+ * archiveBundleFolder('/pagefind/', '2024-03'); // "/pagefind-2024-03/"
+ */
+export function archiveBundleFolder(main: string, month: string): string {
+  return `${main.replace(/\/+$/, '')}-${month}/`;
+}
+
+/**
+ * Whether a top-level folder of the built site (`pagefind-2024-03`) is a search bundle the
+ * search step owns: the main one or one named from it, however the stories split today.
+ *
+ * @example
+ * isSearchBundleFolder('pagefind-recent', { main: '/pagefind/', recent: '/pagefind-recent/' }); // true
+ * isSearchBundleFolder('pagefind-2024-03', { main: '/pagefind/', recent: '/pagefind-recent/' }); // true
+ * isSearchBundleFolder('stories', { main: '/pagefind/', recent: '/pagefind-recent/' }); // false
+ */
+export function isSearchBundleFolder(folder: string, folders: Pick<SearchFolders, 'main' | 'recent'>): boolean {
+  const name = folder.replace(/^\/+|\/+$/g, '');
+  const main = folders.main.replace(/^\/+|\/+$/g, '');
+  if (name === main || name === folders.recent.replace(/^\/+|\/+$/g, '')) return true;
+  return name.startsWith(`${main}-`) && /^\d{4}-\d{2}$/.test(name.slice(main.length + 1));
+}
+
+/**
+ * Splits the indexed stories into the search index's bundles, by their `YYYY-MM-DD...`
+ * dates:
+ * - the stories of the newest story's month go to the recent bundle, so a new story this
+ *   month re-indexes only that bundle;
+ * - the older ones fill archive bundles month by month from the oldest, up to
+ *   `maxStories` each: the main bundle first, then one named from its first month. When a
+ *   new month begins, the month before joins the last archive bundle (or starts the next
+ *   one), so only that bundle is written again; the ones before it keep their stories.
+ *
+ * When every story is of one month, there is one bundle, the main one, with all of them.
+ * No stories, no bundles. Each bundle keeps the stories in the order given.
+ *
+ * @example
+ * searchParts(['2025-04-30', '2025-05-30', '2025-06-01', '2025-06-20'], (date) => date, {
  *   main: '/pagefind/',
  *   recent: '/pagefind-recent/',
+ *   maxStories: 1,
  * });
- * // [{ name: 'main', bundle: '/pagefind/', items: ['2025-05-30'] },
+ * // [{ name: 'main', bundle: '/pagefind/', items: ['2025-04-30'] },
+ * //  { name: '2025-05', bundle: '/pagefind-2025-05/', items: ['2025-05-30'] },
  * //  { name: 'recent', bundle: '/pagefind-recent/', items: ['2025-06-01', '2025-06-20'] }]
  */
 export function searchParts<T>(
   items: readonly T[],
   dateOf: (item: T) => string,
-  bundles: { main: string; recent: string },
+  folders: SearchFolders,
 ): SearchPart<T>[] {
-  if (items.length === 0) return [];
-  const month = (item: T) => dateOf(item).slice(0, 7);
-  const newest = items.map(month).reduce((a, b) => (b > a ? b : a));
-  const older = items.filter((item) => month(item) < newest);
-  if (older.length === 0) return [{ name: 'main', bundle: bundles.main, items: [...items] }];
-  return [
-    { name: 'main', bundle: bundles.main, items: older },
-    { name: 'recent', bundle: bundles.recent, items: items.filter((item) => month(item) === newest) },
-  ];
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const month = dateOf(item).slice(0, 7);
+    counts.set(month, (counts.get(month) ?? 0) + 1);
+  }
+  const months = [...counts.keys()].sort();
+  const newest = months.at(-1);
+  if (newest === undefined) return [];
+  const parts: SearchPart<T>[] = [];
+  const partOf = new Map<string, SearchPart<T>>();
+  let filled = 0;
+  for (const month of months) {
+    const count = counts.get(month) ?? 0;
+    let part = parts.at(-1);
+    if (month === newest && months.length > 1) {
+      part = { name: 'recent', bundle: folders.recent, items: [] };
+    } else if (!part) {
+      part = { name: 'main', bundle: folders.main, items: [] };
+    } else if (filled + count > folders.maxStories) {
+      part = { name: month, bundle: archiveBundleFolder(folders.main, month), items: [] };
+    }
+    if (part !== parts.at(-1)) {
+      parts.push(part);
+      filled = 0;
+    }
+    filled += count;
+    partOf.set(month, part);
+  }
+  for (const item of items) partOf.get(dateOf(item).slice(0, 7))?.items.push(item);
+  return parts;
 }
 
 /**
@@ -278,13 +353,14 @@ export interface SearchBundle {
  * The bundles a search page opens, from the stories the build indexes (the same split as
  * {@link searchParts}). Pagefind opens the first with its primary language and merges every
  * other language and bundle into it; merged indexes are searched with the primary's word
- * stemming, so the first bundle is one that has the page's language (the main one when
- * both or neither have it).
+ * stemming, so the first bundle is the oldest one that has the page's language (the main
+ * one when none has it).
  *
  * @example
  * searchBundles([{ lang: 'es', date: '2025-05-30' }, { lang: 'en', date: '2025-06-01' }], 'en', {
  *   main: '/pagefind/',
  *   recent: '/pagefind-recent/',
+ *   maxStories: 10_000,
  * });
  * // [{ name: 'recent', bundle: '/pagefind-recent/', languages: ['en'], primary: 'en' },
  * //  { name: 'main', bundle: '/pagefind/', languages: ['es'] }]
@@ -292,7 +368,7 @@ export interface SearchBundle {
 export function searchBundles(
   stories: readonly { lang: string; date: string }[],
   pageLang: string,
-  bundles: { main: string; recent: string },
+  bundles: SearchFolders,
 ): SearchBundle[] {
   const page = pageLang.toLowerCase();
   const parts = searchParts(stories, (story) => story.date, bundles).map((part) => {

@@ -30,12 +30,16 @@ export const SITE = {
   sectionTeasers: 3,
   /**
    * The search page, and the folders the build writes the Pagefind index to: the stories of
-   * the newest story's month go to the recent bundle, the rest to the main one, so that a new
-   * story re-indexes only its month (src/lib/search.ts `searchParts`).
+   * the newest story's month go to the recent bundle, so that a new story re-indexes only its
+   * month; the older ones fill archive bundles of up to `searchBundleStories` stories, month
+   * by month, the main one first (src/lib/search.ts `searchParts`). Pagefind holds a whole
+   * bundle in memory while it writes it: about 0.25 MB a story on the benchmark's corpus, so
+   * 10,000 stories take about 2.8 GB. `WIRE_SEARCH_BUNDLE_STORIES` overrides the number.
    */
   searchPath: '/search/',
   searchBundlePath: '/pagefind/',
   searchRecentBundlePath: '/pagefind-recent/',
+  searchBundleStories: 10_000,
   /** Results the search page shows at once, before "Show more results". */
   searchPageSize: 20,
   /** How far back the Google News sitemap looks from the build time: Google takes two days. */

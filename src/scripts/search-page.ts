@@ -52,10 +52,17 @@ if (form && status && list && more) {
   const pageSize = Number(form.dataset.pageSize) || 20;
   const pageLang = document.documentElement.lang.toLowerCase();
   const messages = JSON.parse(form.dataset.messages ?? '{}') as ScriptMessages;
-  /** The index's bundles (main, and recent when there is one), each with its languages' indexes. */
+  /** The index's bundles (archive ones, and recent when there is one), each with its languages' indexes. */
   const bundles = JSON.parse(form.dataset.bundles ?? '[]') as SearchBundle[];
-  /** Every index: one per language in each bundle, tagged with its bundle's part (a Pagefind merge filter). */
-  const indexes = bundles.flatMap(({ name, languages }) => languages.map((language) => ({ part: name, language })));
+  /**
+   * Every index: one per language in each bundle, each tagged with a part of its own (a
+   * Pagefind merge filter, which costs no download, where asking by the language filter
+   * would load each index's language filter chunk).
+   */
+  const partOf = (bundle: string, language: string) => `${bundle} ${language.toLowerCase()}`;
+  const indexes = bundles.flatMap(({ name, languages }) =>
+    languages.map((language) => ({ part: partOf(name, language), language })),
+  );
   const baseTitle = document.title;
   let pagefind: Promise<Pagefind> | undefined;
   let results: ResultSource<ResultData> = inOrder([], async () => ({}) as ResultData);
@@ -65,8 +72,8 @@ if (form && status && list && more) {
 
   /**
    * Loads Pagefind once: the first bundle's index of its primary language, merged with its
-   * other languages' and every other bundle's. Each index carries its bundle's part as a
-   * filter, so a date order can ask each index for its own list.
+   * other languages' and every other bundle's. Each index carries its own part as a filter,
+   * so that a search can ask each index for its own list.
    */
   const loadPagefind = (): Promise<Pagefind> => {
     const [first, ...others] = bundles;
@@ -74,14 +81,20 @@ if (form && status && list && more) {
     pagefind ??= (import(/* @vite-ignore */ `${first.bundle}pagefind.js`) as Promise<Pagefind>).then(async (module) => {
       await module.options({ excerptLength: 28 });
       await module.init();
-      await module.options({ mergeFilter: { part: first.name } });
+      await module.options({ mergeFilter: { part: partOf(first.name, first.primary ?? pageLang) } });
       // Pagefind keeps one index per language, each with its own stemming. Merges go by
       // absolute address, as Pagefind skips a merge of the primary's own path.
       for (const { name, bundle, languages } of [first, ...others]) {
         const absolute = new URL(bundle, window.location.href).href;
         for (const language of languages) {
           if (name === first.name && language === first.primary) continue;
-          await module.mergeIndex(absolute, { language: language.toLowerCase(), mergeFilter: { part: name } });
+          await module.mergeIndex(absolute, {
+            // Results link from the site's root, as the first bundle's do (Pagefind, in its
+            // worker, would otherwise prefix them with the absolute address's origin).
+            baseUrl: '/',
+            language: language.toLowerCase(),
+            mergeFilter: { part: partOf(name, language) },
+          });
         }
       }
       return module;
@@ -153,8 +166,8 @@ if (form && status && list && more) {
       return inOrder((await module.search(query.term, query.options))?.results ?? [], (result) => result.data());
     }
     const lists = await Promise.all(
-      asked.map(async ({ part, language }) => {
-        const filters = { ...query.options.filters, language, part };
+      asked.map(async ({ part }) => {
+        const filters = { ...query.options.filters, part };
         return (await module.search(query.term, { ...query.options, filters }))?.results ?? [];
       }),
     );

@@ -41,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { dump, load } from 'js-yaml';
 import { rankRelated } from '../../src/lib/related.ts';
+import { isSearchBundleFolder } from '../../src/lib/search.ts';
 import { SITE } from '../../src/lib/site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
@@ -133,7 +134,10 @@ interface CardFigures {
 
 interface BuildFigures {
   seconds: number;
+  /** The build's Node process alone. */
   peakRssMiB: number;
+  /** The build's whole process tree at its largest (Node, Pagefind's indexer), sampled every 250 ms. */
+  treePeakRssMiB: number;
   pages: number;
   /** The search index step alone, as the integration logs it; absent when search is off. */
   indexSeconds?: number;
@@ -144,6 +148,25 @@ interface BuildFigures {
 function countHtml(dir: string): number {
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html'))
     .length;
+}
+
+/** The resident memory of a process and all its descendants now, in bytes (Linux /proc); 0 once it is gone. */
+function treeRss(pid: number): number {
+  let bytes = 0;
+  const pending = [pid];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    try {
+      const pages = Number(readFileSync(`/proc/${next}/statm`, 'utf8').split(' ')[1]);
+      bytes += pages * 4096;
+      for (const task of readdirSync(`/proc/${next}/task`)) {
+        const children = readFileSync(`/proc/${next}/task/${task}/children`, 'utf8').trim();
+        if (children) pending.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return bytes;
 }
 
 /** Runs `astro build` in `cwd` with the RSS hook, and measures it. */
@@ -158,9 +181,12 @@ function build(cwd: string, env: NodeJS.ProcessEnv, outDir: string): Promise<Bui
       env: { ...process.env, ...env, WIRE_RSS_FILE: rssFile, WIRE_CARD_REPORT: cardFile, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let treePeak = 0;
+    const sampler = setInterval(() => (treePeak = Math.max(treePeak, child.pid ? treeRss(child.pid) : 0)), 250);
     child.stdout.on('data', (chunk) => (log += chunk));
     child.stderr.on('data', (chunk) => (log += chunk));
     child.on('close', (code) => {
+      clearInterval(sampler);
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) return reject(new Error(`astro build in ${cwd} failed (${code}):\n${log.slice(-3000)}`));
       const peakRssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024;
@@ -171,6 +197,7 @@ function build(cwd: string, env: NodeJS.ProcessEnv, outDir: string): Promise<Bui
       resolve({
         seconds,
         peakRssMiB,
+        treePeakRssMiB: Math.max(treePeak / 1024 / 1024, peakRssMiB),
         pages: countHtml(outDir),
         cards,
         ...(indexed && { indexSeconds: Number(indexed[1]) }),
@@ -235,16 +262,25 @@ function articleSizes(dist: string) {
   return { pages: pages.length, largestBytes: largest, chromeBytes: chrome };
 }
 
-/** Files and bytes of the built search index (its bundles: main, and recent when there is one). */
+/** Files and bytes of the built search index (all its bundles), and how many bundles. */
 function indexSize(dist: string) {
-  const files = [SITE.searchBundlePath, SITE.searchRecentBundlePath]
-    .map((bundle) => join(dist, bundle))
-    .filter((dir) => existsSync(dir))
+  const bundles = readdirSync(dist, { withFileTypes: true })
+    .filter(
+      (entry) =>
+        entry.isDirectory() &&
+        isSearchBundleFolder(entry.name, { main: SITE.searchBundlePath, recent: SITE.searchRecentBundlePath }),
+    )
+    .map((entry) => join(dist, entry.name));
+  const files = bundles
     .flatMap((dir) =>
       (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).map((file) => join(dir, file)),
     )
     .filter((file) => statSync(file).isFile());
-  return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
+  return {
+    files: files.length,
+    bytes: files.reduce((sum, file) => sum + statSync(file).size, 0),
+    bundles: bundles.length,
+  };
 }
 
 /** How many stories' text holds each word. */
@@ -417,7 +453,7 @@ async function main() {
       const ours: BuildFigures[] = [];
       const noSearch: BuildFigures[] = [];
       const baseline: BuildFigures[] = [];
-      let index = { files: 0, bytes: 0 };
+      let index = { files: 0, bytes: 0, bundles: 0 };
       for (let run = 1; run <= runs; run++) {
         const outDir = join(work, `site-${size}`);
         rmSync(outDir, { recursive: true, force: true });
@@ -469,6 +505,7 @@ async function main() {
         allIndexSeconds: ours.map((o) => o.indexSeconds),
         indexBytes: index.bytes,
         indexFiles: index.files,
+        indexBundles: index.bundles,
         withoutSearchSeconds: round(median(noSearch.map((o) => o.seconds))),
         allWithoutSearchSeconds: noSearch.map((o) => round(o.seconds)),
         buildRatio: round(median(searchRatios), 3),
@@ -494,6 +531,7 @@ async function main() {
         site: {
           seconds: round(median(ours.map((o) => o.seconds))),
           peakRssMiB: Math.round(median(ours.map((o) => o.peakRssMiB))),
+          treePeakRssMiB: Math.round(median(ours.map((o) => o.treePeakRssMiB))),
           pages: ours[0]?.pages,
           allSeconds: ours.map((o) => round(o.seconds)),
         },
@@ -594,7 +632,7 @@ function print(results: Record<string, unknown>) {
   const builds = results.builds as Record<string, Record<string, Record<string, number>>>;
   const lines = ['', `wire reader benchmark (medians of ${runs} run(s)); load: ${String(results.uptimeBefore)}`, ''];
   lines.push(
-    'stories  site s  baseline s  ratio  site RSS MiB  baseline RSS MiB  site pages  baseline pages  article max B',
+    'stories  site s  baseline s  ratio  site RSS MiB (tree)  baseline RSS MiB  site pages  baseline pages  article max B',
   );
   for (const [size, b] of Object.entries(builds)) {
     lines.push(
@@ -603,7 +641,7 @@ function print(results: Record<string, unknown>) {
         String(b.site?.seconds).padStart(7),
         String(b.baseline?.seconds).padStart(11),
         String(b.ratioToBaseline).padStart(6),
-        String(b.site?.peakRssMiB).padStart(13),
+        `${b.site?.peakRssMiB} (${b.site?.treePeakRssMiB})`.padStart(20),
         String(b.baseline?.peakRssMiB).padStart(17),
         String(b.site?.pages).padStart(11),
         String(b.baseline?.pages).padStart(15),
@@ -613,13 +651,14 @@ function print(results: Record<string, unknown>) {
   }
   lines.push(
     '',
-    'stories  index s  index MiB  index files  build no-search s  build with/without search  first search kB (requests, s): commonest word; typical word',
+    'stories  index s  index MiB  files in bundles  build no-search s  build with/without search  first search kB (requests, s): commonest word; typical word',
   );
   for (const [size, b] of Object.entries(builds)) {
     const search = b.search as unknown as {
       indexSeconds: number;
       indexBytes: number;
       indexFiles: number;
+      indexBundles?: number;
       withoutSearchSeconds: number;
       buildRatio: number;
       firstSearch: { bytes: number; requests: number; seconds: number; query: string };
@@ -632,7 +671,7 @@ function print(results: Record<string, unknown>) {
         size.padStart(7),
         String(search.indexSeconds).padStart(8),
         String(round(search.indexBytes / 2 ** 20)).padStart(10),
-        String(search.indexFiles).padStart(12),
+        `${search.indexFiles} in ${search.indexBundles ?? '?'}`.padStart(12),
         String(search.withoutSearchSeconds).padStart(18),
         String(search.buildRatio).padStart(26),
         [search.firstSearch, search.typicalSearch]
@@ -674,7 +713,8 @@ function print(results: Record<string, unknown>) {
   for (const [size, r] of Object.entries(results.rebuilds as Record<string, RebuildFigures>)) {
     lines.push(
       '',
-      `rebuilds at ${size} stories (medians): cold ${r.cold.seconds} s, ${r.cold.peakRssMiB} MiB; ` +
+      `rebuilds at ${size} stories (medians): cold ${r.cold.seconds} s, ${r.cold.peakRssMiB} MiB ` +
+        `(${r.cold.treePeakRssMiB} MiB with Pagefind and other child processes); ` +
         `nothing changed ${r.unchanged.seconds} s; one added ${r.added.seconds} s; ` +
         `first of a new month added ${r.newMonth.seconds} s; one archive story edited ${r.edited.seconds} s; ` +
         `clean full build ${r.clean.seconds} s (one added / clean: ${r.addedToClean}); ` +
@@ -757,6 +797,7 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
     return {
       seconds: round(median(figures.map((f) => f.seconds))),
       peakRssMiB: Math.round(median(figures.map((f) => f.peakRssMiB))),
+      treePeakRssMiB: Math.round(median(figures.map((f) => f.treePeakRssMiB))),
       all: figures.map((f) => round(f.seconds)),
     };
   };
@@ -795,12 +836,22 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
   );
   const differences = treeDifferences(outDir, cleanOut);
   return {
-    cold: { ...cold, seconds: round(cold.seconds), peakRssMiB: Math.round(cold.peakRssMiB) },
+    cold: {
+      ...cold,
+      seconds: round(cold.seconds),
+      peakRssMiB: Math.round(cold.peakRssMiB),
+      treePeakRssMiB: Math.round(cold.treePeakRssMiB),
+    },
     unchanged,
     added,
     newMonth,
     edited,
-    clean: { ...clean, seconds: round(clean.seconds), peakRssMiB: Math.round(clean.peakRssMiB) },
+    clean: {
+      ...clean,
+      seconds: round(clean.seconds),
+      peakRssMiB: Math.round(clean.peakRssMiB),
+      treePeakRssMiB: Math.round(clean.treePeakRssMiB),
+    },
     addedToClean: round(added.seconds / clean.seconds, 3),
     identical: differences.length === 0,
     differences,

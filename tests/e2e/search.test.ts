@@ -9,7 +9,7 @@ import { runAstro, ROOT } from '../helpers/astro';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { readSeed } from '../helpers/seed';
-import { baseUrl, SEED_STORY_PATH } from '../helpers/site';
+import { baseUrl, editions, SEED_STORY_PATH } from '../helpers/site';
 import { serveStatic } from '../helpers/static-server';
 
 const seed = readSeed();
@@ -319,6 +319,64 @@ describe('search on a mixed archive of 41 stories in two languages', () => {
     await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 38);
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.matches(':nth-child(21)'))).toBe(true);
     expect(await page.getByRole('button', { name: 'Show more results' }).isVisible()).toBe(false);
+    await context.close();
+  });
+});
+
+/**
+ * The editions fixture is built with archive bundles of up to 5 stories
+ * (tests/setup/build-site.ts): its stories are in four Pagefind bundles, three languages
+ * and six indexes, which the search page merges into one list.
+ */
+describe("search across the editions fixture's four bundles", () => {
+  /** Each built story page's address and date, from the page itself. */
+  const built = () =>
+    editions
+      .pagePaths()
+      .filter((path) => /^\/stories\/[^/]+\/$/.test(path))
+      .map((path) => ({
+        path: encodeURI(path),
+        date: /datetime="([^"]+)"[^>]*data-pagefind-sort/.exec(editions.read(path))?.[1] ?? '',
+      }));
+
+  it.each([
+    ['/search/?year=2023&sort=newest', (date: string) => date.startsWith('2023'), 'desc'],
+    ['/es/search/?language=es&sort=oldest', () => true, 'asc'],
+  ] as const)('lists every story of %s once, in date order across the bundles', async (path, wanted, order) => {
+    const language = path.includes('language=es') ? 'es' : undefined;
+    const expected = built().filter(
+      (story) =>
+        wanted(story.date) && (!language || editions.read(decodeURI(story.path)).includes(`<html lang="${language}"`)),
+    );
+    expect(expected.length).toBeGreaterThan(20);
+    const { context, page } = await open(path, {}, editions.url());
+    expect(await outcome(page)).toMatch(new RegExp(`^${expected.length} `));
+    while (await page.locator('#search-more').isVisible()) {
+      const before = await page.locator('#search-results li').count();
+      await page.locator('#search-more').click();
+      await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, before);
+    }
+    const links = await page
+      .locator('#search-results h2 a')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('href')));
+    expect(new Set(links).size).toBe(links.length);
+    expect(new Set(links)).toEqual(new Set(expected.map((story) => story.path)));
+    const dates = await page
+      .locator('#search-results time')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
+    expect(dates).toEqual(order === 'desc' ? [...dates].sort().reverse() : [...dates].sort());
+    await context.close();
+  });
+
+  it('loads no filter chunk for a search without filters', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const paths: string[] = [];
+    page.on('requestfinished', (request) => paths.push(new URL(request.url()).pathname));
+    await page.goto(`${editions.url()}/es/search/?q=nota`);
+    expect(Number(/^(\d+)/.exec(await outcome(page))?.[1])).toBeGreaterThan(1);
+    expect(paths.filter((path) => path.includes('/pagefind')).length).toBeGreaterThan(3);
+    expect(paths.filter((path) => path.includes('/filter/'))).toEqual([]);
     await context.close();
   });
 });

@@ -148,6 +148,10 @@ export default async function setup(project: TestProject) {
     WIRE_CONTENT_DIR: editions.content,
     WIRE_OUT_DIR: editions.outDir,
     WIRE_CACHE_DIR: editions.cacheDir,
+    // Archive search bundles of up to 5 stories, so that the editions' search pages merge
+    // four bundles as a large archive's do: main (February), 2023-05 (21 stories, alone),
+    // 2023-07 and recent (January 2024).
+    WIRE_SEARCH_BUNDLE_STORIES: '5',
   };
   const build = (env: NodeJS.ProcessEnv) => run('npx', ['astro', 'build', '--silent'], env);
   await Promise.all([build(siteEnv), prepareEditions().then(() => build(editionsEnv))]);

@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import type { SearchBundle } from '../../src/lib/search';
 import { EDITION_STORIES, editions } from '../helpers/site';
 
@@ -359,10 +360,14 @@ describe('the corrections page of a site with corrected stories in two languages
 
 describe('the search bundles', () => {
   // The fixture's newest story (the Arabic one) is alone in its month: the recent bundle.
+  // Its archive bundles hold up to 5 stories (tests/setup/build-site.ts): February 2023's
+  // German story (main), May's 21 Spanish briefs alone, and July's English and Spanish pair.
+  // Each page opens first the oldest bundle with its language.
   it.each([
-    ['/search/', ['main', 'recent'], 'en'],
-    ['/es/search/', ['main', 'recent'], 'es'],
-    ['/ar/search/', ['recent', 'main'], 'ar'],
+    ['/search/', ['2023-07', 'main', '2023-05', 'recent'], 'en'],
+    ['/es/search/', ['2023-05', 'main', '2023-07', 'recent'], 'es'],
+    ['/de/search/', ['main', '2023-05', '2023-07', 'recent'], 'de'],
+    ['/ar/search/', ['recent', 'main', '2023-05', '2023-07'], 'ar'],
   ])('%s opens the bundles the build wrote, each with the languages it holds', (path, order, primary) => {
     const bundles = JSON.parse(page(path)('form.search-form').attr('data-bundles') ?? '[]') as SearchBundle[];
     expect(bundles.map(({ name }) => name)).toEqual(order);
@@ -372,5 +377,12 @@ describe('the search bundles', () => {
       expect(Object.keys(entry.languages).sort()).toEqual(languages.map((code) => code.toLowerCase()));
     }
     expect(bundles.find(({ name }) => name === 'recent')?.languages).toEqual(['ar']);
+  });
+
+  it('writes each archive bundle beside the main one, and no other', () => {
+    const written = readdirSync(editions.dir())
+      .filter((name) => name.startsWith('pagefind'))
+      .sort();
+    expect(written).toEqual(['pagefind', 'pagefind-2023-05', 'pagefind-2023-07', 'pagefind-recent']);
   });
 });

@@ -43,6 +43,8 @@ interface Build {
 
 /** The build time every build of the test uses, when a step sets one (an embargo's). */
 let buildTime: string | undefined;
+/** The most stories an archive search bundle holds, when a step sets it (WIRE_SEARCH_BUNDLE_STORIES). */
+let bundleStories: string | undefined;
 
 function build(dist: string, cache: string): Build {
   const run = spawnSync('npx', ['astro', 'build'], {
@@ -55,6 +57,7 @@ function build(dist: string, cache: string): Build {
       WIRE_CACHE_DIR: cache,
       NO_COLOR: '1',
       ...(buildTime && { WIRE_BUILD_TIME: buildTime }),
+      ...(bundleStories && { WIRE_SEARCH_BUNDLE_STORIES: bundleStories }),
     },
   });
   const output = `${run.stdout}\n${run.stderr}`;
@@ -133,6 +136,8 @@ const searchLog = (build: Build) =>
 const storyPages = (paths: string[]) => paths.filter((path) => path.startsWith('/stories/'));
 
 let first: Build;
+/** The search bundles once the archive is split (the step that splits it sets them). */
+let splitBundles: string[] = [];
 
 beforeAll(() => {
   mkdirSync(project);
@@ -205,6 +210,44 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     const result = buildAndCompare('bundle-changed');
     expect(result.differences).toEqual([]);
     expect(searchLog(result)).toEqual(['/pagefind/ indexed', '/pagefind-recent/ unchanged']);
+  });
+
+  it('splits the archive into search bundles of whole months when they may hold fewer stories', () => {
+    bundleStories = '40';
+    const result = buildAndCompare('bundles-split');
+    expect(result.differences).toEqual([]);
+    const log = searchLog(result);
+    expect(log.length).toBeGreaterThan(4);
+    expect(log[0]).toBe('/pagefind/ indexed');
+    expect(log.at(-1)).toBe('/pagefind-recent/ unchanged');
+    for (const line of log.slice(1, -1)) expect(line).toMatch(/^\/pagefind-\d{4}-\d{2}\/ indexed$/);
+    splitBundles = log.map((line) => line.split(' ')[0] ?? '');
+  });
+
+  it('edits an archive story: only its search bundle is indexed again', () => {
+    const bundles = splitBundles;
+    const month = bundles[2]?.slice('/pagefind-'.length, -1) ?? '';
+    const file = storyFiles().find((candidate) => String(dataOf(candidate).pubDate).startsWith(month));
+    if (!file) throw new Error(`no story from ${month}`);
+    edit(file, (data) => {
+      data.title = `${String(data.title)}, updated`;
+    });
+    const result = buildAndCompare('bundle-edit');
+    expect(result.differences).toEqual([]);
+    expect(searchLog(result)).toEqual(
+      bundles.map((bundle) => `${bundle} ${bundle === bundles[2] ? 'indexed' : 'unchanged'}`),
+    );
+  });
+
+  it('joins the archive into one search bundle again, deleting the others', () => {
+    bundleStories = undefined;
+    const result = buildAndCompare('bundles-joined');
+    expect(result.differences).toEqual([]);
+    expect(searchLog(result)).toEqual(['/pagefind/ indexed', '/pagefind-recent/ unchanged']);
+    expect(readdirSync(incremental.dist).filter((name) => name.startsWith('pagefind'))).toEqual([
+      'pagefind',
+      'pagefind-recent',
+    ]);
   });
 
   it('edits a headline: the story, and the pages that list it, change', () => {

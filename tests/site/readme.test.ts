@@ -31,7 +31,7 @@ const NOT_RUN: { pattern: RegExp; why: string }[] = [
   },
   { pattern: /^npm run dev$/, why: 'a live-reloading server that runs until stopped' },
   {
-    pattern: /^(SITE_URL=\S+ )?npm run build( -- .*)?$/,
+    pattern: /^((SITE_URL|WIRE_SEARCH_BUNDLE_STORIES)=\S+ )?npm run build( -- .*)?$/,
     why: 'a whole production build; the suite builds the site itself',
   },
 ];

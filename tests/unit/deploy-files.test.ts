@@ -99,3 +99,28 @@ describe('writeDeployFiles on a warm build', () => {
     expect(existsSync(join(cacheDir, 'precompress', `${digest}.gz`))).toBe(false);
   });
 });
+
+describe('writeDeployFiles with many files of the same content', () => {
+  // Each search bundle has the same pagefind.js: their compressed forms share one cache
+  // entry, made while the others are being compressed.
+  it.each([1, 2])('gives every copy the whole of its file (build %i)', async (builds) => {
+    const script = `export const words = ${JSON.stringify(Array.from({ length: 6000 }, (_, n) => `w${(n * 7919) % 104729}`))};\n`;
+    for (let n = 0; n < 40; n++) write(`pagefind-${String(n).padStart(2, '0')}/pagefind.js`, script);
+    for (let n = 1; n <= builds; n++) {
+      // The second build finds the entry cached and the files rewritten (new bundles).
+      if (n === 2)
+        for (let k = 0; k < 40; k++)
+          utimesSync(
+            join(site, `pagefind-${String(k).padStart(2, '0')}/pagefind.js`),
+            new Date(),
+            new Date(Date.now() + 5000),
+          );
+      await build();
+    }
+    for (let n = 0; n < 40; n++) {
+      const file = join(site, `pagefind-${String(n).padStart(2, '0')}/pagefind.js`);
+      expect(brotliDecompressSync(readFileSync(`${file}.br`)).toString(), `${file}.br`).toBe(script);
+      expect(gunzipSync(readFileSync(`${file}.gz`)).toString(), `${file}.gz`).toBe(script);
+    }
+  });
+});

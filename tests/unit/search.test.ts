@@ -6,6 +6,8 @@ import {
   pagefindQuery,
   parseSearchState,
   resultSummary,
+  archiveBundleFolder,
+  isSearchBundleFolder,
   searchBundles,
   searchParts,
   searchQueryString,
@@ -167,7 +169,7 @@ describe('result sources', () => {
   });
 });
 
-const FOLDERS = { main: '/pagefind/', recent: '/pagefind-recent/' };
+const FOLDERS = { main: '/pagefind/', recent: '/pagefind-recent/', maxStories: 10_000 };
 
 describe('searchParts', () => {
   it.each([
@@ -207,6 +209,86 @@ describe('searchParts', () => {
     const after = searchParts([...archive, '2025-06-02'], (date) => date, FOLDERS);
     expect(after[0]).toEqual(before[0]);
     expect(after[1]?.items).toEqual(['2025-06-01', '2025-06-02']);
+  });
+
+  // Two stories a month from January to June 2025; archive bundles of up to `max` stories.
+  const months = ['01', '02', '03', '04', '05', '06'].flatMap((month) => [`2025-${month}-01`, `2025-${month}-15`]);
+  const split = (dates: readonly string[], max: number) =>
+    searchParts(dates, (date) => date, { ...FOLDERS, maxStories: max }).map(
+      (part) => `${part.name} ${part.bundle} ${part.items.map((date) => date.slice(5)).join(' ')}`,
+    );
+
+  it.each([
+    [
+      'whole months up to the limit, then a bundle named from its first month',
+      months,
+      4,
+      [
+        'main /pagefind/ 01-01 01-15 02-01 02-15',
+        '2025-03 /pagefind-2025-03/ 03-01 03-15 04-01 04-15',
+        '2025-05 /pagefind-2025-05/ 05-01 05-15',
+        'recent /pagefind-recent/ 06-01 06-15',
+      ],
+    ],
+    [
+      'a month larger than the limit fills a bundle alone, never split',
+      months,
+      1,
+      [
+        'main /pagefind/ 01-01 01-15',
+        '2025-02 /pagefind-2025-02/ 02-01 02-15',
+        '2025-03 /pagefind-2025-03/ 03-01 03-15',
+        '2025-04 /pagefind-2025-04/ 04-01 04-15',
+        '2025-05 /pagefind-2025-05/ 05-01 05-15',
+        'recent /pagefind-recent/ 06-01 06-15',
+      ],
+    ],
+    [
+      'one archive bundle while the archive is within the limit',
+      months,
+      10,
+      [
+        'main /pagefind/ 01-01 01-15 02-01 02-15 03-01 03-15 04-01 04-15 05-01 05-15',
+        'recent /pagefind-recent/ 06-01 06-15',
+      ],
+    ],
+    [
+      'the stories in the order given, whatever their dates',
+      ['2025-02-15', '2025-01-15', '2025-03-01', '2025-01-01'],
+      1,
+      ['main /pagefind/ 01-15 01-01', '2025-02 /pagefind-2025-02/ 02-15', 'recent /pagefind-recent/ 03-01'],
+    ],
+  ])('splits the archive: %s', (_name, dates, max, expected) => {
+    expect(split(dates, max)).toEqual(expected);
+  });
+
+  it('rewrites only the last archive bundle when a new month begins', () => {
+    const before = searchParts(months, (date) => date, { ...FOLDERS, maxStories: 4 });
+    const after = searchParts([...months, '2025-07-02'], (date) => date, { ...FOLDERS, maxStories: 4 });
+    expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
+    expect(after.map((part) => part.name)).toEqual(['main', '2025-03', '2025-05', 'recent']);
+    expect(after[2]?.items).toEqual(['2025-05-01', '2025-05-15', '2025-06-01', '2025-06-15']);
+    expect(after[3]?.items).toEqual(['2025-07-02']);
+  });
+});
+
+describe('archiveBundleFolder and isSearchBundleFolder', () => {
+  it('names an archive bundle beside the main one, never inside it', () => {
+    expect(archiveBundleFolder('/pagefind/', '2024-03')).toBe('/pagefind-2024-03/');
+  });
+
+  it.each([
+    ['pagefind', true],
+    ['/pagefind/', true],
+    ['pagefind-recent', true],
+    ['pagefind-2024-03', true],
+    ['pagefind-2024', false],
+    ['pagefind-2024-03-extra', false],
+    ['pagefinder', false],
+    ['stories', false],
+    ['pagefind.json', false],
+  ])('%s is a search bundle: %s', (folder, expected) => {
+    expect(isSearchBundleFolder(folder, FOLDERS)).toBe(expected);
   });
 });
 
@@ -293,6 +375,21 @@ describe('searchBundles', () => {
     ],
   ])('lists each bundle with its languages: %s', (_name, pageLang, expected) => {
     expect(searchBundles(stories, pageLang, FOLDERS)).toEqual(expected);
+  });
+
+  it('opens first the oldest archive bundle with the page language, then the others from the oldest', () => {
+    const archive = [
+      story('en', '2025-01-02'),
+      story('es', '2025-02-03'),
+      story('es', '2025-03-04'),
+      story('en', '2025-04-01'),
+    ];
+    expect(searchBundles(archive, 'es', { ...FOLDERS, maxStories: 1 })).toEqual([
+      { name: '2025-02', bundle: '/pagefind-2025-02/', languages: ['es'], primary: 'es' },
+      { name: 'main', bundle: '/pagefind/', languages: ['en'] },
+      { name: '2025-03', bundle: '/pagefind-2025-03/', languages: ['es'] },
+      { name: 'recent', bundle: '/pagefind-recent/', languages: ['en'] },
+    ]);
   });
 });
 

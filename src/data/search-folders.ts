@@ -1,0 +1,17 @@
+import type { SearchFolders } from '../lib/search.ts';
+import { SITE } from '../lib/site.ts';
+
+/**
+ * Where the search bundles go and how many stories an archive bundle holds: the site's
+ * settings, with `WIRE_SEARCH_BUNDLE_STORIES` (a whole number of stories) in place of
+ * `SITE.searchBundleStories` when set. The build's search step and the search page both
+ * read it here, so they split the stories the same way.
+ */
+export function readSearchFolders(): SearchFolders {
+  const value = process.env.WIRE_SEARCH_BUNDLE_STORIES;
+  const maxStories = value === undefined || value === '' ? SITE.searchBundleStories : Number(value);
+  if (!Number.isInteger(maxStories) || maxStories < 1) {
+    throw new Error(`WIRE_SEARCH_BUNDLE_STORIES: "${value}" must be a whole number of stories, 1 or more`);
+  }
+  return { main: SITE.searchBundlePath, recent: SITE.searchRecentBundlePath, maxStories };
+}
