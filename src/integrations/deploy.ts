@@ -87,6 +87,9 @@ export async function writeDeployFiles(
   const blocked: string[] = [];
   const cache = join(cacheDir, 'precompress');
   await mkdir(cache, { recursive: true });
+  // What the cache holds, listed once: a cold build would otherwise try (and fail) to read
+  // two cache files for every file it compresses.
+  const inCache = new Set(await readdir(cache));
   const used = new Set<string>([MANIFEST]);
   const before = readManifest(await readFile(join(cache, MANIFEST), 'utf8').catch(() => undefined));
   const after = new Map<string, DeployEntry>();
@@ -100,15 +103,19 @@ export async function writeDeployFiles(
 
   /** A cached output by name, or `make()` written to the cache. */
   const cached = async (name: string, make: () => Promise<Buffer>): Promise<Buffer> => {
-    try {
-      const hit = await readFile(join(cache, name));
-      counts.fromCache++;
-      return hit;
-    } catch {
-      const made = await make();
-      await writeFile(join(cache, name), made);
-      return made;
+    if (inCache.has(name)) {
+      try {
+        const hit = await readFile(join(cache, name));
+        counts.fromCache++;
+        return hit;
+      } catch {
+        // gone since it was listed: made again below
+      }
     }
+    const made = await make();
+    await writeFile(join(cache, name), made);
+    inCache.add(name);
+    return made;
   };
 
   /** Records a file's entry for the next build, and its part of the policy. */
