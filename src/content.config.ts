@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { makeStorySchema } from './lib/schema';
+import { storySchemaPerEntry } from './lib/schema';
 import { storyLoader } from './loaders/stories';
 
 /**
@@ -18,10 +18,21 @@ const base = process.env.WIRE_CONTENT_DIR ?? './content';
  */
 const maxFutureDays = process.env.WIRE_MAX_FUTURE_DAYS ? Number(process.env.WIRE_MAX_FUTURE_DAYS) : undefined;
 
+/**
+ * The story checks, made once for the whole build (Astro asks for the schema once per entry).
+ * `now` is a getter, so each entry's dates are checked against the time it is checked at.
+ */
+const storySchemaFor = storySchemaPerEntry({
+  get now() {
+    return new Date();
+  },
+  maxFutureDays,
+});
+
 const stories = defineCollection({
   loader: storyLoader({ base }),
   // A photo's src is resolved by astro:assets relative to the entry's file.
-  schema: ({ image }) => makeStorySchema({ now: new Date(), maxFutureDays }, image()),
+  schema: ({ image }) => storySchemaFor(image),
 });
 
 /**

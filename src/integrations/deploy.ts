@@ -87,6 +87,9 @@ export async function writeDeployFiles(
   const blocked: string[] = [];
   const cache = join(cacheDir, 'precompress');
   await mkdir(cache, { recursive: true });
+  // What the cache holds, listed once: a cold build would otherwise try (and fail) to read
+  // two cache files for every file it compresses.
+  const inCache = new Set(await readdir(cache));
   const used = new Set<string>([MANIFEST]);
   const before = readManifest(await readFile(join(cache, MANIFEST), 'utf8').catch(() => undefined));
   const after = new Map<string, DeployEntry>();
@@ -102,24 +105,29 @@ export async function writeDeployFiles(
    * A cached output by name, or `make()` written to the cache. Files of the same content
    * (each search bundle's pagefind.js) share a name and are compressed at the same time:
    * they share one call, and the cache file appears whole (written aside, then renamed), so
-   * that no call reads another's half-written file as a hit.
+   * that no call reads another's half-written file as a hit. The cache folder is listed
+   * once, so a cold build does not try to open every entry first.
    */
   const pending = new Map<string, Promise<Buffer>>();
   const cached = (name: string, make: () => Promise<Buffer>): Promise<Buffer> => {
     let result = pending.get(name);
     if (!result) {
       result = (async () => {
-        try {
-          const hit = await readFile(join(cache, name));
-          counts.fromCache++;
-          return hit;
-        } catch {
-          const made = await make();
-          const aside = join(cache, `${name}.${process.pid}.tmp`);
-          await writeFile(aside, made);
-          await rename(aside, join(cache, name));
-          return made;
+        if (inCache.has(name)) {
+          try {
+            const hit = await readFile(join(cache, name));
+            counts.fromCache++;
+            return hit;
+          } catch {
+            // gone since it was listed: made again below
+          }
         }
+        const made = await make();
+        const aside = join(cache, `${name}.${process.pid}.tmp`);
+        await writeFile(aside, made);
+        await rename(aside, join(cache, name));
+        inCache.add(name);
+        return made;
       })();
       pending.set(name, result);
       // Kept only while it runs: later calls read the cache file, so buffers do not pile up.

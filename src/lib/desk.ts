@@ -112,11 +112,23 @@ function capitalise(text: string, lang: string): string {
  */
 export function dayHeading(date: string, { lang, today }: { lang: string; today?: string | undefined }): string {
   if (today !== undefined) {
-    const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+    const relative = relativeFormat(lang);
     if (date === today) return capitalise(relative.format(0, 'day'), lang);
     if (date === dayBefore(today)) return capitalise(relative.format(-1, 'day'), lang);
   }
   return fullDate(date, lang);
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** One Intl.RelativeTimeFormat per language, kept for reuse (as dateFormat keeps its formats). */
+function relativeFormat(lang: string): Intl.RelativeTimeFormat {
+  let found = relativeFormats.get(lang);
+  if (!found) {
+    found = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+    relativeFormats.set(lang, found);
+  }
+  return found;
 }
 
 /** Stories of one day, in the order given. */

@@ -14,6 +14,27 @@ const text = (what: string) =>
 /** The statuses an agency gives an item; only `usable` items are published. */
 export const STORY_STATUSES = ['usable', 'withheld', 'canceled'] as const;
 
+/** The photo's fields besides `src`, made once: a content collection makes a photo field per entry. */
+const photoParts = {
+  alt: z.string({ error: 'image.alt must be text' }).default(''),
+  caption: text('image.caption').optional(),
+  credit: text('image.credit').optional(),
+};
+
+/**
+ * The `image` field (a story's photo), with its `src` checked by `imageSrc` (see
+ * {@link agencyFields}); optional where it is used.
+ *
+ * @example
+ * photoField(z.string()).parse({ src: 'photo.jpg' }); // { src: 'photo.jpg', alt: '' }
+ */
+export function photoField<Src extends z.ZodType>(imageSrc: Src) {
+  return z.strictObject(
+    { src: imageSrc, ...photoParts },
+    { error: 'image must be a mapping with src (and alt, caption, credit)' },
+  );
+}
+
 /**
  * The agency fields, with the photo's `src` checked by `imageSrc` (a plain path for the
  * importer; Astro's `image()` in the content collection, so the photo is processed by
@@ -45,17 +66,7 @@ export function agencyFields<Src extends z.ZodType, D extends z.ZodType>(imageSr
       .optional(),
     status: z.enum(STORY_STATUSES, { error: 'status must be usable, withheld or canceled' }).default('usable'),
     embargo: dateTime('embargo').optional(),
-    image: z
-      .strictObject(
-        {
-          src: imageSrc,
-          alt: z.string({ error: 'image.alt must be text' }).default(''),
-          caption: text('image.caption').optional(),
-          credit: text('image.credit').optional(),
-        },
-        { error: 'image must be a mapping with src (and alt, caption, credit)' },
-      )
-      .optional(),
+    image: photoField(imageSrc).optional(),
     remoteImages: z.array(z.url({ error: 'each of remoteImages must be an http(s) URL' })).default([]),
     corrections: z
       .array(

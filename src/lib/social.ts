@@ -20,6 +20,9 @@ export interface SocialInput {
     { published: JsonLdDate; modified?: JsonLdDate | undefined; section: string; tags: readonly string[] } | undefined;
 }
 
+/** {@link ogLocale} by tag, kept: every page asks, and Intl.Locale is dear to make. */
+const ogLocales = new Map<string, string>();
+
 /**
  * The Open Graph locale (`language_TERRITORY`) of a BCP 47 tag, with the likeliest territory
  * when the tag names none.
@@ -30,8 +33,13 @@ export interface SocialInput {
  * ogLocale('ar'); // "ar_EG"
  */
 export function ogLocale(lang: string): string {
-  const locale = new Intl.Locale(lang).maximize();
-  return `${locale.language}_${locale.region ?? locale.language.toUpperCase()}`;
+  let found = ogLocales.get(lang);
+  if (found === undefined) {
+    const locale = new Intl.Locale(lang).maximize();
+    found = `${locale.language}_${locale.region ?? locale.language.toUpperCase()}`;
+    ogLocales.set(lang, found);
+  }
+  return found;
 }
 
 /**

@@ -34,6 +34,10 @@ const NOT_RUN: { pattern: RegExp; why: string }[] = [
     pattern: /^((SITE_URL|WIRE_SEARCH_BUNDLE_STORIES)=\S+ )?npm run build( -- .*)?$/,
     why: 'a whole production build; the suite builds the site itself',
   },
+  {
+    pattern: /^(WIRE_\w+=\S+ )*npx node --cpu-prof .*node_modules\/astro\/bin\/astro\.mjs build$/,
+    why: 'a whole production build under the CPU profiler; the suite builds the site itself',
+  },
 ];
 
 /** How the quick commands are run: the command line to give bash instead of the example's own. */

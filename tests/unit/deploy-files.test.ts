@@ -88,6 +88,32 @@ describe('writeDeployFiles on a warm build', () => {
     );
   });
 
+  it('takes the compressed forms of a page written again with the same bytes from the cache', async () => {
+    await build();
+    const file = join(site, 'stories/a/index.html');
+    const old = statSync(file);
+    // As a later build writes it: the same bytes, another mtime.
+    writeFileSync(file, readFileSync(file));
+    utimesSync(file, old.atime, new Date(old.mtimeMs + 2000));
+    const result = await build();
+    expect(result.unchanged).toBe(2);
+    expect(result.fromCache).toBe(2);
+    expect(brotliDecompressSync(readFileSync(`${file}.br`)).equals(readFileSync(file))).toBe(true);
+  });
+
+  it('makes a cached form again when it has gone from the cache', async () => {
+    await build();
+    const file = join(site, 'stories/a/index.html');
+    const digest = createHash('sha256').update(readFileSync(file)).digest('hex');
+    rmSync(join(cacheDir, 'precompress', `${digest}.gz`));
+    const old = statSync(file);
+    utimesSync(file, old.atime, new Date(old.mtimeMs + 2000));
+    const result = await build();
+    expect(result.fromCache).toBe(1);
+    expect(gunzipSync(readFileSync(`${file}.gz`)).equals(readFileSync(file))).toBe(true);
+    expect(existsSync(join(cacheDir, 'precompress', `${digest}.gz`))).toBe(true);
+  });
+
   it('drops a file gone from the output from the manifest, and its forms from the cache', async () => {
     await build();
     const gone = readFileSync(join(site, 'stories/a/index.html'));

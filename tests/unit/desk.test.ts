@@ -75,6 +75,25 @@ describe('dayHeading', () => {
     expect(dayHeading(date, { lang, today: '2023-06-20' })).toBe(heading);
   });
 
+  it('says today and yesterday in each page’s own language when languages take turns', () => {
+    const asked = ['en', 'es', 'fr', 'en', 'es'].flatMap((lang) => [
+      dayHeading('2023-06-20', { lang, today: '2023-06-20' }),
+      dayHeading('2023-06-19', { lang, today: '2023-06-20' }),
+    ]);
+    expect(asked).toEqual([
+      'Today',
+      'Yesterday',
+      'Hoy',
+      'Ayer',
+      'Aujourd’hui',
+      'Hier',
+      'Today',
+      'Yesterday',
+      'Hoy',
+      'Ayer',
+    ]);
+  });
+
   it('never says Today without a today, so archive pages do not go stale', () => {
     expect(dayHeading('2023-06-20', { lang: 'en' })).toBe('Tuesday, June 20, 2023');
   });

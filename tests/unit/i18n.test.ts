@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  baseLanguage,
   formatMessage,
   furnitureLang,
   MESSAGES,
@@ -177,5 +178,12 @@ describe('ownLanguageName', () => {
     ['ru', 'Русский'],
   ])('names %s %j', (tag, name) => {
     expect(ownLanguageName(tag)).toBe(name);
+  });
+});
+
+describe('baseLanguage', () => {
+  it('answers each tag for itself, however often and in whatever order tags are asked', () => {
+    const tags = ['es-419', 'AR', 'en', 'es-419', 'en_GB', 'ar', 'AR', 'pt-BR', 'en'];
+    expect(tags.map(baseLanguage)).toEqual(['es', 'ar', 'en', 'es', 'en', 'ar', 'ar', 'pt', 'en']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GOOD_FRONTMATTER } from '../helpers/stories';
-import { isLanguageTag, makeStorySchema, storySchema } from '../../src/lib/schema';
+import { z } from 'astro/zod';
+import { isLanguageTag, makeStorySchema, storySchema, storySchemaPerEntry } from '../../src/lib/schema';
 
 const good = GOOD_FRONTMATTER;
 
@@ -93,5 +94,53 @@ describe('storySchema dates', () => {
   it('accepts an update on the same day as a timed publication', () => {
     const result = storySchema.safeParse({ ...good, pubDate: '2023-06-20T10:00:00+06:00', updatedDate: '2023-06-20' });
     expect(result.success).toBe(true);
+  });
+});
+
+describe('storySchemaPerEntry', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  /** An image() helper as Astro gives each entry: its output names the entry it was made for. */
+  const imageFor = (entry: string) => () => z.string().transform((src) => `${entry}:${src}`);
+  const photo = { src: 'photo.jpg', alt: 'A photo' };
+
+  it.each([
+    ['a story without a photo', good],
+    ['a story with a photo', { ...good, image: photo }],
+    ['a photo with a caption and credit', { ...good, image: { ...photo, caption: 'Astana.', credit: 'EFE' } }],
+    ['a photo without src', { ...good, image: { alt: 'x' } }],
+    ['a photo whose src is not text', { ...good, image: { src: 7 } }],
+    ['a photo with an unknown field', { ...good, image: { ...photo, width: 3 } }],
+    ['a photo that is not a mapping', { ...good, image: 'photo.jpg' }],
+    ['a blank title and a bad photo', { ...good, title: ' ', image: { src: 7 } }],
+    ['a misspelt field', { ...good, secton: 'World' }],
+    ['an update before publication', { ...good, updatedDate: '2023-06-19' }],
+    ['a date too far ahead', { ...good, pubDate: '2099-01-01' }],
+  ])('checks %s exactly as makeStorySchema with the same image helper', (_name, data) => {
+    const expected = makeStorySchema({ now }, imageFor('a')()).safeParse(data);
+    const actual = storySchemaPerEntry({ now })(imageFor('a')).safeParse(data);
+    expect(actual.success).toBe(expected.success);
+    expect(actual.data).toEqual(expected.data);
+    expect(actual.error?.issues).toEqual(expected.error?.issues);
+  });
+
+  it('passes each entry’s photo through that entry’s own image helper', () => {
+    const schemaFor = storySchemaPerEntry({ now });
+    const first = schemaFor(imageFor('first'));
+    const second = schemaFor(imageFor('second'));
+    expect(second.parse({ ...good, image: photo }).image?.src).toBe('second:photo.jpg');
+    expect(first.parse({ ...good, image: photo }).image?.src).toBe('first:photo.jpg');
+  });
+
+  it('reads now at each check, so a getter moves the future bound with the clock', () => {
+    let clock = new Date('2023-01-01T00:00:00Z');
+    const schema = storySchemaPerEntry({
+      get now() {
+        return clock;
+      },
+    })(imageFor('a'));
+    const story = { ...good, pubDate: '2025-06-01' };
+    expect(schema.safeParse(story).success).toBe(false);
+    clock = new Date('2025-01-01T00:00:00Z');
+    expect(schema.safeParse(story).success).toBe(true);
   });
 });

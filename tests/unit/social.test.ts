@@ -55,4 +55,8 @@ describe('ogLocale', () => {
   ])('%s is %s', (lang, locale) => {
     expect(ogLocale(lang)).toBe(locale);
   });
+
+  it('answers each tag for itself when tags take turns', () => {
+    expect(['en', 'ar', 'en-GB', 'en', 'ar'].map(ogLocale)).toEqual(['en_US', 'ar_EG', 'en_GB', 'en_US', 'ar_EG']);
+  });
 });

@@ -21,6 +21,12 @@ export const MESSAGES: Readonly<Record<string, Messages>> = { en, es, pt, fr, ar
 export const FALLBACK_LANG = 'en';
 
 /**
+ * {@link baseLanguage} by tag, kept for reuse: pages ask for the same few tags thousands of
+ * times, and an Intl.Locale costs far more to make than a look-up.
+ */
+const baseLanguages = new Map<string, string>();
+
+/**
  * The primary language subtag of a BCP 47 tag, lower case: what an edition and a message
  * table are keyed by.
  *
@@ -29,11 +35,16 @@ export const FALLBACK_LANG = 'en';
  * baseLanguage('AR'); // "ar"
  */
 export function baseLanguage(tag: string): string {
-  try {
-    return new Intl.Locale(tag).language;
-  } catch {
-    return tag.toLowerCase().split(/[-_]/)[0] ?? tag;
+  let found = baseLanguages.get(tag);
+  if (found === undefined) {
+    try {
+      found = new Intl.Locale(tag).language;
+    } catch {
+      found = tag.toLowerCase().split(/[-_]/)[0] ?? tag;
+    }
+    baseLanguages.set(tag, found);
   }
+  return found;
 }
 
 /**
