@@ -292,11 +292,9 @@ export function searchParts<T>(
   dateOf: (item: T) => string,
   folders: SearchFolders,
 ): SearchPart<T>[] {
+  const monthOf = items.map((item) => dateOf(item).slice(0, 7));
   const counts = new Map<string, number>();
-  for (const item of items) {
-    const month = dateOf(item).slice(0, 7);
-    counts.set(month, (counts.get(month) ?? 0) + 1);
-  }
+  for (const month of monthOf) counts.set(month, (counts.get(month) ?? 0) + 1);
   const months = [...counts.keys()].sort();
   const newest = months.at(-1);
   if (newest === undefined) return [];
@@ -320,7 +318,7 @@ export function searchParts<T>(
     filled += count;
     partOf.set(month, part);
   }
-  for (const item of items) partOf.get(dateOf(item).slice(0, 7))?.items.push(item);
+  items.forEach((item, index) => partOf.get(monthOf[index] ?? '')?.items.push(item));
   return parts;
 }
 
