@@ -2,7 +2,8 @@
 import { defineConfig } from 'astro/config';
 import deployFiles from './src/integrations/deploy.ts';
 import { incremental } from './src/integrations/incremental.ts';
-import { isSearchBundle, searchIndex } from './src/integrations/search-index.ts';
+import { isSearchBundle } from './src/data/search-folders.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import cards from './src/integrations/cards.ts';
 import { SITE, siteUrlProblem } from './src/lib/site.ts';
 

@@ -1,4 +1,4 @@
-import type { SearchFolders } from '../lib/search.ts';
+import { isSearchBundleFolder, type SearchFolders } from '../lib/search.ts';
 import { SITE } from '../lib/site.ts';
 
 /**
@@ -14,4 +14,16 @@ export function readSearchFolders(): SearchFolders {
     throw new Error(`WIRE_SEARCH_BUNDLE_STORIES: "${value}" must be a whole number of stories, 1 or more`);
   }
   return { main: SITE.searchBundlePath, recent: SITE.searchRecentBundlePath, maxStories };
+}
+
+/**
+ * Whether a top-level folder of the output is one of the search index's bundles
+ * (`pagefind`, `pagefind-recent`, `pagefind-2024-03`), whatever the bundle size: the search
+ * step alone writes and deletes them.
+ *
+ * @example
+ * incremental({ leave: isSearchBundle }) // the prune leaves the bundles to the search step
+ */
+export function isSearchBundle(folder: string): boolean {
+  return isSearchBundleFolder(folder, { main: SITE.searchBundlePath, recent: SITE.searchRecentBundlePath });
 }

@@ -33,3 +33,22 @@ export async function answered<T>(call: Promise<T>, what: string): Promise<T> {
     process.off('beforeExit', stop);
   }
 }
+
+/**
+ * Runs `work`, then `close` whatever happened. When `work` failed, a failure of `close` too
+ * (Pagefind gone, say) is dropped, so that the first error, which says why, is the one thrown.
+ *
+ * @example
+ * const count = await thenClose(() => writeBundle(index), () => answered(index.deleteIndex(), 'closing'));
+ */
+export async function thenClose<T>(work: () => Promise<T>, close: () => Promise<unknown>): Promise<T> {
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+  await close();
+  return result;
+}

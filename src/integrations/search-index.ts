@@ -18,11 +18,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { eachLimited } from '../lib/precompress.ts';
-import { readSearchFolders } from '../data/search-folders.ts';
-import { answered } from './pagefind-call.ts';
+import { isSearchBundle, readSearchFolders } from '../data/search-folders.ts';
+import { answered, thenClose } from './pagefind-call.ts';
 import {
   indexedSource,
-  isSearchBundleFolder,
   isStoryPage,
   searchParts,
   sortDateOf,
@@ -30,7 +29,6 @@ import {
   type SearchFolders,
   type SearchPart,
 } from '../lib/search.ts';
-import { SITE } from '../lib/site.ts';
 
 /** Where the dev server lists the story pages it can render, for the dev index. */
 export const DEV_STORY_PATHS = '/_search/story-paths.json';
@@ -54,17 +52,6 @@ const UNUSED_UI_FILES = [
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
 ];
-
-/**
- * Whether a top-level folder of the output is one of the search index's bundles
- * (`pagefind`, `pagefind-recent`, `pagefind-2024-03`): this step alone writes and deletes them.
- *
- * @example
- * incremental({ leave: isSearchBundle }) // the prune leaves the bundles to this step
- */
-export function isSearchBundle(folder: string): boolean {
-  return isSearchBundleFolder(folder, { main: SITE.searchBundlePath, recent: SITE.searchRecentBundlePath });
-}
 
 /** Pagefind's version (its package has no export of package.json: read it beside the entry point). */
 const PAGEFIND_VERSION = (
@@ -162,40 +149,39 @@ async function writeBundle(dir: string, part: SearchPart<StoryPage>, all: number
   const { index, errors } = await answered(pagefind.createIndex(INDEX_CONFIG), 'starting');
   if (!index) fail('starting Pagefind', errors);
   const staging = join(cacheDir, STAGING);
-  let failed = false;
-  try {
-    let source = dir;
-    if (part.items.length < all) {
-      source = staging;
-      await rm(staging, { recursive: true, force: true });
-      await eachLimited(part.items, 32, async (page) => {
-        await mkdir(dirname(join(staging, page.path)), { recursive: true });
-        await link(join(dir, page.path), join(staging, page.path)).catch(() =>
-          copyFile(join(dir, page.path), join(staging, page.path)),
-        );
-      });
-    }
-    const pages = `reading the ${part.items.length} story page(s) of ${part.bundle}`;
-    const added = await answered(index.addDirectory({ path: source, glob: STORY_PAGES_GLOB }), pages);
-    if (added.errors.length > 0) fail(`reading the story pages in ${source}`, added.errors);
-    const outputPath = join(dir, part.bundle);
-    const written = await answered(
-      index.writeFiles({ outputPath }),
-      `writing ${part.bundle} (${part.items.length} story pages)`,
-    );
-    if (written.errors.length > 0) fail(`writing ${outputPath}`, written.errors);
-    await Promise.all(UNUSED_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));
-    return added.page_count;
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    // After a failure (Pagefind gone, say) closing fails too: keep the first error, which says why.
-    await answered(index.deleteIndex(), `closing ${part.bundle}`).catch((error: unknown) => {
-      if (!failed) throw error;
-    });
-    await rm(staging, { recursive: true, force: true });
-  }
+  return thenClose(
+    async () => {
+      let source = dir;
+      if (part.items.length < all) {
+        source = staging;
+        await rm(staging, { recursive: true, force: true });
+        await eachLimited(part.items, 32, async (page) => {
+          await mkdir(dirname(join(staging, page.path)), { recursive: true });
+          await link(join(dir, page.path), join(staging, page.path)).catch(() =>
+            copyFile(join(dir, page.path), join(staging, page.path)),
+          );
+        });
+      }
+      const pages = `reading the ${part.items.length} story page(s) of ${part.bundle}`;
+      const added = await answered(index.addDirectory({ path: source, glob: STORY_PAGES_GLOB }), pages);
+      if (added.errors.length > 0) fail(`reading the story pages in ${source}`, added.errors);
+      const outputPath = join(dir, part.bundle);
+      const written = await answered(
+        index.writeFiles({ outputPath }),
+        `writing ${part.bundle} (${part.items.length} story pages)`,
+      );
+      if (written.errors.length > 0) fail(`writing ${outputPath}`, written.errors);
+      await Promise.all(UNUSED_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));
+      return added.page_count;
+    },
+    async () => {
+      try {
+        await answered(index.deleteIndex(), `closing ${part.bundle}`);
+      } finally {
+        await rm(staging, { recursive: true, force: true });
+      }
+    },
+  );
 }
 
 /**
@@ -220,34 +206,29 @@ async function indexBuiltSite(
   const after: IndexState = { version, pages: {}, bundles: {} };
   for (const page of pages) after.pages[page.path] = [page.size, page.mtimeMs, page.date, page.digest];
   const report: string[] = [];
-  let failed = false;
-  try {
-    for (const part of parts) {
-      const outputPath = join(dir, part.bundle);
-      // The pages' key, and the bundle on disk as this cache last wrote it: a bundle written
-      // since by another build (another cache folder, a build stopped before it saved its
-      // state) does not match, and is written again.
-      const pagesKey = bundleKey(part.items);
-      const key = `${pagesKey} ${await entryDigest(outputPath)}`;
-      if (before.bundles[part.bundle] === key) {
-        report.push(`${part.bundle} ${part.items.length} unchanged`);
-        after.bundles[part.bundle] = key;
-      } else {
-        // Pagefind adds to a folder without clearing it: start from an empty one.
-        await rm(outputPath, { recursive: true, force: true });
-        const count = await writeBundle(dir, part, pages.length, cacheDir);
-        report.push(`${part.bundle} ${count} indexed`);
-        after.bundles[part.bundle] = `${pagesKey} ${await entryDigest(outputPath)}`;
+  await thenClose(
+    async () => {
+      for (const part of parts) {
+        const outputPath = join(dir, part.bundle);
+        // The pages' key, and the bundle on disk as this cache last wrote it: a bundle written
+        // since by another build (another cache folder, a build stopped before it saved its
+        // state) does not match, and is written again.
+        const pagesKey = bundleKey(part.items);
+        const key = `${pagesKey} ${await entryDigest(outputPath)}`;
+        if (before.bundles[part.bundle] === key) {
+          report.push(`${part.bundle} ${part.items.length} unchanged`);
+          after.bundles[part.bundle] = key;
+        } else {
+          // Pagefind adds to a folder without clearing it: start from an empty one.
+          await rm(outputPath, { recursive: true, force: true });
+          const count = await writeBundle(dir, part, pages.length, cacheDir);
+          report.push(`${part.bundle} ${count} indexed`);
+          after.bundles[part.bundle] = `${pagesKey} ${await entryDigest(outputPath)}`;
+        }
       }
-    }
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    await answered(pagefind.close(), 'closing').catch((error: unknown) => {
-      if (!failed) throw error;
-    });
-  }
+    },
+    () => answered(pagefind.close(), 'closing'),
+  );
   await removeBundlesExcept(
     dir,
     parts.map((part) => part.bundle),

@@ -41,8 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { dump, load } from 'js-yaml';
 import { rankRelated } from '../../src/lib/related.ts';
-import { isSearchBundleFolder } from '../../src/lib/search.ts';
-import { SITE } from '../../src/lib/site.ts';
+import { isSearchBundle } from '../../src/data/search-folders.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { generateStories, rankingInput, writeCorpus, type GeneratedStory } from './corpus.ts';
@@ -265,11 +264,7 @@ function articleSizes(dist: string) {
 /** Files and bytes of the built search index (all its bundles), and how many bundles. */
 function indexSize(dist: string) {
   const bundles = readdirSync(dist, { withFileTypes: true })
-    .filter(
-      (entry) =>
-        entry.isDirectory() &&
-        isSearchBundleFolder(entry.name, { main: SITE.searchBundlePath, recent: SITE.searchRecentBundlePath }),
-    )
+    .filter((entry) => entry.isDirectory() && isSearchBundle(entry.name))
     .map((entry) => join(dist, entry.name));
   const files = bundles
     .flatMap((dir) =>

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { thenClose } from '../../src/integrations/pagefind-call';
 
 const CALL = fileURLToPath(new URL('../../src/integrations/pagefind-call.ts', import.meta.url));
 const PAGEFIND = import.meta.resolve('pagefind');
@@ -62,5 +63,26 @@ describe('a Pagefind call whose process is gone', () => {
     // Killed before or after it read the request: no answer ever comes, or the pipe breaks.
     expect(result.stderr).toMatch(/Pagefind stopped without answering while writing the index|Pagefind backend closed/);
     expect(result.status).toBe(1);
+  });
+});
+
+describe('thenClose', () => {
+  it.each([
+    ['work and close succeed: the result', async () => 'done', async () => undefined, 'done'],
+    [
+      'work fails: its error, though closing failed too',
+      () => Promise.reject(new Error('why')),
+      () => Promise.reject(new Error('closing')),
+      'why',
+    ],
+    ['only closing fails: its error', async () => 'done', () => Promise.reject(new Error('closing')), 'closing'],
+  ])('%s', async (_name, work, close, expected) => {
+    let closed = 0;
+    const outcome = await thenClose(work, () => (closed++, close())).then(
+      (value) => value,
+      (error: Error) => error.message,
+    );
+    expect(outcome).toBe(expected);
+    expect(closed).toBe(1);
   });
 });
