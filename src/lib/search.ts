@@ -229,9 +229,10 @@ export interface SearchFolders {
   /** The newest story's month's bundle (`/pagefind-recent/`). */
   recent: string;
   /**
-   * The most stories an archive bundle takes before the next month starts a new one (a
-   * month is never split, so a month with more stories fills a bundle alone). Pagefind holds
-   * a whole bundle in memory while it writes it, so this bounds the indexer's memory.
+   * The most stories the archive's one bundle holds; past it, the archive is split by year
+   * into bundles of up to this many (see {@link searchParts}; a month is never split, so a
+   * month with more stories fills a bundle alone). Pagefind holds a whole bundle in memory
+   * while it writes it, so this bounds the indexer's memory.
    */
   maxStories: number;
 }
@@ -269,23 +270,32 @@ export function isSearchBundleFolder(folder: string, folders: Pick<SearchFolders
  * dates:
  * - the stories of the newest story's month go to the recent bundle, so a new story this
  *   month re-indexes only that bundle;
- * - the older ones fill archive bundles month by month from the oldest, up to
- *   `maxStories` each: the main bundle first, then one named from its first month. When a
- *   new month begins, the month before joins the last archive bundle (or starts the next
- *   one), so only that bundle is written again; the ones before it keep their stories.
+ * - the older ones (the archive) all go to the main bundle while there are at most
+ *   `maxStories` of them;
+ * - a bigger archive is split by calendar year: each year's months fill bundles in date
+ *   order, up to `maxStories` stories each, and a new year always starts a new bundle. The
+ *   oldest bundle is the main one; each other is named from its first month. A month is
+ *   never split, so a month with more stories fills a bundle alone.
+ *
+ * The split depends only on the stories (a clean build and an incremental one agree), and
+ * a change is bounded: a story added to or deleted from an old month can move the bundle
+ * boundaries of its own year after that month, never another year's. When a new month
+ * begins, the month before joins its year's last bundle (or starts the next one), so only
+ * that bundle is written again. Crossing `maxStories` (the archive outgrowing one bundle,
+ * or shrinking back into one) changes the split once.
  *
  * When every story is of one month, there is one bundle, the main one, with all of them.
  * No stories, no bundles. Each bundle keeps the stories in the order given.
  *
  * @example
- * searchParts(['2025-04-30', '2025-05-30', '2025-06-01', '2025-06-20'], (date) => date, {
+ * searchParts(['2024-11-30', '2024-12-30', '2025-05-30', '2025-06-01'], (date) => date, {
  *   main: '/pagefind/',
  *   recent: '/pagefind-recent/',
- *   maxStories: 1,
+ *   maxStories: 2,
  * });
- * // [{ name: 'main', bundle: '/pagefind/', items: ['2025-04-30'] },
+ * // [{ name: 'main', bundle: '/pagefind/', items: ['2024-11-30', '2024-12-30'] },
  * //  { name: '2025-05', bundle: '/pagefind-2025-05/', items: ['2025-05-30'] },
- * //  { name: 'recent', bundle: '/pagefind-recent/', items: ['2025-06-01', '2025-06-20'] }]
+ * //  { name: 'recent', bundle: '/pagefind-recent/', items: ['2025-06-01'] }]
  */
 export function searchParts<T>(
   items: readonly T[],
@@ -298,17 +308,18 @@ export function searchParts<T>(
   const months = [...counts.keys()].sort();
   const newest = months.at(-1);
   if (newest === undefined) return [];
+  const archive = months.length > 1 ? months.slice(0, -1) : months;
+  const byYear = archive.reduce((sum, month) => sum + (counts.get(month) ?? 0), 0) > folders.maxStories;
   const parts: SearchPart<T>[] = [];
   const partOf = new Map<string, SearchPart<T>>();
   let filled = 0;
-  for (const month of months) {
+  let year = '';
+  for (const month of archive) {
     const count = counts.get(month) ?? 0;
     let part = parts.at(-1);
-    if (month === newest && months.length > 1) {
-      part = { name: 'recent', bundle: folders.recent, items: [] };
-    } else if (!part) {
+    if (!part) {
       part = { name: 'main', bundle: folders.main, items: [] };
-    } else if (filled + count > folders.maxStories) {
+    } else if (byYear && (month.slice(0, 4) !== year || filled + count > folders.maxStories)) {
       part = { name: month, bundle: archiveBundleFolder(folders.main, month), items: [] };
     }
     if (part !== parts.at(-1)) {
@@ -316,7 +327,13 @@ export function searchParts<T>(
       filled = 0;
     }
     filled += count;
+    year = month.slice(0, 4);
     partOf.set(month, part);
+  }
+  if (months.length > 1) {
+    const recent: SearchPart<T> = { name: 'recent', bundle: folders.recent, items: [] };
+    parts.push(recent);
+    partOf.set(newest, recent);
   }
   items.forEach((item, index) => partOf.get(monthOf[index] ?? '')?.items.push(item));
   return parts;

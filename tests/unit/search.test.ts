@@ -21,6 +21,8 @@ import {
   type SearchState,
 } from '../../src/lib/search';
 import { MESSAGES, type Messages } from '../../src/lib/i18n';
+import { SITE } from '../../src/lib/site';
+import { generateStories } from '../bench/corpus';
 
 const state = (partial: Partial<SearchState>): SearchState => ({ q: '', filters: {}, sort: 'relevance', ...partial });
 
@@ -273,6 +275,81 @@ describe('searchParts', () => {
     expect(after.map((part) => part.name)).toEqual(['main', '2025-03', '2025-05', 'recent']);
     expect(after[2]?.items).toEqual(['2025-05-01', '2025-05-15', '2025-06-01', '2025-06-15']);
     expect(after[3]?.items).toEqual(['2025-07-02']);
+  });
+});
+
+describe('searchParts over several years', () => {
+  /** `count` stories on the first of each month listed (`YYYY-MM`). */
+  const stories = (months: Record<string, number>) =>
+    Object.entries(months).flatMap(([month, count]) => Array.from({ length: count }, () => `${month}-01`));
+  /** Each bundle as its name and months, `name: month×count ...`. */
+  const split = (dates: readonly string[], max: number) =>
+    searchParts(dates, (date) => date, { ...FOLDERS, maxStories: max }).map((part) => {
+      const counts = new Map<string, number>();
+      for (const date of part.items) counts.set(date.slice(0, 7), (counts.get(date.slice(0, 7)) ?? 0) + 1);
+      return `${part.name}: ${[...counts].map(([month, count]) => `${month}×${count}`).join(' ')}`;
+    });
+
+  it.each([
+    [
+      'an archive within the limit stays one bundle across years',
+      { '2022-11': 2, '2023-03': 3, '2024-07': 4, '2025-06': 9 },
+      9,
+      ['main: 2022-11×2 2023-03×3 2024-07×4', 'recent: 2025-06×9'],
+    ],
+    [
+      'a bigger archive: a new year starts a new bundle, however little the last one holds',
+      { '2022-11': 2, '2023-03': 3, '2024-07': 4, '2025-06': 1 },
+      8,
+      ['main: 2022-11×2', '2023-03: 2023-03×3', '2024-07: 2024-07×4', 'recent: 2025-06×1'],
+    ],
+    [
+      'within a year, months fill bundles in date order up to the limit',
+      { '2023-01': 2, '2023-02': 2, '2023-03': 2, '2024-01': 1, '2024-02': 3, '2024-03': 1 },
+      4,
+      ['main: 2023-01×2 2023-02×2', '2023-03: 2023-03×2', '2024-01: 2024-01×1 2024-02×3', 'recent: 2024-03×1'],
+    ],
+    [
+      'a month bigger than the limit fills a bundle alone',
+      { '2023-01': 1, '2023-02': 6, '2023-03': 1, '2024-01': 1 },
+      4,
+      ['main: 2023-01×1', '2023-02: 2023-02×6', '2023-03: 2023-03×1', 'recent: 2024-01×1'],
+    ],
+    [
+      'the recent month starts a year alone: the year before ends the archive',
+      { '2023-11': 3, '2023-12': 3, '2024-01': 5 },
+      4,
+      ['main: 2023-11×3', '2023-12: 2023-12×3', 'recent: 2024-01×5'],
+    ],
+  ])('%s', (_name, months, max, expected) => {
+    expect(split(stories(months), max)).toEqual(expected);
+  });
+
+  // Three years of 2 stories a month, then the recent month; bundles of up to 7 stories.
+  const archive: Record<string, number> = {};
+  for (const year of ['2022', '2023', '2024']) {
+    for (let month = 1; month <= 12; month += 1) archive[`${year}-${String(month).padStart(2, '0')}`] = 2;
+  }
+  archive['2025-01'] = 1;
+  const before = split(stories(archive), 7);
+
+  it.each([
+    ['a story added to', 1],
+    ['a story deleted from', -1],
+    ['many stories added to', 20],
+  ])("%s an old year's first month moves no other year's bundles", (_name, change) => {
+    const after = split(stories({ ...archive, '2023-01': 2 + change }), 7);
+    const ofYear = (parts: string[], year: string) => parts.filter((part) => part.includes(`${year}-`));
+    expect(after).not.toEqual(before);
+    for (const year of ['2022', '2024', '2025']) expect(ofYear(after, year)).toEqual(ofYear(before, year));
+  });
+
+  it('keeps the benchmark’s 10,000-story site (three years) to the main and recent bundles', () => {
+    // The corpus `npm run bench` builds (tests/bench/run.ts): its first-search transfer is measured on these two.
+    const dates = generateStories(10_000, 42).map((story) => story.pubDate);
+    const parts = searchParts(dates, (date) => date, { ...FOLDERS, maxStories: SITE.searchBundleStories });
+    expect(new Set(dates.map((date) => date.slice(0, 4))).size).toBe(3);
+    expect(parts.map((part) => part.bundle)).toEqual(['/pagefind/', '/pagefind-recent/']);
   });
 });
 
