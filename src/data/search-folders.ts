@@ -4,8 +4,8 @@ import { SITE } from '../lib/site.ts';
 /**
  * Where the search bundles go and how many stories an archive bundle holds: the site's
  * settings, with `WIRE_SEARCH_BUNDLE_STORIES` (a whole number of stories) in place of
- * `SITE.searchBundleStories` when set. The build's search step and the search page both
- * read it here, so they split the stories the same way.
+ * `SITE.searchBundleStories` when set. Only the build's search step reads it: the search
+ * page opens the bundles the step lists in its manifest.
  */
 export function readSearchFolders(): SearchFolders {
   const value = process.env.WIRE_SEARCH_BUNDLE_STORIES;

@@ -2,9 +2,11 @@
  * Builds the archive's Pagefind search index with Pagefind's Node API.
  *
  * - `astro build`: once the pages are written, indexes the built story pages (and only
- *   them) into `<outDir>/pagefind/`. Pagefind makes one index per `<html lang>`.
- * - `astro dev`: serves `/pagefind/` from memory, indexing the story pages as the dev
- *   server renders them, on the first request and again after a story file changes.
+ *   them) into the search bundles (`<outDir>/pagefind/`, `<outDir>/pagefind-recent/`, ...;
+ *   src/lib/search.ts `searchParts`), and lists them in `<outDir>/pagefind/bundles.json`,
+ *   the manifest the search page opens them by. Pagefind makes one index per `<html lang>`.
+ * - `astro dev`: serves the bundles and the manifest from memory, indexing the story pages
+ *   as the dev server renders them, on the first request and again after a story file changes.
  * - `astro preview` serves the built index from the output folder like any other file.
  *
  * `WIRE_SEARCH=off` skips indexing (the benchmark uses it to measure what search costs).
@@ -23,10 +25,13 @@ import { answered, thenClose } from './pagefind-call.ts';
 import {
   indexedSource,
   isStoryPage,
+  manifestBundle,
+  searchManifestPath,
   searchParts,
   sortDateOf,
   STORY_PAGES_GLOB,
   type SearchFolders,
+  type SearchManifest,
   type SearchPart,
 } from '../lib/search.ts';
 
@@ -233,11 +238,33 @@ async function indexBuiltSite(
     dir,
     parts.map((part) => part.bundle),
   );
+  await writeManifest(dir, folders, parts);
   await mkdir(cacheDir, { recursive: true });
   await writeFile(`${statePath}.tmp`, JSON.stringify(after));
   await rename(`${statePath}.tmp`, statePath);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   logger.info(`search: ${pages.length} story page(s); ${report.join('; ') || 'no bundles'} (${seconds} s)`);
+}
+
+/**
+ * Writes the search manifest (src/lib/search.ts `SearchManifest`) into the main bundle's
+ * folder: each bundle written, with the languages and page counts of its
+ * `pagefind-entry.json`. The search page reads it to know which bundles to open. A
+ * manifest that is already as it should be is left alone (its date too).
+ */
+async function writeManifest(dir: string, folders: SearchFolders, parts: readonly SearchPart<unknown>[]) {
+  const bundles = await Promise.all(
+    parts.map(async (part) =>
+      manifestBundle(part, await readFile(join(dir, part.bundle, 'pagefind-entry.json'), 'utf8')),
+    ),
+  );
+  const manifest: SearchManifest = { bundles };
+  const path = join(dir, searchManifestPath(folders.main));
+  const text = `${JSON.stringify(manifest)}\n`;
+  if ((await readFile(path, 'utf8').catch(() => undefined)) === text) return;
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(`${path}.tmp`, text);
+  await rename(`${path}.tmp`, path);
 }
 
 /**
@@ -283,7 +310,8 @@ function devIndex(folders: SearchFolders, logger: AstroIntegrationLogger) {
       );
     }
     const files = new Map<string, Uint8Array>();
-    for (const part of searchParts(pages, (page) => page.date, folders)) {
+    const parts = searchParts(pages, (page) => page.date, folders);
+    for (const part of parts) {
       const { index, errors } = await pagefind.createIndex(INDEX_CONFIG);
       if (!index) fail('starting Pagefind', errors);
       try {
@@ -299,6 +327,13 @@ function devIndex(folders: SearchFolders, logger: AstroIntegrationLogger) {
       }
       logger.info(`dev search index: ${part.items.length} story page(s) in ${part.bundle}`);
     }
+    const entries = new TextDecoder();
+    const manifest: SearchManifest = {
+      bundles: parts.map((part) =>
+        manifestBundle(part, entries.decode(files.get(`${part.bundle}pagefind-entry.json`) ?? new Uint8Array())),
+      ),
+    };
+    files.set(searchManifestPath(folders.main), new TextEncoder().encode(`${JSON.stringify(manifest)}\n`));
     return files;
   }
 

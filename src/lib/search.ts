@@ -229,9 +229,10 @@ export interface SearchFolders {
   /** The newest story's month's bundle (`/pagefind-recent/`). */
   recent: string;
   /**
-   * The most stories an archive bundle takes before the next month starts a new one (a
-   * month is never split, so a month with more stories fills a bundle alone). Pagefind holds
-   * a whole bundle in memory while it writes it, so this bounds the indexer's memory.
+   * The most stories the archive's one bundle holds; past it, the archive is split by year
+   * into bundles of up to this many (see {@link searchParts}; a month is never split, so a
+   * month with more stories fills a bundle alone). Pagefind holds a whole bundle in memory
+   * while it writes it, so this bounds the indexer's memory.
    */
   maxStories: number;
 }
@@ -269,23 +270,32 @@ export function isSearchBundleFolder(folder: string, folders: Pick<SearchFolders
  * dates:
  * - the stories of the newest story's month go to the recent bundle, so a new story this
  *   month re-indexes only that bundle;
- * - the older ones fill archive bundles month by month from the oldest, up to
- *   `maxStories` each: the main bundle first, then one named from its first month. When a
- *   new month begins, the month before joins the last archive bundle (or starts the next
- *   one), so only that bundle is written again; the ones before it keep their stories.
+ * - the older ones (the archive) all go to the main bundle while there are at most
+ *   `maxStories` of them;
+ * - a bigger archive is split by calendar year: each year's months fill bundles in date
+ *   order, up to `maxStories` stories each, and a new year always starts a new bundle. The
+ *   oldest bundle is the main one; each other is named from its first month. A month is
+ *   never split, so a month with more stories fills a bundle alone.
+ *
+ * The split depends only on the stories (a clean build and an incremental one agree), and
+ * a change is bounded: a story added to or deleted from an old month can move the bundle
+ * boundaries of its own year after that month, never another year's. When a new month
+ * begins, the month before joins its year's last bundle (or starts the next one), so only
+ * that bundle is written again. Crossing `maxStories` (the archive outgrowing one bundle,
+ * or shrinking back into one) changes the split once.
  *
  * When every story is of one month, there is one bundle, the main one, with all of them.
  * No stories, no bundles. Each bundle keeps the stories in the order given.
  *
  * @example
- * searchParts(['2025-04-30', '2025-05-30', '2025-06-01', '2025-06-20'], (date) => date, {
+ * searchParts(['2024-11-30', '2024-12-30', '2025-05-30', '2025-06-01'], (date) => date, {
  *   main: '/pagefind/',
  *   recent: '/pagefind-recent/',
- *   maxStories: 1,
+ *   maxStories: 2,
  * });
- * // [{ name: 'main', bundle: '/pagefind/', items: ['2025-04-30'] },
+ * // [{ name: 'main', bundle: '/pagefind/', items: ['2024-11-30', '2024-12-30'] },
  * //  { name: '2025-05', bundle: '/pagefind-2025-05/', items: ['2025-05-30'] },
- * //  { name: 'recent', bundle: '/pagefind-recent/', items: ['2025-06-01', '2025-06-20'] }]
+ * //  { name: 'recent', bundle: '/pagefind-recent/', items: ['2025-06-01'] }]
  */
 export function searchParts<T>(
   items: readonly T[],
@@ -298,17 +308,18 @@ export function searchParts<T>(
   const months = [...counts.keys()].sort();
   const newest = months.at(-1);
   if (newest === undefined) return [];
+  const archive = months.length > 1 ? months.slice(0, -1) : months;
+  const byYear = archive.reduce((sum, month) => sum + (counts.get(month) ?? 0), 0) > folders.maxStories;
   const parts: SearchPart<T>[] = [];
   const partOf = new Map<string, SearchPart<T>>();
   let filled = 0;
-  for (const month of months) {
+  let year = '';
+  for (const month of archive) {
     const count = counts.get(month) ?? 0;
     let part = parts.at(-1);
-    if (month === newest && months.length > 1) {
-      part = { name: 'recent', bundle: folders.recent, items: [] };
-    } else if (!part) {
+    if (!part) {
       part = { name: 'main', bundle: folders.main, items: [] };
-    } else if (filled + count > folders.maxStories) {
+    } else if (byYear && (month.slice(0, 4) !== year || filled + count > folders.maxStories)) {
       part = { name: month, bundle: archiveBundleFolder(folders.main, month), items: [] };
     }
     if (part !== parts.at(-1)) {
@@ -316,7 +327,13 @@ export function searchParts<T>(
       filled = 0;
     }
     filled += count;
+    year = month.slice(0, 4);
     partOf.set(month, part);
+  }
+  if (months.length > 1) {
+    const recent: SearchPart<T> = { name: 'recent', bundle: folders.recent, items: [] };
+    parts.push(recent);
+    partOf.set(newest, recent);
   }
   items.forEach((item, index) => partOf.get(monthOf[index] ?? '')?.items.push(item));
   return parts;
@@ -334,11 +351,92 @@ export function sortDateOf(html: string): string | undefined {
   return tag === undefined ? undefined : /\sdatetime="([^"]+)"/i.exec(tag)?.[1];
 }
 
+/** The file, in the main bundle's folder, where the search step lists the bundles it wrote. */
+export const SEARCH_MANIFEST_FILE = 'bundles.json';
+
+/**
+ * The address of the search manifest: in the main bundle's folder, which the search step
+ * owns (the incremental build's prune leaves it alone) and writes even when there are no
+ * stories.
+ *
+ * @example
+ * searchManifestPath('/pagefind/'); // "/pagefind/bundles.json"
+ */
+export function searchManifestPath(main: string): string {
+  return `${main.replace(/\/+$/, '')}/${SEARCH_MANIFEST_FILE}`;
+}
+
+/** One bundle the search step wrote, as its manifest lists it. */
+export interface ManifestBundle {
+  /** The bundle's part ({@link SearchPart} `name`): `main`, `recent` or its first month. */
+  name: string;
+  /** Its folder in the site, with slashes at both ends (`/pagefind/`). */
+  bundle: string;
+  /** Each language Pagefind wrote an index for in it (Pagefind's code, lower case) and that index's story count. */
+  languages: Record<string, number>;
+}
+
+/**
+ * What the search step wrote: every bundle, oldest stories first. The search page fetches
+ * it afresh before it opens any bundle, so a page kept open across a build opens the
+ * bundles that build wrote, not the ones the page was built with.
+ */
+export interface SearchManifest {
+  bundles: ManifestBundle[];
+}
+
+/**
+ * A bundle's manifest entry, from the `pagefind-entry.json` Pagefind wrote into it (its
+ * languages and their page counts).
+ *
+ * @example
+ * manifestBundle({ name: 'main', bundle: '/pagefind/' }, '{"version":"1.4.0","languages":{"en":{"hash":"en_1","wasm":"en","page_count":3}}}');
+ * // { name: 'main', bundle: '/pagefind/', languages: { en: 3 } }
+ */
+export function manifestBundle(part: Pick<SearchPart<unknown>, 'name' | 'bundle'>, entry: string): ManifestBundle {
+  const parsed = JSON.parse(entry) as { languages?: Record<string, { page_count?: unknown }> };
+  const languages: Record<string, number> = {};
+  for (const [code, index] of Object.entries(parsed.languages ?? {})) {
+    if (typeof index.page_count !== 'number') {
+      throw new Error(`${part.bundle}pagefind-entry.json: the ${code} index has no page_count`);
+    }
+    languages[code] = index.page_count;
+  }
+  return { name: part.name, bundle: part.bundle, languages };
+}
+
+/**
+ * Checks what the search page fetched as the manifest, and returns it typed, or throws an
+ * error that says what is wrong with it.
+ *
+ * @example
+ * parseSearchManifest({ bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 3 } }] }).bundles.length; // 1
+ * parseSearchManifest({ bundles: 'none' }); // throws "The search manifest has no list of bundles"
+ */
+export function parseSearchManifest(value: unknown): SearchManifest {
+  const bundles = (value as { bundles?: unknown } | null)?.bundles;
+  if (!Array.isArray(bundles)) throw new Error('The search manifest has no list of bundles');
+  bundles.forEach((bundle: unknown, index) => {
+    const { name, bundle: folder, languages } = (bundle ?? {}) as Partial<Record<keyof ManifestBundle, unknown>>;
+    const valid =
+      typeof name === 'string' &&
+      typeof folder === 'string' &&
+      folder.startsWith('/') &&
+      folder.endsWith('/') &&
+      typeof languages === 'object' &&
+      languages !== null &&
+      Object.values(languages).every((count) => typeof count === 'number');
+    if (!valid)
+      throw new Error(`The search manifest's bundle ${index + 1} is not a name, a /folder/ and language counts`);
+  });
+  return { bundles: bundles as ManifestBundle[] };
+}
+
 /** What the search page's script needs of each bundle to open it: where it is, its part and its languages. */
 export interface SearchBundle {
-  name: SearchPart<unknown>['name'];
+  name: string;
   bundle: string;
-  /** The story languages the bundle has an index for, as the stories give them (the language filter's values), in code order. */
+  /** The languages the bundle has an index for (Pagefind's codes, lower case), in code order. */
   languages: string[];
   /**
    * The language Pagefind opens first (only the first bundle has one): the page's language
@@ -348,45 +446,55 @@ export interface SearchBundle {
 }
 
 /**
- * The bundles a search page opens, from the stories the build indexes (the same split as
- * {@link searchParts}). Pagefind opens the first with its primary language and merges every
- * other language and bundle into it; merged indexes are searched with the primary's word
- * stemming, so the first bundle is the oldest one that has the page's language (the main
- * one when none has it).
+ * The language of `languages` Pagefind opens for a page in `pageLang`, as Pagefind picks
+ * it: the page's language, or else its base language (`pt` for `pt-BR`), or else the one
+ * with the most stories (the first listed of those with as many).
  *
  * @example
- * searchBundles([{ lang: 'es', date: '2025-05-30' }, { lang: 'en', date: '2025-06-01' }], 'en', {
- *   main: '/pagefind/',
- *   recent: '/pagefind-recent/',
- *   maxStories: 10_000,
- * });
+ * pagefindLanguage({ en: 2, es: 5 }, 'EN'); // "en"
+ * pagefindLanguage({ en: 2, pt: 1 }, 'pt-BR'); // "pt"
+ * pagefindLanguage({ en: 2, es: 5 }, 'fr'); // "es"
+ */
+export function pagefindLanguage(languages: Record<string, number>, pageLang: string): string | undefined {
+  const page = pageLang.toLowerCase();
+  const base = page.split('-')[0] ?? page;
+  if (Object.hasOwn(languages, page)) return page;
+  if (Object.hasOwn(languages, base)) return base;
+  return Object.entries(languages).reduce<[string, number] | undefined>(
+    (best, entry) => (best === undefined || entry[1] > best[1] ? entry : best),
+    undefined,
+  )?.[0];
+}
+
+/**
+ * The bundles a search page opens, in order, from the search step's manifest. Pagefind
+ * opens the first with its primary language and merges every other language and bundle
+ * into it; merged indexes are searched with the primary's word stemming, so the first
+ * bundle is the oldest one that has the page's language (the oldest one when none has it).
+ *
+ * @example
+ * searchBundles(
+ *   { bundles: [
+ *     { name: 'main', bundle: '/pagefind/', languages: { es: 1 } },
+ *     { name: 'recent', bundle: '/pagefind-recent/', languages: { en: 1 } },
+ *   ] },
+ *   'en',
+ * );
  * // [{ name: 'recent', bundle: '/pagefind-recent/', languages: ['en'], primary: 'en' },
  * //  { name: 'main', bundle: '/pagefind/', languages: ['es'] }]
  */
-export function searchBundles(
-  stories: readonly { lang: string; date: string }[],
-  pageLang: string,
-  bundles: SearchFolders,
-): SearchBundle[] {
+export function searchBundles(manifest: SearchManifest, pageLang: string): SearchBundle[] {
   const page = pageLang.toLowerCase();
-  const parts = searchParts(stories, (story) => story.date, bundles).map((part) => {
-    const counts = new Map<string, number>();
-    for (const story of part.items) counts.set(story.lang, (counts.get(story.lang) ?? 0) + 1);
-    return { part, counts, own: [...counts.keys()].find((code) => code.toLowerCase() === page) };
+  const own = (bundle: ManifestBundle) =>
+    Object.hasOwn(bundle.languages, page) || Object.hasOwn(bundle.languages, page.split('-')[0] ?? page);
+  const parts = manifest.bundles;
+  const first = Math.max(0, parts.findIndex(own));
+  return [...parts.slice(first, first + 1), ...parts.slice(0, first), ...parts.slice(first + 1)].map((part, index) => {
+    const bundle = { name: part.name, bundle: part.bundle, languages: Object.keys(part.languages).sort() };
+    if (index > 0) return bundle;
+    const primary = pagefindLanguage(part.languages, page);
+    return { ...bundle, ...(primary && { primary }) };
   });
-  const first = Math.max(
-    0,
-    parts.findIndex(({ own }) => own !== undefined),
-  );
-  return [...parts.slice(first, first + 1), ...parts.slice(0, first), ...parts.slice(first + 1)].map(
-    ({ part, counts, own }, index) => {
-      const bundle = { name: part.name, bundle: part.bundle, languages: [...counts.keys()].sort() };
-      if (index > 0) return bundle;
-      // Pagefind opens the page's language, or else the language with the most stories.
-      const primary = own ?? [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-      return { ...bundle, ...(primary && { primary }) };
-    },
-  );
 }
 
 /**

@@ -31,8 +31,10 @@ export const SITE = {
   /**
    * The search page, and the folders the build writes the Pagefind index to: the stories of
    * the newest story's month go to the recent bundle, so that a new story re-indexes only its
-   * month; the older ones fill archive bundles of up to `searchBundleStories` stories, month
-   * by month, the main one first (src/lib/search.ts `searchParts`). Pagefind holds a whole
+   * month; the older ones go to the main bundle while there are at most `searchBundleStories`,
+   * or else fill bundles of up to that many within each calendar year, the main one first
+   * (src/lib/search.ts `searchParts`). The search step lists the bundles it wrote in the
+   * main one's `bundles.json`, which the search page reads. Pagefind holds a whole
    * bundle in memory while it writes it: about 0.25 MB a story on the benchmark's corpus, so
    * 10,000 stories take about 2.8 GB. `WIRE_SEARCH_BUNDLE_STORIES` overrides the number.
    */

@@ -10,7 +10,9 @@ import {
   mergeByDate,
   mergeByScore,
   pagefindQuery,
+  parseSearchManifest,
   parseSearchState,
+  searchBundles,
   resultSummary,
   searchQueryString,
   type PagefindQuery,
@@ -52,36 +54,53 @@ if (form && status && list && more) {
   const pageSize = Number(form.dataset.pageSize) || 20;
   const pageLang = document.documentElement.lang.toLowerCase();
   const messages = JSON.parse(form.dataset.messages ?? '{}') as ScriptMessages;
-  /** The index's bundles (archive ones, and recent when there is one), each with its languages' indexes. */
-  const bundles = JSON.parse(form.dataset.bundles ?? '[]') as SearchBundle[];
+  /** Where the build's search step lists the bundles it wrote (src/lib/search.ts `SearchManifest`). */
+  const manifestUrl = form.dataset.manifest ?? '';
   /**
    * Every index: one per language in each bundle, each tagged with a part of its own (a
    * Pagefind merge filter, which costs no download, where asking by the language filter
    * would load each index's language filter chunk).
    */
-  const partOf = (bundle: string, language: string) => `${bundle} ${language.toLowerCase()}`;
-  const indexes = bundles.flatMap(({ name, languages }) =>
-    languages.map((language) => ({ part: partOf(name, language), language })),
-  );
+  const partOf = (bundle: string, language: string) => `${bundle} ${language}`;
+  interface Opened {
+    /** Pagefind, or undefined when the build indexed no story. */
+    module?: Pagefind;
+    indexes: { part: string; language: string }[];
+  }
   const baseTitle = document.title;
-  let pagefind: Promise<Pagefind> | undefined;
+  let pagefind: Promise<Opened> | undefined;
   let results: ResultSource<ResultData> = inOrder([], async () => ({}) as ResultData);
   let shown = 0;
   let generation = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
+   * The bundles the last build wrote, in the order to open them: the manifest is fetched
+   * past any cache (revalidated), as a page kept open or cached may be older than the build.
+   */
+  const fetchBundles = async (): Promise<SearchBundle[]> => {
+    const response = await fetch(manifestUrl, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`${manifestUrl} answered ${response.status}`);
+    return searchBundles(parseSearchManifest(await response.json()), pageLang);
+  };
+
+  /**
    * Loads Pagefind once: the first bundle's index of its primary language, merged with its
    * other languages' and every other bundle's. Each index carries its own part as a filter,
    * so that a search can ask each index for its own list.
    */
-  const loadPagefind = (): Promise<Pagefind> => {
-    const [first, ...others] = bundles;
-    if (!first) return Promise.reject(new Error('the page names no search bundle'));
-    pagefind ??= (import(/* @vite-ignore */ `${first.bundle}pagefind.js`) as Promise<Pagefind>).then(async (module) => {
+  const loadPagefind = (): Promise<Opened> => {
+    pagefind ??= fetchBundles().then(async (bundles) => {
+      const [first, ...others] = bundles;
+      const indexes = bundles.flatMap(({ name, languages }) =>
+        languages.map((language) => ({ part: partOf(name, language), language })),
+      );
+      // No stories yet: nothing to open, and every search finds nothing.
+      if (!first?.primary) return { indexes: [] };
+      const module = (await import(/* @vite-ignore */ `${first.bundle}pagefind.js`)) as Pagefind;
       await module.options({ excerptLength: 28 });
       await module.init();
-      await module.options({ mergeFilter: { part: partOf(first.name, first.primary ?? pageLang) } });
+      await module.options({ mergeFilter: { part: partOf(first.name, first.primary) } });
       // Pagefind keeps one index per language, each with its own stemming. Merges go by
       // absolute address, as Pagefind skips a merge of the primary's own path.
       for (const { name, bundle, languages } of [first, ...others]) {
@@ -92,12 +111,12 @@ if (form && status && list && more) {
             // Results link from the site's root, as the first bundle's do (Pagefind, in its
             // worker, would otherwise prefix them with the absolute address's origin).
             baseUrl: '/',
-            language: language.toLowerCase(),
+            language,
             mergeFilter: { part: partOf(name, language) },
           });
         }
       }
-      return module;
+      return { module, indexes };
     });
     pagefind.catch(() => (pagefind = undefined));
     return pagefind;
@@ -159,9 +178,11 @@ if (form && status && list && more) {
    * its own word statistics, which leave a small index's good matches below a big one's.
    */
   const search = async (query: PagefindQuery, state: SearchState): Promise<ResultSource<ResultData>> => {
-    const module = await loadPagefind();
+    const { module, indexes } = await loadPagefind();
     const order = query.options.sort.date;
-    const asked = indexes.filter(({ language }) => !state.filters.language || language === state.filters.language);
+    const wanted = state.filters.language?.toLowerCase();
+    const asked = indexes.filter(({ language }) => !wanted || language === wanted);
+    if (!module) return inOrder([], async () => ({}) as ResultData);
     if (asked.length <= 1) {
       return inOrder((await module.search(query.term, query.options))?.results ?? [], (result) => result.data());
     }

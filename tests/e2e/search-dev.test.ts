@@ -64,6 +64,12 @@ describe('the dev server (npm run dev)', () => {
     expect(entry.languages.en?.page_count).toBe(1);
   });
 
+  it('serves the manifest of its bundles, as a build writes it', async () => {
+    const response = await fetch(`${site}/pagefind/bundles.json`);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await response.json()).toEqual({ bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 1 } }] });
+  });
+
   it('finds the seed story on /search/', async () => {
     const browser = await launchBrowser();
     try {

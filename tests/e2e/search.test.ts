@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateStories, writeCorpus } from '../bench/corpus';
 import { runAstro, ROOT } from '../helpers/astro';
+import { parseSearchManifest } from '../../src/lib/search';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { readSeed } from '../helpers/seed';
@@ -93,6 +94,32 @@ describe('search on the site (its one story)', () => {
     await page.goto(`${baseUrl()}/search/?q=tokayev`);
     expect(await outcome(page)).toMatch(/^Search is not working right now/);
     expect(await page.locator('#search-status').getAttribute('class')).toContain('search-error');
+    await context.close();
+  });
+
+  it('says so in words when the list of search bundles cannot be loaded', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/pagefind/bundles.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto(`${baseUrl()}/search/?q=tokayev`);
+    expect(await outcome(page)).toMatch(/^Search is not working right now/);
+    expect(await page.locator('#search-status').getAttribute('class')).toContain('search-error');
+    await context.close();
+  });
+
+  it('asks for the list of search bundles past any cache, once', async () => {
+    const { context, page } = await open('/search/?q=tokayev');
+    const asked: Promise<Record<string, string>>[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/pagefind/bundles.json')) asked.push(request.allHeaders());
+    });
+    await page.goto(`${baseUrl()}/search/?q=tokayev`);
+    await outcome(page);
+    await page.getByRole('searchbox', { name: 'Words to find' }).fill('sanctions');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('sanctions'));
+    // A revalidation (fetch's `no-cache` mode): the copy cached by the first visit is not used unasked.
+    expect((await Promise.all(asked)).map((headers) => headers['cache-control'])).toEqual(['max-age=0']);
     await context.close();
   });
 
@@ -365,6 +392,21 @@ describe("search across the editions fixture's four bundles", () => {
       .locator('#search-results time')
       .evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
     expect(dates).toEqual(order === 'desc' ? [...dates].sort().reverse() : [...dates].sort());
+    await context.close();
+  });
+
+  it('opens the bundles the manifest lists when the search runs, not those of the build the page came from', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // As a later build that left only the recent bundle would list them.
+    const manifest = parseSearchManifest(JSON.parse(editions.read('/pagefind/bundles.json')));
+    const later = { bundles: manifest.bundles.filter(({ name }) => name === 'recent') };
+    await page.route('**/pagefind/bundles.json', (route) => route.fulfill({ json: later }));
+    await page.goto(`${editions.url()}/search/?year=2023`);
+    expect(await outcome(page)).toMatch(/^No stories match/);
+    await page.goto(`${editions.url()}/search/?year=2024`);
+    expect(await outcome(page)).toMatch(/^1 story matches/);
+    expect(await page.locator('#search-results li').getAttribute('lang')).toBe('ar');
     await context.close();
   });
 

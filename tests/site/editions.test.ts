@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import type { SearchBundle } from '../../src/lib/search';
+import { parseSearchManifest, searchBundles } from '../../src/lib/search';
 import { EDITION_STORIES, editions } from '../helpers/site';
 
 const SITE = 'https://wire-reader.example';
@@ -269,8 +269,7 @@ describe('what the default edition has, each edition has', () => {
     const fallback = cheerio.load($('noscript').html() ?? '');
     expect(fallback('.search-fallback h2').text()).toBe('La búsqueda necesita JavaScript');
     expect(fallback('.search-fallback a[href="/es/feeds/"]').text()).toBe('los canales RSS');
-    const bundles = JSON.parse($('form.search-form').attr('data-bundles') ?? '[]') as SearchBundle[];
-    expect(bundles[0]?.primary).toBe('es');
+    expect($('form.search-form').attr('data-manifest')).toBe('/pagefind/bundles.json');
     const messages = JSON.parse($('form.search-form').attr('data-messages') ?? '{}') as Record<string, unknown>;
     expect(messages.searchFound).toEqual({
       one: '{count} noticia coincide con{what}{narrowed}.',
@@ -362,21 +361,38 @@ describe('the search bundles', () => {
   // The fixture's newest story (the Arabic one) is alone in its month: the recent bundle.
   // Its archive bundles hold up to 5 stories (tests/setup/build-site.ts): February 2023's
   // German story (main), May's 21 Spanish briefs alone, and July's English and Spanish pair.
+  // The search step lists them, oldest first, in the manifest every search page fetches.
+  const manifest = () => parseSearchManifest(JSON.parse(editions.read('/pagefind/bundles.json')));
+
+  it('lists every bundle the build wrote in the manifest, with the story count of each language', () => {
+    expect(manifest().bundles).toEqual([
+      { name: 'main', bundle: '/pagefind/', languages: { de: 1 } },
+      { name: '2023-05', bundle: '/pagefind-2023-05/', languages: { es: 21 } },
+      { name: '2023-07', bundle: '/pagefind-2023-07/', languages: { en: 1, es: 1 } },
+      { name: 'recent', bundle: '/pagefind-recent/', languages: { ar: 1 } },
+    ]);
+    for (const { bundle, languages } of manifest().bundles) {
+      const entry = JSON.parse(editions.read(`${bundle}pagefind-entry.json`)) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      expect(Object.entries(entry.languages).map(([code, index]) => [code, index.page_count])).toEqual(
+        Object.entries(languages),
+      );
+    }
+  });
+
   // Each page opens first the oldest bundle with its language.
   it.each([
     ['/search/', ['2023-07', 'main', '2023-05', 'recent'], 'en'],
     ['/es/search/', ['2023-05', 'main', '2023-07', 'recent'], 'es'],
     ['/de/search/', ['main', '2023-05', '2023-07', 'recent'], 'de'],
     ['/ar/search/', ['recent', 'main', '2023-05', '2023-07'], 'ar'],
-  ])('%s opens the bundles the build wrote, each with the languages it holds', (path, order, primary) => {
-    const bundles = JSON.parse(page(path)('form.search-form').attr('data-bundles') ?? '[]') as SearchBundle[];
+  ])('%s opens the bundles of the manifest, its own language first', (path, order, primary) => {
+    const $ = page(path);
+    expect($('form.search-form').attr('data-manifest')).toBe('/pagefind/bundles.json');
+    const bundles = searchBundles(manifest(), $('html').attr('lang') ?? '');
     expect(bundles.map(({ name }) => name)).toEqual(order);
     expect(bundles[0]?.primary).toBe(primary);
-    for (const { bundle, languages } of bundles) {
-      const entry = JSON.parse(editions.read(`${bundle}pagefind-entry.json`)) as { languages: object };
-      expect(Object.keys(entry.languages).sort()).toEqual(languages.map((code) => code.toLowerCase()));
-    }
-    expect(bundles.find(({ name }) => name === 'recent')?.languages).toEqual(['ar']);
   });
 
   it('writes each archive bundle beside the main one, and no other', () => {

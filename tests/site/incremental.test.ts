@@ -239,6 +239,24 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     );
   });
 
+  it("adds a story to the oldest year: no other year's search bundle is indexed again", () => {
+    const file = join(content, 'new/old-year.md');
+    writeFileSync(file, readFileSync(join(content, 'new/breaking.md'), 'utf8'));
+    edit(file, (data) => {
+      data.title = 'A story filed late for the first month';
+      data.slug = 'old-year-addition';
+      data.pubDate = '2022-01-03';
+    });
+    const result = buildAndCompare('old-year');
+    expect(result.differences).toEqual([]);
+    const log = searchLog(result);
+    expect(log[0]).toBe('/pagefind/ indexed');
+    // The later years' bundles keep their months and are left as they are.
+    const later = (lines: string[]) => lines.filter((line) => !/^\/pagefind(-2022-\d\d)?\//.test(line));
+    expect(later(splitBundles).length).toBeGreaterThan(2);
+    expect(later(log)).toEqual(later(splitBundles).map((bundle) => `${bundle} unchanged`));
+  });
+
   it('joins the archive into one search bundle again, deleting the others', () => {
     bundleStories = undefined;
     const result = buildAndCompare('bundles-joined');

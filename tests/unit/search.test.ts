@@ -8,7 +8,11 @@ import {
   resultSummary,
   archiveBundleFolder,
   isSearchBundleFolder,
+  manifestBundle,
+  pagefindLanguage,
+  parseSearchManifest,
   searchBundles,
+  searchManifestPath,
   searchParts,
   searchQueryString,
   sortDateOf,
@@ -17,6 +21,8 @@ import {
   type SearchState,
 } from '../../src/lib/search';
 import { MESSAGES, type Messages } from '../../src/lib/i18n';
+import { SITE } from '../../src/lib/site';
+import { generateStories } from '../bench/corpus';
 
 const state = (partial: Partial<SearchState>): SearchState => ({ q: '', filters: {}, sort: 'relevance', ...partial });
 
@@ -272,6 +278,81 @@ describe('searchParts', () => {
   });
 });
 
+describe('searchParts over several years', () => {
+  /** `count` stories on the first of each month listed (`YYYY-MM`). */
+  const stories = (months: Record<string, number>) =>
+    Object.entries(months).flatMap(([month, count]) => Array.from({ length: count }, () => `${month}-01`));
+  /** Each bundle as its name and months, `name: month×count ...`. */
+  const split = (dates: readonly string[], max: number) =>
+    searchParts(dates, (date) => date, { ...FOLDERS, maxStories: max }).map((part) => {
+      const counts = new Map<string, number>();
+      for (const date of part.items) counts.set(date.slice(0, 7), (counts.get(date.slice(0, 7)) ?? 0) + 1);
+      return `${part.name}: ${[...counts].map(([month, count]) => `${month}×${count}`).join(' ')}`;
+    });
+
+  it.each([
+    [
+      'an archive within the limit stays one bundle across years',
+      { '2022-11': 2, '2023-03': 3, '2024-07': 4, '2025-06': 9 },
+      9,
+      ['main: 2022-11×2 2023-03×3 2024-07×4', 'recent: 2025-06×9'],
+    ],
+    [
+      'a bigger archive: a new year starts a new bundle, however little the last one holds',
+      { '2022-11': 2, '2023-03': 3, '2024-07': 4, '2025-06': 1 },
+      8,
+      ['main: 2022-11×2', '2023-03: 2023-03×3', '2024-07: 2024-07×4', 'recent: 2025-06×1'],
+    ],
+    [
+      'within a year, months fill bundles in date order up to the limit',
+      { '2023-01': 2, '2023-02': 2, '2023-03': 2, '2024-01': 1, '2024-02': 3, '2024-03': 1 },
+      4,
+      ['main: 2023-01×2 2023-02×2', '2023-03: 2023-03×2', '2024-01: 2024-01×1 2024-02×3', 'recent: 2024-03×1'],
+    ],
+    [
+      'a month bigger than the limit fills a bundle alone',
+      { '2023-01': 1, '2023-02': 6, '2023-03': 1, '2024-01': 1 },
+      4,
+      ['main: 2023-01×1', '2023-02: 2023-02×6', '2023-03: 2023-03×1', 'recent: 2024-01×1'],
+    ],
+    [
+      'the recent month starts a year alone: the year before ends the archive',
+      { '2023-11': 3, '2023-12': 3, '2024-01': 5 },
+      4,
+      ['main: 2023-11×3', '2023-12: 2023-12×3', 'recent: 2024-01×5'],
+    ],
+  ])('%s', (_name, months, max, expected) => {
+    expect(split(stories(months), max)).toEqual(expected);
+  });
+
+  // Three years of 2 stories a month, then the recent month; bundles of up to 7 stories.
+  const archive: Record<string, number> = {};
+  for (const year of ['2022', '2023', '2024']) {
+    for (let month = 1; month <= 12; month += 1) archive[`${year}-${String(month).padStart(2, '0')}`] = 2;
+  }
+  archive['2025-01'] = 1;
+  const before = split(stories(archive), 7);
+
+  it.each([
+    ['a story added to', 1],
+    ['a story deleted from', -1],
+    ['many stories added to', 20],
+  ])("%s an old year's first month moves no other year's bundles", (_name, change) => {
+    const after = split(stories({ ...archive, '2023-01': 2 + change }), 7);
+    const ofYear = (parts: string[], year: string) => parts.filter((part) => part.includes(`${year}-`));
+    expect(after).not.toEqual(before);
+    for (const year of ['2022', '2024', '2025']) expect(ofYear(after, year)).toEqual(ofYear(before, year));
+  });
+
+  it('keeps the benchmark’s 10,000-story site (three years) to the main and recent bundles', () => {
+    // The corpus `npm run bench` builds (tests/bench/run.ts): its first-search transfer is measured on these two.
+    const dates = generateStories(10_000, 42).map((story) => story.pubDate);
+    const parts = searchParts(dates, (date) => date, { ...FOLDERS, maxStories: SITE.searchBundleStories });
+    expect(new Set(dates.map((date) => date.slice(0, 4))).size).toBe(3);
+    expect(parts.map((part) => part.bundle)).toEqual(['/pagefind/', '/pagefind-recent/']);
+  });
+});
+
 describe('archiveBundleFolder and isSearchBundleFolder', () => {
   it('names an archive bundle beside the main one, never inside it', () => {
     expect(archiveBundleFolder('/pagefind/', '2024-03')).toBe('/pagefind-2024-03/');
@@ -310,35 +391,89 @@ describe('sortDateOf', () => {
   });
 });
 
-describe('searchBundles', () => {
-  const story = (lang: string, date: string) => ({ lang, date });
+describe('the search manifest', () => {
+  const entry = (languages: Record<string, number>) =>
+    JSON.stringify({
+      version: '1.4.0',
+      languages: Object.fromEntries(
+        Object.entries(languages).map(([code, count]) => [code, { hash: `${code}_1`, wasm: code, page_count: count }]),
+      ),
+    });
+
+  it('is in the main bundle folder', () => {
+    expect(searchManifestPath('/pagefind/')).toBe('/pagefind/bundles.json');
+  });
+
+  it("lists a bundle with the languages and page counts of the entry Pagefind wrote, in the entry's order", () => {
+    const bundle = manifestBundle({ name: '2024-03', bundle: '/pagefind-2024-03/' }, entry({ es: 4, ar: 1 }));
+    expect(bundle).toEqual({ name: '2024-03', bundle: '/pagefind-2024-03/', languages: { es: 4, ar: 1 } });
+    expect(Object.keys(bundle.languages)).toEqual(['es', 'ar']);
+  });
+
+  it('refuses an entry whose index has no page count, naming the bundle', () => {
+    expect(() => manifestBundle({ name: 'main', bundle: '/pagefind/' }, '{"languages":{"en":{}}}')).toThrow(
+      '/pagefind/pagefind-entry.json: the en index has no page_count',
+    );
+  });
 
   it.each([
+    ['no object', null, 'has no list of bundles'],
+    ['no list', { bundles: 'main' }, 'has no list of bundles'],
+    ['a bundle without a folder', { bundles: [{ name: 'main', languages: {} }] }, 'bundle 1 is not'],
+    ['a folder without slashes', { bundles: [{ name: 'main', bundle: 'pagefind', languages: {} }] }, 'bundle 1 is not'],
     [
-      'the page language when the main bundle has it',
-      'es',
-      [story('en', '2025-06-01'), story('es', '2025-06-02')],
-      'es',
+      'a count that is not a number',
+      {
+        bundles: [
+          { name: 'main', bundle: '/pagefind/', languages: {} },
+          { name: 'x', bundle: '/x/', languages: { en: '1' } },
+        ],
+      },
+      'bundle 2 is not',
     ],
-    [
-      'the language with the most stories otherwise',
-      'fr',
-      [story('en', '2025-06-01'), story('es', '2025-06-02'), story('es', '2025-06-03')],
-      'es',
-    ],
-    ['whatever the case of the page language', 'ES', [story('en', '2025-06-01'), story('es', '2025-06-02')], 'es'],
-  ])('opens first %s', (_name, pageLang, stories, primary) => {
-    const [first, ...rest] = searchBundles(stories, pageLang, FOLDERS);
+  ])('refuses a manifest with %s', (_name, value, message) => {
+    expect(() => parseSearchManifest(value)).toThrow(message);
+  });
+
+  it('reads a manifest of no bundles (no stories yet) and of some', () => {
+    expect(parseSearchManifest({ bundles: [] })).toEqual({ bundles: [] });
+    const manifest = { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 2 } }] };
+    expect(parseSearchManifest(JSON.parse(JSON.stringify(manifest)))).toEqual(manifest);
+  });
+});
+
+describe('pagefindLanguage', () => {
+  it.each([
+    ['the page language', { en: 1, es: 2 }, 'en', 'en'],
+    ['whatever its case', { en: 1, es: 2 }, 'EN', 'en'],
+    ['its base language', { en: 1, pt: 2 }, 'pt-BR', 'pt'],
+    ['a regional index for its region', { 'pt-br': 1, pt: 2 }, 'pt-BR', 'pt-br'],
+    ['else the language with the most stories', { en: 1, es: 2 }, 'fr', 'es'],
+    ['the first listed of those with as many', { es: 2, en: 2 }, 'fr', 'es'],
+    ['none when there is no index', {}, 'en', undefined],
+  ])('opens %s', (_name, languages, pageLang, expected) => {
+    expect(pagefindLanguage(languages, pageLang)).toBe(expected);
+  });
+});
+
+describe('searchBundles', () => {
+  const bundle = (name: string, languages: Record<string, number>) => ({
+    name,
+    bundle: name === 'main' ? '/pagefind/' : name === 'recent' ? '/pagefind-recent/' : `/pagefind-${name}/`,
+    languages,
+  });
+
+  it.each([
+    ['the page language when the main bundle has it', 'es', { en: 1, es: 1 }, 'es'],
+    ['the language with the most stories otherwise', 'fr', { en: 1, es: 2 }, 'es'],
+    ['whatever the case of the page language', 'ES', { en: 1, es: 1 }, 'es'],
+  ])('opens first %s', (_name, pageLang, languages, primary) => {
+    const [first, ...rest] = searchBundles({ bundles: [bundle('main', languages)] }, pageLang);
     expect(first).toEqual({ name: 'main', bundle: '/pagefind/', languages: ['en', 'es'], primary });
     expect(rest).toEqual([]);
   });
 
-  const stories = [
-    story('en', '2025-05-01'),
-    story('ar', '2025-06-03'),
-    story('en', '2025-06-02'),
-    story('es', '2025-04-30'),
-  ];
+  const manifest = { bundles: [bundle('main', { es: 1, en: 1 }), bundle('recent', { en: 1, ar: 1 })] };
 
   it.each([
     [
@@ -366,30 +501,44 @@ describe('searchBundles', () => {
       ],
     ],
     [
-      'the main bundle with its commonest language when neither has it',
+      'the recent bundle first for a regional page language whose base only it has',
+      'ar-EG',
+      [
+        { name: 'recent', bundle: '/pagefind-recent/', languages: ['ar', 'en'], primary: 'ar' },
+        { name: 'main', bundle: '/pagefind/', languages: ['en', 'es'] },
+      ],
+    ],
+    [
+      'the main bundle with the first of its commonest languages when neither has it',
       'fr',
       [
-        { name: 'main', bundle: '/pagefind/', languages: ['en', 'es'], primary: 'en' },
+        { name: 'main', bundle: '/pagefind/', languages: ['en', 'es'], primary: 'es' },
         { name: 'recent', bundle: '/pagefind-recent/', languages: ['ar', 'en'] },
       ],
     ],
   ])('lists each bundle with its languages: %s', (_name, pageLang, expected) => {
-    expect(searchBundles(stories, pageLang, FOLDERS)).toEqual(expected);
+    expect(searchBundles(manifest, pageLang)).toEqual(expected);
   });
 
   it('opens first the oldest archive bundle with the page language, then the others from the oldest', () => {
-    const archive = [
-      story('en', '2025-01-02'),
-      story('es', '2025-02-03'),
-      story('es', '2025-03-04'),
-      story('en', '2025-04-01'),
-    ];
-    expect(searchBundles(archive, 'es', { ...FOLDERS, maxStories: 1 })).toEqual([
-      { name: '2025-02', bundle: '/pagefind-2025-02/', languages: ['es'], primary: 'es' },
-      { name: 'main', bundle: '/pagefind/', languages: ['en'] },
-      { name: '2025-03', bundle: '/pagefind-2025-03/', languages: ['es'] },
-      { name: 'recent', bundle: '/pagefind-recent/', languages: ['en'] },
+    const archive = {
+      bundles: [
+        bundle('main', { en: 1 }),
+        bundle('2025-02', { es: 1 }),
+        bundle('2025-03', { es: 1 }),
+        bundle('recent', { en: 1 }),
+      ],
+    };
+    expect(searchBundles(archive, 'es').map(({ name, primary }) => [name, primary])).toEqual([
+      ['2025-02', 'es'],
+      ['main', undefined],
+      ['2025-03', undefined],
+      ['recent', undefined],
     ]);
+  });
+
+  it('opens nothing when the build indexed no story', () => {
+    expect(searchBundles({ bundles: [] }, 'en')).toEqual([]);
   });
 });
 
