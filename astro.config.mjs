@@ -37,6 +37,10 @@ const deploySafety = {
   },
 };
 
+// Pagefind indexes in a process of its own, on about one core: the deploy step compresses the
+// rest of the site meanwhile, and the search bundles once they are written.
+const search = searchIndex({ background: true });
+
 export default defineConfig({
   site,
   trailingSlash: 'always',
@@ -46,8 +50,15 @@ export default defineConfig({
   // cards, rendered after the pages in worker threads with a cache across builds; the Pagefind
   // search index of the story pages, built after the pages and served in dev too; deployFiles
   // last, so it sees every file (cards, search index): response headers with a hash-based
-  // CSP, .gz/.br.
-  integrations: [deploySafety, incremental({ leave: isSearchBundle }), cards(), searchIndex(), deployFiles()],
+  // CSP, .gz/.br, made for the rest of the site while Pagefind writes the search bundles, and
+  // for the bundles once they are written.
+  integrations: [
+    deploySafety,
+    incremental({ leave: isSearchBundle }),
+    cards(),
+    search,
+    deployFiles({ alongside: { what: 'the search index', holds: isSearchBundle, done: search.indexed } }),
+  ],
   // Tests and the benchmark build elsewhere without touching dist/ or the shared cache.
   outDir: process.env.WIRE_OUT_DIR ?? './dist',
   ...(process.env.WIRE_CACHE_DIR && { cacheDir: process.env.WIRE_CACHE_DIR }),

@@ -45,6 +45,20 @@ export interface DeployFilesResult {
   skipped: string[];
 }
 
+/**
+ * Another step of the build that is still writing some top-level folders of the site when
+ * the deploy step starts (the search index): the deploy step compresses the rest of the site
+ * meanwhile, without looking into those folders, and then them once the step is done.
+ */
+export interface StillWriting {
+  /** What the step is, for the log (`the search index`). */
+  what: string;
+  /** Whether a top-level folder of the site is one the step writes. */
+  holds: (folder: string) => boolean;
+  /** Settles when the step is done; a rejection fails the deploy step with the step's error. */
+  done: () => Promise<unknown>;
+}
+
 /** The deploy step's record of the last build's output (src/lib/deploy-manifest.ts), in its cache folder. */
 export const MANIFEST = 'manifest.json';
 
@@ -67,21 +81,21 @@ const qualityOf = (file: string) => (isCompressible(file) ? brotliQuality(file) 
  * recorded, with its `.br` and `.gz` as written, is not read again, and its hashes come from
  * the manifest. Other files are read; their compressed forms and inline code are kept in
  * `cacheDir` by content hash, so a page written again with the same bytes is not compressed
- * again. Entries no file uses any more are removed.
+ * again. Entries no file uses any more are removed. With `alongside`, the folders another
+ * step is still writing are done last, once it is (see {@link StillWriting}).
  *
  * @example
  * await writeDeployFiles('/srv/site/dist', { cacheDir: 'node_modules/.astro' });
  */
 export async function writeDeployFiles(
   siteDir: string,
-  { cacheDir, logger }: { cacheDir: string; logger?: AstroIntegrationLogger },
+  { cacheDir, logger, alongside }: { cacheDir: string; logger?: AstroIntegrationLogger; alongside?: StillWriting },
 ): Promise<DeployFilesResult> {
   const started = performance.now();
-  const listed = listTree(siteDir).files.sort();
-  const present = new Set(listed);
-  const files = listed.filter(
-    (file) => !/\.(gz|br)$/.test(file) && !Object.values(HEADER_FILES).includes(file as never),
-  );
+  // Awaited after the rest of the site is done; a failure meanwhile is not an unhandled rejection.
+  const stepDone = alongside?.done();
+  stepDone?.catch(() => undefined);
+  const files: string[] = [];
   const styleHashes = new Set<string>();
   const scriptHashes = new Set<string>();
   const blocked: string[] = [];
@@ -97,6 +111,7 @@ export async function writeDeployFiles(
   const inlineKey = (file: string, digest: string) => (isXslt(file) ? `${digest}-xml` : digest);
   const inlineBefore = new Map<string, InlineHashes>();
   for (const [file, { digest, inline }] of before) if (inline) inlineBefore.set(inlineKey(file, digest), inline);
+  let alongsideWaitMs = 0;
   const counts = { compressed: 0, unchanged: 0, fromCache: 0, skipped: [] as string[] };
   const brotliName = (digest: string, quality: number) => `${digest}-q${quality}.br`;
   const gzipName = (digest: string) => `${digest}.gz`;
@@ -147,53 +162,79 @@ export async function writeDeployFiles(
     if (entry.br !== undefined) counts.compressed++;
   };
 
-  // First, without reading any file: which are as the manifest records them.
-  const changed: { file: string; info: Stats }[] = [];
-  for (const file of files) {
-    if (!isPage(file) && !isXslt(file) && !isCompressible(file)) continue;
-    const path = join(siteDir, file);
-    const info = statSync(path);
-    const copy = (ending: string) => (present.has(file + ending) ? stampOf(path + ending) : undefined);
-    const recorded = before.get(file);
-    const now = { size: info.size, mtimeMs: info.mtimeMs, quality: qualityOf(file), br: copy('.br'), gz: copy('.gz') };
-    if (isUnchanged(recorded, now)) {
-      counts.unchanged++;
-      take(file, recorded);
-    } else changed.push({ file, info });
-  }
+  /**
+   * Compresses and hashes the files under the top-level entries `within` accepts: first,
+   * without reading any file, it takes those that are as the manifest records them.
+   */
+  const pass = async (within: (name: string) => boolean) => {
+    const listed = listTree(siteDir, within).files.sort();
+    const present = new Set(listed);
+    const mine = listed.filter(
+      (file) => !/\.(gz|br)$/.test(file) && !Object.values(HEADER_FILES).includes(file as never),
+    );
+    files.push(...mine);
+    const changed: { file: string; info: Stats }[] = [];
+    for (const file of mine) {
+      if (!isPage(file) && !isXslt(file) && !isCompressible(file)) continue;
+      const path = join(siteDir, file);
+      const info = statSync(path);
+      const copy = (ending: string) => (present.has(file + ending) ? stampOf(path + ending) : undefined);
+      const recorded = before.get(file);
+      const now = {
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+        quality: qualityOf(file),
+        br: copy('.br'),
+        gz: copy('.gz'),
+      };
+      if (isUnchanged(recorded, now)) {
+        counts.unchanged++;
+        take(file, recorded);
+      } else changed.push({ file, info });
+    }
 
-  await eachLimited(changed, PARALLEL, async ({ file, info }) => {
-    const path = join(siteDir, file);
-    const quality = qualityOf(file);
-    const source = await readFile(path);
-    const digest = createHash('sha256').update(source).digest('hex');
-    const entry: DeployEntry = { size: source.length, mtimeMs: info.mtimeMs, digest };
-    if (isPage(file) || isXslt(file)) {
-      entry.inline =
-        inlineBefore.get(inlineKey(file, digest)) ??
-        hashInline(inlineCode(source.toString('utf8'), { xml: isXslt(file) }));
-    }
-    if (quality !== undefined) {
-      entry.quality = quality;
-      const brotli = await cached(brotliName(digest, quality), () => brotlied(source, quality));
-      const gzip = await cached(gzipName(digest), () => gzipped(source));
-      if (!worthServing(source.length, brotli.length) || !worthServing(source.length, gzip.length)) {
-        counts.skipped.push(file);
-        // A copy from when the file compressed well would be served instead of it.
-        await Promise.all([rm(`${path}.br`, { force: true }), rm(`${path}.gz`, { force: true })]);
-      } else {
-        await Promise.all([writeFile(`${path}.br`, brotli), writeFile(`${path}.gz`, gzip)]);
-        // Same time as the original, so Last-Modified does not depend on the encoding (and
-        // src/lib/prune.ts takes the copies as current): as seconds, which set it to within a
-        // microsecond, where a Date (whole milliseconds, rounded) can move it to the next second.
-        const [atime, mtime] = [info.atimeMs / 1000, info.mtimeMs / 1000];
-        await Promise.all([utimes(`${path}.br`, atime, mtime), utimes(`${path}.gz`, atime, mtime)]);
-        entry.br = brotli.length;
-        entry.gz = gzip.length;
+    await eachLimited(changed, PARALLEL, async ({ file, info }) => {
+      const path = join(siteDir, file);
+      const quality = qualityOf(file);
+      const source = await readFile(path);
+      const digest = createHash('sha256').update(source).digest('hex');
+      const entry: DeployEntry = { size: source.length, mtimeMs: info.mtimeMs, digest };
+      if (isPage(file) || isXslt(file)) {
+        entry.inline =
+          inlineBefore.get(inlineKey(file, digest)) ??
+          hashInline(inlineCode(source.toString('utf8'), { xml: isXslt(file) }));
       }
-    }
-    take(file, entry);
-  });
+      if (quality !== undefined) {
+        entry.quality = quality;
+        const brotli = await cached(brotliName(digest, quality), () => brotlied(source, quality));
+        const gzip = await cached(gzipName(digest), () => gzipped(source));
+        if (!worthServing(source.length, brotli.length) || !worthServing(source.length, gzip.length)) {
+          counts.skipped.push(file);
+          // A copy from when the file compressed well would be served instead of it.
+          await Promise.all([rm(`${path}.br`, { force: true }), rm(`${path}.gz`, { force: true })]);
+        } else {
+          await Promise.all([writeFile(`${path}.br`, brotli), writeFile(`${path}.gz`, gzip)]);
+          // Same time as the original, so Last-Modified does not depend on the encoding (and
+          // src/lib/prune.ts takes the copies as current): as seconds, which set it to within a
+          // microsecond, where a Date (whole milliseconds, rounded) can move it to the next second.
+          const [atime, mtime] = [info.atimeMs / 1000, info.mtimeMs / 1000];
+          await Promise.all([utimes(`${path}.br`, atime, mtime), utimes(`${path}.gz`, atime, mtime)]);
+          entry.br = brotli.length;
+          entry.gz = gzip.length;
+        }
+      }
+      take(file, entry);
+    });
+  };
+
+  if (alongside) {
+    // The rest of the site while the other step writes its folders, then those folders.
+    await pass((name) => !alongside.holds(name));
+    const waited = performance.now();
+    await stepDone;
+    alongsideWaitMs = performance.now() - waited;
+    await pass(alongside.holds);
+  } else await pass(() => true);
 
   if (blocked.length > 0) {
     throw new Error(
@@ -218,7 +259,8 @@ export async function writeDeployFiles(
   logger?.info(
     `headers: ${styleHashes.size} inline style and ${scriptHashes.size} inline script hashes in the CSP; ` +
       `${counts.compressed} files precompressed, ${counts.unchanged} of them unchanged since the last build ` +
-      `(${counts.fromCache} .br and .gz forms from the cache) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `(${counts.fromCache} .br and .gz forms from the cache) in ${((performance.now() - started) / 1000).toFixed(1)} s` +
+      (alongside ? `, ${(alongsideWaitMs / 1000).toFixed(1)} s of it waiting for ${alongside.what}` : ''),
   );
   if (counts.skipped.length > 0) {
     logger?.info(`not compressed (no smaller): ${counts.skipped.join(', ')}`);
@@ -227,13 +269,16 @@ export async function writeDeployFiles(
 }
 
 /**
- * The Astro integration: runs {@link writeDeployFiles} on the output when a build is done.
+ * The Astro integration: runs {@link writeDeployFiles} on the output when a build is done;
+ * with `alongside`, while an earlier integration still writes its folders in the background.
  *
  * @example
  * // astro.config.mjs
  * integrations: [deployFiles()],
+ * const search = searchIndex({ background: true });
+ * integrations: [search, deployFiles({ alongside: { what: 'the search index', holds: isSearchBundle, done: search.indexed } })],
  */
-export default function deployFiles(): AstroIntegration {
+export default function deployFiles({ alongside }: { alongside?: StillWriting } = {}): AstroIntegration {
   let cacheDir = '';
   return {
     name: 'wire-reader:deploy-files',
@@ -242,7 +287,7 @@ export default function deployFiles(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await writeDeployFiles(fileURLToPath(dir), { cacheDir, logger });
+        await writeDeployFiles(fileURLToPath(dir), { cacheDir, logger, alongside });
       },
     },
   };

@@ -374,17 +374,25 @@ async function assertFolder(dir: string): Promise<void> {
 }
 
 /**
- * The Astro integration that gives the site its search index.
+ * The Astro integration that gives the site its search index. With `background`, its
+ * `astro:build:done` hook starts the indexing and returns, so that the integrations after it
+ * run meanwhile (Pagefind works in a process of its own, on about one core); one of them must
+ * then await `indexed()`, which settles with the indexing (and rejects with its error).
  *
  * @example
  * // astro.config.mjs
  * integrations: [searchIndex()],
+ * const search = searchIndex({ background: true }); // and a later step awaits search.indexed()
  */
-export function searchIndex(): AstroIntegration {
+export function searchIndex({ background = false }: { background?: boolean } = {}): AstroIntegration & {
+  indexed: () => Promise<void>;
+} {
   const enabled = process.env.WIRE_SEARCH !== 'off';
   const folders = readSearchFolders();
   let cacheDir = '';
+  let indexing: Promise<void> = Promise.resolve();
   return {
+    indexed: () => indexing,
     name: 'wire-reader:search-index',
     hooks: {
       'astro:config:setup': ({ command, injectRoute }) => {
@@ -409,13 +417,18 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const folder = fileURLToPath(dir);
-        await assertFolder(folder);
-        if (!enabled) {
-          await removeBundlesExcept(folder, []);
-          logger.info('WIRE_SEARCH=off: no search index built');
-          return;
-        }
-        await indexBuiltSite(folder, cacheDir, folders, logger);
+        indexing = (async () => {
+          await assertFolder(folder);
+          if (!enabled) {
+            await removeBundlesExcept(folder, []);
+            logger.info('WIRE_SEARCH=off: no search index built');
+            return;
+          }
+          await indexBuiltSite(folder, cacheDir, folders, logger);
+        })();
+        if (!background) return indexing;
+        // Awaited by a later step (indexed()); until then, a failure is not an unhandled rejection.
+        indexing.catch(() => undefined);
       },
     },
   };

@@ -19,15 +19,19 @@ export interface Tree {
 }
 
 /**
- * Every file and folder under `root`, folders listed before what they hold.
+ * Every file and folder under `root`, folders listed before what they hold; with `within`,
+ * only the top-level entries it accepts, and nothing under the others (so a folder another
+ * step is writing or deleting meanwhile is not walked).
  *
  * @example
  * listTree('dist').files; // ['404.html', 'index.html', 'stories/x/index.html', ...]
+ * listTree('dist', (name) => name === 'stories').files; // ['stories/x/index.html', ...]
  */
-export function listTree(root: string): Tree {
+export function listTree(root: string, within: (name: string) => boolean = () => true): Tree {
   const tree: Tree = { files: [], folders: [], others: [] };
   const walk = (folder: string, prefix: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (prefix === '' && !within(entry.name)) continue;
       const path = prefix + entry.name;
       if (entry.isDirectory()) {
         tree.folders.push(path);

@@ -150,3 +150,60 @@ describe('writeDeployFiles with many files of the same content', () => {
     }
   });
 });
+
+describe('writeDeployFiles alongside a step still writing its folders', () => {
+  /** A step that writes `late/` (a page with its own inline style, and a script) when told to finish. */
+  const lateStep = () => {
+    let finish: (error?: Error) => void = () => undefined;
+    const done = new Promise<void>((resolve, reject) => {
+      finish = (error) => {
+        if (error) return reject(error);
+        write('late/index.html', page('olive', 'Late'));
+        write('late/late.js', `export const late = ${JSON.stringify('x'.repeat(4000))};\n`);
+        resolve();
+      };
+    });
+    return {
+      finish,
+      alongside: { what: 'the late step', holds: (folder: string) => folder === 'late', done: () => done },
+    };
+  };
+  const until = async (test: () => boolean) => {
+    for (let waited = 0; !test(); waited += 10) {
+      if (waited > 10_000) throw new Error('gave up waiting');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  it('compresses the rest of the site before the step is done, then its folders, with their hashes in the policy', async () => {
+    // A half-written file of the step's, there when the deploy step starts: not read before the step is done.
+    write('late/index.html', '<p>half');
+    const { finish, alongside } = lateStep();
+    const deploying = writeDeployFiles(site, { cacheDir, alongside });
+    await until(() => existsSync(join(site, 'stories/b/index.html.br')));
+    expect(existsSync(join(site, 'late/index.html.br'))).toBe(false);
+    finish();
+    const result = await deploying;
+    expect(result.compressed).toBe(5);
+    expect(brotliDecompressSync(readFileSync(join(site, 'late/index.html.br'))).toString()).toBe(page('olive', 'Late'));
+    expect(existsSync(join(site, 'late/late.js.gz'))).toBe(true);
+    expect(styleSources(result)).toContain(cspHash('p{color:olive}'));
+    expect(styleSources(result)).toContain(cspHash('p{color:red}'));
+    const manifest = readManifest(readFileSync(join(cacheDir, 'precompress', MANIFEST), 'utf8'));
+    expect([...manifest.keys()].sort()).toEqual([
+      'index.html',
+      'late/index.html',
+      'late/late.js',
+      'stories/a/index.html',
+      'stories/b/index.html',
+    ]);
+  });
+
+  it('fails with the step’s own error, and keeps no manifest of a build that did not finish', async () => {
+    const { finish, alongside } = lateStep();
+    const deploying = writeDeployFiles(site, { cacheDir, alongside });
+    finish(new Error('Search index: Pagefind stopped'));
+    await expect(deploying).rejects.toThrow('Search index: Pagefind stopped');
+    expect(existsSync(join(cacheDir, 'precompress', MANIFEST))).toBe(false);
+  });
+});
