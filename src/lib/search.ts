@@ -432,6 +432,22 @@ export function parseSearchManifest(value: unknown): SearchManifest {
   return { bundles: bundles as ManifestBundle[] };
 }
 
+/**
+ * Whether two manifests list the same bundles: the same folders with the same languages,
+ * story counts and order. A search page compares the one it opened its bundles from with
+ * the one the server has now, to learn whether a build has changed them since.
+ *
+ * @example
+ * const opened = { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 3 } }] };
+ * sameManifest(opened, { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 3 } }] }); // true
+ * sameManifest(opened, { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 4 } }] }); // false
+ */
+export function sameManifest(a: SearchManifest, b: SearchManifest): boolean {
+  const key = ({ bundles }: SearchManifest) =>
+    JSON.stringify(bundles.map(({ name, bundle, languages }) => [name, bundle, Object.entries(languages)]));
+  return key(a) === key(b);
+}
+
 /** What the search page's script needs of each bundle to open it: where it is, its part and its languages. */
 export interface SearchBundle {
   name: string;
@@ -495,6 +511,42 @@ export function searchBundles(manifest: SearchManifest, pageLang: string): Searc
     const primary = pagefindLanguage(part.languages, page);
     return { ...bundle, ...(primary && { primary }) };
   });
+}
+
+/** Why a search is tried once more: it failed, or it found nothing. */
+export type RetryCause = 'failed' | 'empty';
+
+/**
+ * Runs a search, and once more on bundles opened afresh when the first try fails: a search
+ * page left open across a build still holds the bundles it opened, which that build may
+ * have deleted or rewritten. `reopen(cause)` fetches the manifest again and opens the
+ * bundles it lists, and says whether it did so: after a failure it must (or throw); after
+ * a search that found nothing (`isEmpty`) it may open nothing and say `false`, as Pagefind
+ * answers a missing index chunk with no results rather than an error. There is no second
+ * retry: when the retry fails, its error is thrown, and so is an error of `reopen`.
+ *
+ * @example
+ * let folder = '/pagefind-old/';
+ * const search = async () => {
+ *   if (folder === '/pagefind-old/') throw new Error('404');
+ *   return ['/stories/tokayev/'];
+ * };
+ * const reopen = async () => ((folder = '/pagefind/'), true);
+ * await searchOrReopen(search, reopen, (found) => found.length === 0); // ['/stories/tokayev/']
+ */
+export async function searchOrReopen<T>(
+  search: () => Promise<T>,
+  reopen: (cause: RetryCause) => Promise<boolean>,
+  isEmpty: (found: T) => boolean,
+): Promise<T> {
+  let found: T;
+  try {
+    found = await search();
+  } catch {
+    await reopen('failed');
+    return search();
+  }
+  return isEmpty(found) && (await reopen('empty')) ? search() : found;
 }
 
 /**

@@ -11,13 +11,16 @@ import {
   manifestBundle,
   pagefindLanguage,
   parseSearchManifest,
+  sameManifest,
   searchBundles,
   searchManifestPath,
+  searchOrReopen,
   searchParts,
   searchQueryString,
   sortDateOf,
   indexedSource,
   mergeByScore,
+  type RetryCause,
   type SearchState,
 } from '../../src/lib/search';
 import { MESSAGES, type Messages } from '../../src/lib/i18n';
@@ -539,6 +542,96 @@ describe('searchBundles', () => {
 
   it('opens nothing when the build indexed no story', () => {
     expect(searchBundles({ bundles: [] }, 'en')).toEqual([]);
+  });
+});
+
+describe('sameManifest', () => {
+  const manifest = (...bundles: [string, Record<string, number>][]) => ({
+    bundles: bundles.map(([bundle, languages]) => ({ name: bundle.replaceAll('/', ''), bundle, languages })),
+  });
+  const opened = manifest(['/pagefind/', { en: 3, es: 1 }], ['/pagefind-recent/', { en: 1 }]);
+
+  it.each([
+    [
+      'the same bundles, parsed anew',
+      manifest(['/pagefind/', { en: 3, es: 1 }], ['/pagefind-recent/', { en: 1 }]),
+      true,
+    ],
+    ['a story more in a bundle', manifest(['/pagefind/', { en: 3, es: 1 }], ['/pagefind-recent/', { en: 2 }]), false],
+    [
+      'a bundle in another folder',
+      manifest(['/pagefind/', { en: 3, es: 1 }], ['/pagefind-2025-06/', { en: 1 }]),
+      false,
+    ],
+    ['a bundle fewer', manifest(['/pagefind/', { en: 3, es: 1 }]), false],
+    ['a new language', manifest(['/pagefind/', { en: 3, es: 1, ar: 1 }], ['/pagefind-recent/', { en: 1 }]), false],
+    ['languages in another order', manifest(['/pagefind/', { es: 1, en: 3 }], ['/pagefind-recent/', { en: 1 }]), false],
+  ])('%s: %s', (_name, latest, same) => {
+    expect(sameManifest(opened, latest)).toBe(same);
+  });
+});
+
+describe('searchOrReopen', () => {
+  /**
+   * A search page's bundles: a search on the stale ones gives `stale` (an error, or nothing
+   * found), one on bundles opened afresh gives `fresh`; `reopens` says whether reopening
+   * opens anything, or throws.
+   */
+  const page = (stale: Error | string[], fresh: Error | string[], reopens: boolean | Error = true) => {
+    const calls: string[] = [];
+    let current = 'stale';
+    const search = async () => {
+      calls.push(`search ${current}`);
+      const outcome = current === 'stale' ? stale : fresh;
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    };
+    const reopen = async (cause: RetryCause) => {
+      calls.push(`reopen after ${cause}`);
+      if (reopens instanceof Error) throw reopens;
+      if (reopens) current = 'fresh';
+      return reopens;
+    };
+    return { calls, run: () => searchOrReopen(search, reopen, (found) => found.length === 0) };
+  };
+
+  it('returns what the first search found, and reopens nothing', async () => {
+    const { calls, run } = page(['/stories/a/'], new Error('not asked'));
+    expect(await run()).toEqual(['/stories/a/']);
+    expect(calls).toEqual(['search stale']);
+  });
+
+  it('after a failed search, reopens the bundles and searches them', async () => {
+    const { calls, run } = page(new Error('404 fetching /pagefind/fragment/x.pf_fragment'), ['/stories/a/']);
+    expect(await run()).toEqual(['/stories/a/']);
+    expect(calls).toEqual(['search stale', 'reopen after failed', 'search fresh']);
+  });
+
+  it('after a search that found nothing, searches again only when bundles were reopened', async () => {
+    const changed = page([], ['/stories/a/'], true);
+    expect(await changed.run()).toEqual(['/stories/a/']);
+    expect(changed.calls).toEqual(['search stale', 'reopen after empty', 'search fresh']);
+    const unchanged = page([], new Error('not asked'), false);
+    expect(await unchanged.run()).toEqual([]);
+    expect(unchanged.calls).toEqual(['search stale', 'reopen after empty']);
+  });
+
+  it("throws the retry's error when the search on the reopened bundles fails too, and tries no third time", async () => {
+    const { calls, run } = page(new Error('stale'), new Error('fresh fails too'));
+    await expect(run()).rejects.toThrow('fresh fails too');
+    expect(calls).toEqual(['search stale', 'reopen after failed', 'search fresh']);
+  });
+
+  it('throws the error of reopening (the manifest cannot be fetched), without searching again', async () => {
+    const { calls, run } = page(new Error('stale'), ['/stories/a/'], new Error('/pagefind/bundles.json answered 404'));
+    await expect(run()).rejects.toThrow('/pagefind/bundles.json answered 404');
+    expect(calls).toEqual(['search stale', 'reopen after failed']);
+  });
+
+  it('does not reopen again when the search on reopened bundles finds nothing', async () => {
+    const { calls, run } = page(new Error('stale'), []);
+    expect(await run()).toEqual([]);
+    expect(calls).toEqual(['search stale', 'reopen after failed', 'search fresh']);
   });
 });
 
