@@ -462,9 +462,24 @@ export interface SearchBundle {
 }
 
 /**
+ * The page's own language among a bundle's `languages`, as Pagefind matches it: the page's
+ * language (in lower case), or else its base language (`pt` for `pt-BR`); undefined when
+ * the bundle has neither.
+ *
+ * @example
+ * ownLanguage({ en: 2, es: 5 }, 'EN'); // "en"
+ * ownLanguage({ en: 2, pt: 1 }, 'pt-BR'); // "pt"
+ * ownLanguage({ en: 2, es: 5 }, 'fr'); // undefined
+ */
+export function ownLanguage(languages: Record<string, number>, pageLang: string): string | undefined {
+  const page = pageLang.toLowerCase();
+  return [page, page.split('-')[0] ?? page].find((code) => Object.hasOwn(languages, code));
+}
+
+/**
  * The language of `languages` Pagefind opens for a page in `pageLang`, as Pagefind picks
- * it: the page's language, or else its base language (`pt` for `pt-BR`), or else the one
- * with the most stories (the first listed of those with as many).
+ * it: the page's own ({@link ownLanguage}), or else the one with the most stories (the
+ * first listed of those with as many).
  *
  * @example
  * pagefindLanguage({ en: 2, es: 5 }, 'EN'); // "en"
@@ -472,14 +487,13 @@ export interface SearchBundle {
  * pagefindLanguage({ en: 2, es: 5 }, 'fr'); // "es"
  */
 export function pagefindLanguage(languages: Record<string, number>, pageLang: string): string | undefined {
-  const page = pageLang.toLowerCase();
-  const base = page.split('-')[0] ?? page;
-  if (Object.hasOwn(languages, page)) return page;
-  if (Object.hasOwn(languages, base)) return base;
-  return Object.entries(languages).reduce<[string, number] | undefined>(
-    (best, entry) => (best === undefined || entry[1] > best[1] ? entry : best),
-    undefined,
-  )?.[0];
+  return (
+    ownLanguage(languages, pageLang) ??
+    Object.entries(languages).reduce<[string, number] | undefined>(
+      (best, entry) => (best === undefined || entry[1] > best[1] ? entry : best),
+      undefined,
+    )?.[0]
+  );
 }
 
 /**
@@ -500,15 +514,15 @@ export function pagefindLanguage(languages: Record<string, number>, pageLang: st
  * //  { name: 'main', bundle: '/pagefind/', languages: ['es'] }]
  */
 export function searchBundles(manifest: SearchManifest, pageLang: string): SearchBundle[] {
-  const page = pageLang.toLowerCase();
-  const own = (bundle: ManifestBundle) =>
-    Object.hasOwn(bundle.languages, page) || Object.hasOwn(bundle.languages, page.split('-')[0] ?? page);
   const parts = manifest.bundles;
-  const first = Math.max(0, parts.findIndex(own));
+  const first = Math.max(
+    0,
+    parts.findIndex((part) => ownLanguage(part.languages, pageLang) !== undefined),
+  );
   return [...parts.slice(first, first + 1), ...parts.slice(0, first), ...parts.slice(first + 1)].map((part, index) => {
     const bundle = { name: part.name, bundle: part.bundle, languages: Object.keys(part.languages).sort() };
     if (index > 0) return bundle;
-    const primary = pagefindLanguage(part.languages, page);
+    const primary = pagefindLanguage(part.languages, pageLang);
     return { ...bundle, ...(primary && { primary }) };
   });
 }

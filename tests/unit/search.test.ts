@@ -20,6 +20,7 @@ import {
   sortDateOf,
   indexedSource,
   mergeByScore,
+  ownLanguage,
   type RetryCause,
   type SearchState,
 } from '../../src/lib/search';
@@ -442,6 +443,20 @@ describe('the search manifest', () => {
     expect(parseSearchManifest({ bundles: [] })).toEqual({ bundles: [] });
     const manifest = { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 2 } }] };
     expect(parseSearchManifest(JSON.parse(JSON.stringify(manifest)))).toEqual(manifest);
+  });
+});
+
+describe('ownLanguage', () => {
+  it.each([
+    ['the page language', { en: 1, es: 2 }, 'en', 'en'],
+    ['whatever its case', { en: 1, es: 2 }, 'EN', 'en'],
+    ['its base language', { en: 1, pt: 2 }, 'pt-BR', 'pt'],
+    ['a regional index before the base one', { pt: 2, 'pt-br': 1 }, 'pt-BR', 'pt-br'],
+    ['not a regional index for the base language', { 'pt-br': 1 }, 'pt', undefined],
+    ['none for another language, however many stories it has', { en: 1, es: 2 }, 'fr', undefined],
+    ['none in a bundle without indexes', {}, 'en', undefined],
+  ])('finds %s', (_name, languages, pageLang, expected) => {
+    expect(ownLanguage(languages, pageLang)).toBe(expected);
   });
 });
 
