@@ -463,23 +463,26 @@ export interface SearchBundle {
 
 /**
  * The page's own language among a bundle's `languages`, as Pagefind matches it: the page's
- * language (in lower case), or else its base language (`pt` for `pt-BR`); undefined when
- * the bundle has neither.
+ * language (in lower case; `unknown` for a page without one, as Pagefind indexes and opens
+ * it), or else its base language (`pt` for `pt-BR`); undefined when the bundle has neither.
  *
  * @example
  * ownLanguage({ en: 2, es: 5 }, 'EN'); // "en"
  * ownLanguage({ en: 2, pt: 1 }, 'pt-BR'); // "pt"
+ * ownLanguage({ en: 2, unknown: 1 }, ''); // "unknown"
  * ownLanguage({ en: 2, es: 5 }, 'fr'); // undefined
  */
 export function ownLanguage(languages: Record<string, number>, pageLang: string): string | undefined {
-  const page = pageLang.toLowerCase();
+  const page = (pageLang || 'unknown').toLowerCase();
   return [page, page.split('-')[0] ?? page].find((code) => Object.hasOwn(languages, code));
 }
 
 /**
- * The language of `languages` Pagefind opens for a page in `pageLang`, as Pagefind picks
- * it: the page's own ({@link ownLanguage}), or else the one with the most stories (the
- * first listed of those with as many).
+ * The language of `languages` Pagefind opens for a page in `pageLang`, as Pagefind 1.x
+ * picks it (its `findIndex`): the page's own ({@link ownLanguage}), or else the one with
+ * the most stories. Pagefind sorts its entry file's languages by page count with a stable
+ * sort, so of those with as many the first listed in `pagefind-entry.json` wins; the
+ * manifest lists them in that order ({@link manifestBundle}), and so does `languages`.
  *
  * @example
  * pagefindLanguage({ en: 2, es: 5 }, 'EN'); // "en"

@@ -414,6 +414,16 @@ describe('the search manifest', () => {
     expect(Object.keys(bundle.languages)).toEqual(['es', 'ar']);
   });
 
+  it("opens first, when no language is the page's, the first of the commonest in Pagefind's entry order, through the manifest", () => {
+    // As Pagefind's findIndex does: a stable sort of the entry's languages by page count.
+    const written = JSON.stringify({
+      bundles: [manifestBundle({ name: 'main', bundle: '/pagefind/' }, entry({ pt: 2, ar: 1, en: 2 }))],
+    });
+    const [first] = searchBundles(parseSearchManifest(JSON.parse(written)), 'fr');
+    expect(first?.primary).toBe('pt');
+    expect(first?.languages).toEqual(['ar', 'en', 'pt']);
+  });
+
   it('refuses an entry whose index has no page count, naming the bundle', () => {
     expect(() => manifestBundle({ name: 'main', bundle: '/pagefind/' }, '{"languages":{"en":{}}}')).toThrow(
       '/pagefind/pagefind-entry.json: the en index has no page_count',
@@ -455,6 +465,7 @@ describe('ownLanguage', () => {
     ['not a regional index for the base language', { 'pt-br': 1 }, 'pt', undefined],
     ['none for another language, however many stories it has', { en: 1, es: 2 }, 'fr', undefined],
     ['none in a bundle without indexes', {}, 'en', undefined],
+    ["Pagefind's unknown for a page without a language", { en: 1, unknown: 1 }, '', 'unknown'],
   ])('finds %s', (_name, languages, pageLang, expected) => {
     expect(ownLanguage(languages, pageLang)).toBe(expected);
   });
@@ -468,6 +479,9 @@ describe('pagefindLanguage', () => {
     ['a regional index for its region', { 'pt-br': 1, pt: 2 }, 'pt-BR', 'pt-br'],
     ['else the language with the most stories', { en: 1, es: 2 }, 'fr', 'es'],
     ['the first listed of those with as many', { es: 2, en: 2 }, 'fr', 'es'],
+    ['the first listed of those with as many, not the first by code', { pt: 2, ar: 1, en: 2 }, 'fr', 'pt'],
+    ["Pagefind's unknown index for a page without a language", { en: 3, unknown: 1 }, '', 'unknown'],
+    ['else the commonest for a page without a language', { en: 3, es: 1 }, '', 'en'],
     ['none when there is no index', {}, 'en', undefined],
   ])('opens %s', (_name, languages, pageLang, expected) => {
     expect(pagefindLanguage(languages, pageLang)).toBe(expected);
