@@ -149,8 +149,12 @@ if (form && status && list && more) {
    * result stands). Searches use the new Pagefind from the moment it is asked for, and a
    * search that finds it asked for already waits for it instead of opening another.
    */
-  const reopen = (cause: RetryCause, stale: Promise<Opened> | undefined): Promise<boolean> => {
-    if (pagefind && pagefind !== stale) return pagefind.then(() => true);
+  const reopen = async (cause: RetryCause, stale: Promise<Opened> | undefined): Promise<boolean> => {
+    // Until its first await, this runs as it is called: no other search comes in between.
+    if (pagefind && pagefind !== stale) {
+      await pagefind;
+      return true;
+    }
     const reopening = (async (): Promise<{ opened: Opened; reopened: boolean }> => {
       const previous = await stale?.catch(() => undefined);
       if (cause === 'empty' && previous) {
@@ -161,7 +165,7 @@ if (form && status && list && more) {
       return { opened: await open(await fetchManifest(), previous), reopened: true };
     })();
     void use(reopening.then(({ opened }) => opened));
-    return reopening.then(({ reopened }) => reopened);
+    return (await reopening).reopened;
   };
 
   const formState = (): SearchState =>
