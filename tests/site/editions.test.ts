@@ -154,6 +154,11 @@ describe('edition front pages', () => {
     // Archive pages count from the oldest story (they never renumber): the front is "the latest".
     expect($('.pagination span').text()).toBe('Lo último');
     expect($('.pagination a[rel="next"]').text().trim()).toBe('Noticias anteriores');
+    // At the item of the newest story the front has no room for.
+    const [path = '', fragment = ''] = ($('.pagination a[rel="next"]').attr('href') ?? '').split('#');
+    const story = page(path)(`li[id="${decodeURIComponent(fragment)}"] .headline a`).attr('href');
+    expect(story).toMatch(/^\/stories\//);
+    expect($(`.wire > li .headline a[href="${story}"]`).length).toBe(0);
     expect(page('/es/page/1/')('.pagination span').text()).toBe('Página 1');
     expect(page('/es/page/2/')('h1').text()).toBe('Últimas noticias, página 2');
     expect(page('/ar/')('h1').text()).toBe('آخر الأخبار');
