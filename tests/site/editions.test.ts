@@ -2,6 +2,7 @@ import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
+import { MESSAGES } from '../../src/lib/i18n';
 import { parseSearchManifest, searchBundles } from '../../src/lib/search';
 import { EDITION_STORIES, editions } from '../helpers/site';
 
@@ -245,6 +246,43 @@ describe('a language with stories but no message table (German)', () => {
     expect(story('#related-heading').attr('lang')).toBe('en');
     expect(story('.back-to-top').parent().attr('lang')).toBe('en');
     expect(feed('/de/rss.xml').language).toBe('de');
+  });
+
+  it.each([
+    '/de/',
+    '/de/sections/politik/',
+    '/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/',
+    '/de/search/',
+    '/de/feeds/',
+  ])('%s marks every English word of its furniture as English', (path) => {
+    // Every message of the English table that a page may print as it stands (no placeholders).
+    const english = new Set(
+      Object.values(MESSAGES.en ?? {})
+        .filter(
+          (value): value is string => typeof value === 'string' && !value.includes('{') && /\p{L}{3}/u.test(value),
+        )
+        .map((value) => value.trim()),
+    );
+    const $ = page(path);
+    const unmarked = $('body *')
+      .contents()
+      .toArray()
+      .filter((node) => node.type === 'text' && english.has($(node).text().trim()))
+      .filter((node) => $(node).parent().closest('[lang]').attr('lang') !== 'en')
+      .map((node) => $(node).text().trim());
+    expect(unmarked).toEqual([]);
+  });
+
+  it.each([
+    ['/ar/search/', 'Breves', 'es', 'ltr'],
+    ['/ar/search/', 'ثقافة', undefined, undefined],
+    ['/search/', 'ثقافة', 'ar', 'rtl'],
+    ['/search/', 'Economy', undefined, undefined],
+    ['/de/search/', 'Politik', 'de', undefined],
+  ])('%s names the section %s in its own language (lang %s, dir %s)', (path, section, lang, dir) => {
+    const option = page(path)(`select[name="section"] option[value="${section}"]`);
+    expect(option.length).toBe(1);
+    expect([option.attr('lang'), option.attr('dir')]).toEqual([lang, dir ?? (lang ? 'ltr' : undefined)]);
   });
 
   it('leaves furniture unmarked where the language has its own table', () => {
