@@ -1,12 +1,27 @@
 /**
  * RSS items and channel extras for @astrojs/rss. Items carry the whole story, rendered by
- * the site's one Markdown path, with the dateline and the credit as on the page.
+ * the site's one Markdown path, with the dateline and the credit as on the page, in an
+ * element that gives the story's language and direction.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import { datetimeValue } from './desk.ts';
 import { escapeHtml } from './markdown.ts';
 import { absoluteUrl } from './slug.ts';
 import { storyHtml, type Story } from './story.ts';
+
+/**
+ * An item's whole story as HTML, in one element that carries the story's language and
+ * direction: feed readers know nothing of the page's `<html lang dir>`, so without it an
+ * Arabic story is laid out left to right and a Latin run such as `(EFE).-` in its
+ * dateline scrambles the words around it.
+ *
+ * @example
+ * itemHtml(arabicStory, 'https://wire-reader.example');
+ * // '<div lang="ar" dir="rtl"><p><span class="dateline">القاهرة، 25 يناير (EFE).-</span> ...</div>'
+ */
+export function itemHtml(story: Story, site: string): string {
+  return `<div lang="${escapeHtml(story.lang)}" dir="${story.dir}">\n${storyHtml(story, site)}</div>`;
+}
 
 /** Namespaces the feeds use beyond RSS 2.0 and content:encoded. */
 export const FEED_XMLNS = {
@@ -16,7 +31,7 @@ export const FEED_XMLNS = {
 
 /**
  * One feed item: absolute link and permanent guid, the standfirst as description (plain
- * text, escaped as HTML), the whole story as content:encoded, the urgency label (`Flash`,
+ * text, escaped as HTML), the whole story as content:encoded ({@link itemHtml}), the urgency label (`Flash`,
  * `Urgent`), the section and tags as categories, and the agency as
  * `dc:creator` (RSS `author` must be an e-mail address, which an agency credit is not).
  *
@@ -37,7 +52,7 @@ export function feedItem(story: Story, site: string): RSSFeedItem {
     // RSS readers read <description> as HTML: escaped once more here, the standfirst
     // reaches the reader as the text the editor wrote, never as markup.
     description: escapeHtml(story.description),
-    content: storyHtml(story, site),
+    content: itemHtml(story, site),
     // A flash or urgent story says so in a category feed readers can filter on.
     categories: [...new Set([...(story.urgencyLabel ? [story.urgencyLabel] : []), story.section, ...story.tags])],
     customData: `<dc:creator>${escapeHtml(story.agency)}</dc:creator><dc:date>${datetimeValue(story.published)}</dc:date>`,

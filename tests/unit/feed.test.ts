@@ -1,7 +1,8 @@
 import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { channelExtras, feedItem, feedOptions } from '../../src/lib/feed';
+import { channelExtras, feedItem, feedOptions, itemHtml } from '../../src/lib/feed';
+import { sanitizeStoryHtml } from '../../src/lib/markdown';
 import { parseWireDate } from '../../src/lib/dates';
 import { toStory } from '../../src/lib/story';
 import { rssOf, storyInput } from '../helpers/stories';
@@ -27,7 +28,9 @@ describe('feedItem', () => {
   it('links to the absolute permalink and carries the whole story with dateline and credit', () => {
     const item = feedItem(story('tokayev', 'Headline', 20), site);
     expect(item.link).toBe('https://wire-reader.example/stories/tokayev/');
-    expect(item.content).toMatch(/^<p><span class="dateline">Astana, Jun 20 \(EFE\)\.-<\/span> First paragraph\.<\/p>/);
+    expect(item.content).toMatch(
+      /^<div lang="en" dir="ltr">\n<p><span class="dateline">Astana, Jun 20 \(EFE\)\.-<\/span> First paragraph\.<\/p>/,
+    );
     expect(item.content).toContain('<span class="credit">EFE</span></p>');
     expect(item.categories).toEqual(['Conflicts & War', 'Kazakhstan']);
     expect(item.customData).toBe('<dc:creator>EFE</dc:creator><dc:date>2023-06-20</dc:date>');
@@ -38,6 +41,35 @@ describe('feedItem', () => {
     const item = feedItem(timed, site);
     expect(item.customData).toContain('<dc:date>2023-06-20T10:36+06:00</dc:date>');
     expect(item.pubDate?.toISOString()).toBe('2023-06-20T04:36:00.000Z');
+  });
+});
+
+describe('itemHtml', () => {
+  it.each([
+    ['an English story', 'en', 'en', 'ltr'],
+    ['an Arabic story', 'ar', 'ar', 'rtl'],
+    ['a Hebrew story with a region', 'he-IL', 'he-IL', 'rtl'],
+    ['a Latin American Spanish story', 'es-419', 'es-419', 'ltr'],
+  ])('wraps %s in one element with its lang and dir', (_name, lang, wantLang, wantDir) => {
+    const html = itemHtml(toStory('s', 'Text.', storyInput({ lang })), site);
+    const wrapper = html.match(/^<div lang="([^"]*)" dir="([^"]*)">\n<p><span class="dateline">/);
+    expect(wrapper?.slice(1)).toEqual([wantLang, wantDir]);
+    expect(html.endsWith('</p>\n</div>')).toBe(true);
+    expect(html.match(/<div/g)).toHaveLength(1);
+  });
+
+  it('is HTML that sanitize-html leaves as it is, lang and dir included', () => {
+    const html = itemHtml(toStory('s', 'One.\n\nTwo.', storyInput({ lang: 'ar' })), site);
+    expect(sanitizeStoryHtml(html, site)).toBe(html);
+  });
+
+  it.each([
+    ['keeps lang and dir on a quote', '<q lang="en" dir="ltr">Yes</q>', '<q lang="en" dir="ltr">Yes</q>'],
+    ['keeps dir="auto"', '<span dir="auto">x</span>', '<span dir="auto">x</span>'],
+    ['drops a dir that is no direction', '<span dir="up" lang="en">x</span>', '<span lang="en">x</span>'],
+  ])('in a raw-HTML body, %s', (_name, raw, kept) => {
+    const html = itemHtml(toStory('s', `Said ${raw}.`, storyInput()), site);
+    expect(html).toContain(kept);
   });
 });
 
