@@ -92,7 +92,7 @@ function sanitizeOptions(base: string): sanitizeHtml.IOptions {
   return {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
-    allowedClasses: { span: ['dateline', 'credit'] },
+    allowedClasses: { span: ['dateline', 'credit', 'photo-credit'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
     transformTags: { '*': cleanTag(base) },

@@ -3,8 +3,11 @@
  * subscriber's reader reads them: the feed parsed with a real XML parser, then each item's
  * `content:encoded` parsed as HTML.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { EDITION_STORIES, editions } from '../helpers/site';
 import { xmlErrors } from '../helpers/xml';
@@ -50,4 +53,78 @@ describe('feed items carry the story’s language and direction', () => {
   it('gives the Arabic feed <language>ar</language>', () => {
     expect(channel('/ar/rss.xml').language).toBe('ar');
   });
+});
+
+/** A built file of the editions site, by its absolute URL. */
+const builtFile = (url: string) => join(editions.dir(), decodeURI(new URL(url).pathname));
+
+describe('feed items carry the whole story as the page shows it', () => {
+  it.each([
+    ['/rss.xml', EDITION_STORIES.en, 'Correction'],
+    ['/ar/rss.xml', EDITION_STORIES.ar, 'تصحيح'],
+  ])('%s gives the correction note the story page shows, after the text', (feedPath, storyPath, heading) => {
+    const { $ } = item(feedPath, storyPath);
+    const page = cheerio.load(editions.read(storyPath));
+    const pageNotes = page('article .corrections li')
+      .toArray()
+      .map((li) => page(li).text());
+    expect(pageNotes).toHaveLength(1);
+    expect($('section h2').text()).toBe(heading);
+    expect(page('#corrections-heading').text()).toBe(heading);
+    expect(
+      $('section li')
+        .toArray()
+        .map((li) => $(li).text()),
+    ).toEqual(pageNotes);
+    expect($('section').prev().find('.credit').length).toBe(1);
+  });
+
+  it('gives the story photo as a figure with caption and credit, and as media:content, one built JPEG', async () => {
+    const { $, item: found } = item('/rss.xml', EDITION_STORIES.en);
+    const img = $('figure img');
+    const src = img.attr('src') ?? '';
+    expect(src).toMatch(/^https:\/\/wire-reader\.example\/_astro\/[^/]+\.jpg$/);
+    expect([img.attr('width'), img.attr('height'), img.attr('alt')]).toEqual([
+      '1200',
+      '800',
+      'Shoppers on a busy street in Madrid.',
+    ]);
+    expect($('figure figcaption').text()).toBe(
+      'Household spending drove growth in the second quarter. EFE/Fernando Alvarado',
+    );
+    // The figure leads the story, as on the page.
+    expect($.root().children().children().first().is('figure')).toBe(true);
+    const media = (found as unknown as { 'media:content': Record<string, string> })['media:content'];
+    expect(media).toMatchObject({
+      '@_url': src,
+      '@_type': 'image/jpeg',
+      '@_medium': 'image',
+      '@_width': '1200',
+      '@_height': '800',
+      'media:credit': 'EFE/Fernando Alvarado',
+    });
+    const file = await sharp(readFileSync(builtFile(src))).metadata();
+    expect([file.format, file.width, file.height]).toEqual(['jpeg', 1200, 800]);
+  });
+
+  it('gives a story without a photo no figure, and its own share card as media:content', async () => {
+    const { $, item: found } = item('/ar/rss.xml', EDITION_STORIES.ar);
+    expect($('figure').length).toBe(0);
+    const media = (found as unknown as { 'media:content': Record<string, string> })['media:content'];
+    const ogImage = cheerio.load(editions.read(EDITION_STORIES.ar))('meta[property="og:image"]').attr('content');
+    expect(media).toMatchObject({ '@_url': ogImage, '@_type': 'image/png', '@_width': '1200', '@_height': '630' });
+    const file = await sharp(readFileSync(builtFile(media['@_url'] ?? ''))).metadata();
+    expect([file.format, file.width, file.height]).toEqual(['png', 1200, 630]);
+  });
+
+  it.each(['/rss.xml', '/ar/rss.xml', '/es/rss.xml', '/es/sections/economia/rss.xml', '/sections/economy/rss.xml'])(
+    '%s stays safe: no script, handler or javascript: URL, every href and src absolute',
+    (feedPath) => {
+      for (const { 'content:encoded': html } of channel(feedPath).item) {
+        expect(html).not.toMatch(/<script|<iframe|<style|\son\w+=|javascript:/i);
+        const urls = [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => match[1]);
+        expect(urls.filter((url) => !url?.startsWith('https://wire-reader.example/'))).toEqual([]);
+      }
+    },
+  );
 });

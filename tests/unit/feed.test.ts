@@ -1,7 +1,17 @@
 import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { channelExtras, feedItem, feedOptions, itemHtml } from '../../src/lib/feed';
+import {
+  channelExtras,
+  feedItem,
+  feedOptions,
+  feedPhotoFormat,
+  imageType,
+  itemHtml,
+  mediaContent,
+  type FeedImage,
+  type ItemMedia,
+} from '../../src/lib/feed';
 import { sanitizeStoryHtml } from '../../src/lib/markdown';
 import { parseWireDate } from '../../src/lib/dates';
 import { toStory } from '../../src/lib/story';
@@ -73,6 +83,156 @@ describe('itemHtml', () => {
   });
 });
 
+const PHOTO: FeedImage = { url: `${site}/_astro/photo.AbC.jpg`, type: 'image/jpeg', width: 1200, height: 800 };
+const CARD: FeedImage = { url: `${site}/cards/0123abcd.png`, type: 'image/png', width: 1200, height: 630 };
+const withPhoto = (changes: Parameters<typeof storyInput>[0] = {}) =>
+  toStory(
+    'photo',
+    'Growth was strong.',
+    storyInput({
+      image: {
+        src: { src: '/@fs/content/photo.jpg', width: 1500, height: 1000, format: 'jpg' },
+        alt: 'Shoppers in "Madrid" & more',
+        caption: 'Household <spending> drove growth.',
+        credit: 'EFE/Fernando Alvarado',
+      },
+      ...changes,
+    }),
+  );
+const note = (date: string, text: string) => ({ date: parseWireDate(date), text });
+
+describe('itemHtml: corrections as the page words them', () => {
+  it.each([
+    [
+      'one note, in English',
+      'en',
+      [note('2023-07-29', 'Wrong name.')],
+      '<section><h2>Correction</h2>',
+      ['<li><time datetime="2023-07-29">Saturday, July 29, 2023</time>: Wrong name.</li>'],
+    ],
+    [
+      'two notes, oldest first',
+      'en',
+      [note('2023-07-29', 'One.'), note('2023-07-30', 'Two & <three>.')],
+      '<section><h2>Corrections</h2>',
+      [
+        '<li><time datetime="2023-07-29">Saturday, July 29, 2023</time>: One.</li><li><time datetime="2023-07-30">Sunday, July 30, 2023</time>: Two &amp; &lt;three&gt;.</li>',
+      ],
+    ],
+    [
+      'one note, in Arabic',
+      'ar',
+      [note('2024-01-26', 'صُحّح عدد الدول.')],
+      '<section><h2>تصحيح</h2>',
+      ['<time datetime="2024-01-26">', ': صُحّح عدد الدول.</li>'],
+    ],
+    [
+      'a language with no message table: the English heading, marked English',
+      'de',
+      [note('2023-02-13', 'Korrigiert.')],
+      '<section><h2 lang="en">Correction</h2>',
+      [': Korrigiert.</li>'],
+    ],
+  ])('%s', (_name, lang, corrections, heading, notes) => {
+    const html = itemHtml(toStory('c', 'Text.', storyInput({ lang, corrections })), site);
+    const section = html.slice(html.indexOf('<section>'));
+    expect(section.startsWith(heading)).toBe(true);
+    for (const text of notes) expect(section).toContain(text);
+    // After the text and its credit, inside the story's wrapper.
+    expect(html.indexOf('<span class="credit">')).toBeLessThan(html.indexOf('<section>'));
+    expect(html.endsWith('</ul></section>\n</div>')).toBe(true);
+  });
+
+  it('adds no section to a story without corrections', () => {
+    expect(itemHtml(toStory('c', 'Text.', storyInput()), site)).not.toContain('<section');
+  });
+});
+
+describe('itemHtml: the photo', () => {
+  it.each<[string, ReturnType<typeof toStory>, ItemMedia, string | undefined]>([
+    [
+      'a built photo leads the item, with alt, size, caption and credit',
+      withPhoto(),
+      { photo: PHOTO, card: CARD },
+      `<figure><img src="${PHOTO.url}" alt="Shoppers in &quot;Madrid&quot; &amp; more" width="1200" height="800">` +
+        '<figcaption>Household &lt;spending&gt; drove growth. <span class="photo-credit">EFE/Fernando Alvarado</span></figcaption></figure>',
+    ],
+    [
+      'a photo with neither caption nor credit has no figcaption',
+      withPhoto({ image: { src: { src: '/x.jpg', width: 10, height: 10, format: 'jpg' }, alt: '' } }),
+      { photo: PHOTO },
+      `<figure><img src="${PHOTO.url}" alt="" width="1200" height="800"></figure>`,
+    ],
+    ['no figure when the route built no photo', withPhoto(), { card: CARD }, undefined],
+    [
+      'no figure for a story without a photo, whatever is passed',
+      toStory('n', 'Text.', storyInput()),
+      { photo: PHOTO },
+      undefined,
+    ],
+  ])('%s', (_name, story, media, figure) => {
+    const html = itemHtml(story, site, media);
+    if (figure === undefined) expect(html).not.toContain('<figure');
+    else expect(html).toContain(`<div lang="en" dir="ltr">\n${figure}\n<p><span class="dateline">`);
+  });
+
+  it('gives a whole item (photo, text, corrections, copyright) that sanitize-html leaves as it is', () => {
+    const story = withPhoto({ corrections: [note('2023-07-29', 'Fixed <it>.')], copyright: '(c) EFE 2023 & partners' });
+    const html = itemHtml(story, site, { photo: PHOTO });
+    expect(html).toContain('<p>(c) EFE 2023 &amp; partners</p>\n</div>');
+    // sanitize-html writes the void <img> as <img />: the same element.
+    expect(sanitizeStoryHtml(html, site).replaceAll(' />', '>')).toBe(html);
+  });
+});
+
+describe('mediaContent', () => {
+  it.each<[string, ReturnType<typeof toStory>, ItemMedia, string]>([
+    [
+      'the photo, with its caption and credit',
+      withPhoto(),
+      { photo: PHOTO, card: CARD },
+      `<media:content url="${PHOTO.url}" type="image/jpeg" medium="image" width="1200" height="800">` +
+        '<media:description type="plain">Household &lt;spending&gt; drove growth.</media:description>' +
+        '<media:credit>EFE/Fernando Alvarado</media:credit></media:content>',
+    ],
+    [
+      'the photo described by its alt when it has no caption',
+      withPhoto({ image: { src: { src: '/x.jpg', width: 10, height: 10, format: 'jpg' }, alt: 'A street.' } }),
+      { photo: PHOTO },
+      `<media:content url="${PHOTO.url}" type="image/jpeg" medium="image" width="1200" height="800">` +
+        '<media:description type="plain">A street.</media:description></media:content>',
+    ],
+    [
+      'the share card for a story without a photo',
+      toStory('n', 'Text.', storyInput()),
+      { photo: PHOTO, card: CARD },
+      `<media:content url="${CARD.url}" type="image/png" medium="image" width="1200" height="630"/>`,
+    ],
+    ['nothing without a photo or a card of its own', toStory('n', 'Text.', storyInput()), {}, ''],
+  ])('gives %s', (_name, story, media, xml) => {
+    expect(mediaContent(story, media)).toBe(xml);
+  });
+});
+
+describe('image formats', () => {
+  it.each([
+    ['jpg', 'jpg', 'image/jpeg'],
+    ['jpeg', 'jpg', 'image/jpeg'],
+    ['png', 'png', 'image/png'],
+    ['PNG', 'png', 'image/png'],
+    ['webp', 'jpg', 'image/jpeg'],
+    ['avif', 'jpg', 'image/jpeg'],
+    ['tiff', 'jpg', 'image/jpeg'],
+  ])('a %s photo is built as %s (%s) for feeds', (format, built, type) => {
+    expect(feedPhotoFormat(format)).toBe(built);
+    expect(imageType(feedPhotoFormat(format))).toBe(type);
+  });
+
+  it('names the format it has no media type for', () => {
+    expect(() => imageType('heic')).toThrow('image format "heic": no media type known for it');
+  });
+});
+
 describe('channelExtras', () => {
   it('escapes the self address', () => {
     expect(channelExtras({ lang: 'en', selfUrl: 'https://x.example/a?b=1&c=2' })).toContain(
@@ -117,6 +277,33 @@ describe('a feed built from the options', () => {
     // After XML parsing, the reader holds HTML that shows the standfirst as text.
     expect(description).toBe('&lt;img src=x onerror=alert(1)&gt; &amp; AT&amp;amp;T');
     expect(description).not.toContain('<img');
+  });
+
+  it('gives items their photo or card as Media RSS, in a well-formed feed with the namespace bound', async () => {
+    const plain = story('plain', 'Plain', 23);
+    const xml = await getRssString(
+      feedOptions({
+        title: 'T',
+        description: 'D',
+        selfPath: '/rss.xml',
+        pagePath: '/',
+        stories: [withPhoto({ title: 'Photo' }), plain],
+        media: new Map([
+          ['photo', { photo: PHOTO }],
+          ['plain', { card: CARD }],
+        ]),
+        limit: 50,
+        lang: 'en',
+        site,
+      }),
+    );
+    expect(xmlErrors(xml)).toEqual([]);
+    const rss = parser.parse(xml).rss;
+    expect(rss['@_xmlns:media']).toBe('http://search.yahoo.com/mrss/');
+    const items = rss.channel.item as { 'media:content': Record<string, unknown>; 'content:encoded': string }[];
+    expect(items.map((item) => item['media:content']['@_url'])).toEqual([PHOTO.url, CARD.url]);
+    expect(items[0]?.['media:content']['media:credit']).toBe('EFE/Fernando Alvarado');
+    expect(items[0]?.['content:encoded']).toContain(`<img src="${PHOTO.url}"`);
   });
 
   it('caps the items to the limit, keeping the newest', async () => {
