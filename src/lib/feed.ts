@@ -6,7 +6,7 @@
  * their absolute URLs in.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import { datetimeValue } from './desk.ts';
+import { datetimeValue, type WireWhen } from './desk.ts';
 import { furnitureLang, messagesFor } from './i18n/index.ts';
 import { escapeHtml } from './markdown.ts';
 import { absoluteUrl } from './slug.ts';
@@ -153,6 +153,28 @@ export const FEED_XMLNS = {
   media: 'http://search.yahoo.com/mrss/',
 } as const;
 
+/** Noon, in milliseconds after midnight. */
+const NOON_MS = 12 * 3_600_000;
+
+/**
+ * The instant a feed item's RFC 822 `pubDate` gives. A story that gives a time gets that
+ * instant. A story that gives a date alone gets 12:00 UTC of that date, not midnight:
+ * readers show `pubDate` in their own zone, and midnight UTC is the day before everywhere
+ * west of UTC (a story dated June 20 showed as June 19, 8 p.m., in New York). Noon UTC is
+ * on the dated day from UTC−12 to UTC+11. Only the feed's `pubDate` moves: the site still
+ * sorts such a story at midnight UTC (`story.pubDate`), feed items keep the site's order,
+ * and `dc:date` gives the date alone.
+ *
+ * @example
+ * feedPubDate(parseWireDate('2023-06-20')).toUTCString(); // "Tue, 20 Jun 2023 12:00:00 GMT"
+ * feedPubDate(parseWireDate('2023-06-20T10:36:00+06:00')).toUTCString(); // "Tue, 20 Jun 2023 04:36:00 GMT"
+ */
+export function feedPubDate(published: WireWhen): Date {
+  return published.time === undefined
+    ? new Date(Date.parse(`${published.date}T00:00:00Z`) + NOON_MS)
+    : published.instant;
+}
+
 /**
  * One feed item: absolute link and permanent guid, the standfirst as description (plain
  * text, escaped as HTML), the whole story as content:encoded ({@link itemHtml}), the
@@ -160,10 +182,10 @@ export const FEED_XMLNS = {
  * `dc:creator` (RSS `author` must be an e-mail address, which an agency credit is not),
  * and the photo or share card as `media:content` ({@link mediaContent}).
  *
- * Dates: RFC 822 `pubDate` needs a time of day. A story that gives a time gets that
- * instant; a story that gives only a date gets 00:00:00 GMT of that date (the instant the
- * site sorts it by). `dc:date` then says what the story really gives, in W3C date format:
- * `2023-06-20` for a date alone, `2023-06-20T10:36+06:00` with a time.
+ * Dates: RFC 822 `pubDate` needs a time of day ({@link feedPubDate}): a story's own time
+ * when it gives one, else 12:00 UTC of its date. `dc:date` then says what the story
+ * really gives, in W3C date format: `2023-06-20` for a date alone, `2023-06-20T10:36+06:00`
+ * with a time.
  *
  * @example
  * feedItem(story, 'https://wire-reader.example').link;
@@ -173,7 +195,7 @@ export function feedItem(story: Story, site: string, media: ItemMedia = {}): RSS
   return {
     title: story.title,
     link: absoluteUrl(story.path, site),
-    pubDate: story.pubDate,
+    pubDate: feedPubDate(story.published),
     // RSS readers read <description> as HTML: escaped once more here, the standfirst
     // reaches the reader as the text the editor wrote, never as markup.
     description: escapeHtml(story.description),

@@ -6,6 +6,7 @@ import {
   feedItem,
   feedOptions,
   feedPhotoFormat,
+  feedPubDate,
   imageType,
   itemHtml,
   mediaContent,
@@ -14,7 +15,7 @@ import {
 } from '../../src/lib/feed';
 import { sanitizeStoryHtml } from '../../src/lib/markdown';
 import { parseWireDate } from '../../src/lib/dates';
-import { toStory } from '../../src/lib/story';
+import { newestFirst, toStory } from '../../src/lib/story';
 import { rssOf, storyInput } from '../helpers/stories';
 import { xmlErrors } from '../helpers/xml';
 
@@ -44,6 +45,58 @@ describe('feedItem', () => {
     expect(item.content).toContain('<span class="credit">EFE</span></p>');
     expect(item.categories).toEqual(['Conflicts & War', 'Kazakhstan']);
     expect(item.customData).toBe('<dc:creator>EFE</dc:creator><dc:date>2023-06-20</dc:date>');
+  });
+
+  it.each([
+    ['a date alone: noon UTC of that date', '2023-06-20', 'Tue, 20 Jun 2023 12:00:00 GMT', '2023-06-20'],
+    ['a leap day alone', '2024-02-29', 'Thu, 29 Feb 2024 12:00:00 GMT', '2024-02-29'],
+    [
+      'a time in Astana: its instant',
+      '2023-06-20T10:36:00+06:00',
+      'Tue, 20 Jun 2023 04:36:00 GMT',
+      '2023-06-20T10:36+06:00',
+    ],
+    [
+      'a late time west of UTC: its instant, the next UTC day',
+      '2023-06-20T23:30:00-05:00',
+      'Wed, 21 Jun 2023 04:30:00 GMT',
+      '2023-06-20T23:30-05:00',
+    ],
+    ['midnight given as a time: kept', '2023-06-20T00:00:00Z', 'Tue, 20 Jun 2023 00:00:00 GMT', '2023-06-20T00:00Z'],
+  ])('gives pubDate for %s, and dc:date as the story gives it', (_name, iso, pubDate, dcDate) => {
+    const item = feedItem(toStory('d', 'Text.', storyInput({ pubDate: parseWireDate(iso) })), site);
+    expect(item.pubDate?.toUTCString()).toBe(pubDate);
+    expect(feedPubDate(parseWireDate(iso)).toUTCString()).toBe(pubDate);
+    expect(item.customData).toContain(`<dc:date>${dcDate}</dc:date>`);
+  });
+
+  it('puts a date-only pubDate on the dated day for readers from UTC−12 to UTC+11', () => {
+    const pubDate = feedPubDate(parseWireDate('2023-06-20'));
+    for (let hours = -12; hours <= 11; hours++) {
+      const local = new Date(pubDate.getTime() + hours * 3_600_000).toISOString().slice(0, 10);
+      expect(`${hours}: ${local}`).toBe(`${hours}: 2023-06-20`);
+    }
+  });
+
+  it('moves only the feed date: the story still sorts at midnight, and items keep the site order', async () => {
+    const dateOnly = toStory(
+      'date-only',
+      'Text.',
+      storyInput({ title: 'Date only', pubDate: parseWireDate('2023-06-20') }),
+    );
+    const morning = toStory(
+      'morning',
+      'Text.',
+      storyInput({ title: 'Morning', pubDate: parseWireDate('2023-06-20T09:00:00Z') }),
+    );
+    expect(dateOnly.pubDate.toISOString()).toBe('2023-06-20T00:00:00.000Z');
+    const sorted = newestFirst([dateOnly, morning]);
+    expect(sorted.map((s) => s.id)).toEqual(['morning', 'date-only']);
+    const items = parser.parse(await rssOf(sorted, 50)).rss.channel.item as { title: string; pubDate: string }[];
+    expect(items.map((item) => [item.title, item.pubDate])).toEqual([
+      ['Morning', 'Tue, 20 Jun 2023 09:00:00 GMT'],
+      ['Date only', 'Tue, 20 Jun 2023 12:00:00 GMT'],
+    ]);
   });
 
   it('gives dc:date the time and offset a story gives, and RSS pubDate the instant', () => {
