@@ -15,7 +15,7 @@ export interface WireDate {
   time: string | undefined;
   /** `+06:00`, `-05:00` or `Z`, only with a time. */
   offset: string | undefined;
-  /** The instant, for sorting and RFC 822 feed dates; a date alone is midnight UTC. */
+  /** The instant, for sorting and timed RFC 822 feed dates; a date alone is midnight UTC (feeds give it noon: see feedPubDate). */
   instant: Date;
 }
 

@@ -43,46 +43,66 @@ function resolveUrl(value: string | undefined, base: string): string | undefined
   }
 }
 
-function absolutise(attribute: 'href' | 'src', base: string): sanitizeHtml.Transformer {
+const DIRECTIONS = new Set(['ltr', 'rtl', 'auto']);
+
+/**
+ * What every kept element goes through: `h1` becomes `h2`, an `href` or `src` is made
+ * absolute (or dropped when it is no URL), and a `dir` that names no direction is dropped.
+ */
+function cleanTag(base: string): sanitizeHtml.Transformer {
   return (tagName, attribs) => {
-    const resolved = resolveUrl(attribs[attribute], base);
     const next = { ...attribs };
-    if (resolved === undefined) delete next[attribute];
-    else next[attribute] = resolved;
-    return { tagName, attribs: next };
+    for (const attribute of ['href', 'src'] as const) {
+      if (!(attribute in next)) continue;
+      const resolved = resolveUrl(next[attribute], base);
+      if (resolved === undefined) delete next[attribute];
+      else next[attribute] = resolved;
+    }
+    if ('dir' in next && !DIRECTIONS.has(next.dir ?? '')) delete next.dir;
+    return { tagName: tagName === 'h1' ? 'h2' : tagName, attribs: next };
   };
 }
 
 const SAFE_URL = /^(?:https?:|mailto:|[^:]*$)/i;
 
+/** Attributes each kept element may have, beyond `lang` and `dir`, which every element may. */
+const ELEMENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ['href', 'title', 'hreflang'],
+  img: ['src', 'alt', 'title', 'width', 'height'],
+  span: ['class'],
+  time: ['datetime'],
+  abbr: ['title'],
+  q: ['cite'],
+  blockquote: ['cite'],
+  td: ['colspan', 'rowspan'],
+  th: ['colspan', 'rowspan', 'scope'],
+};
+
+const ALLOWED_TAGS = [...sanitizeHtml.defaults.allowedTags, 'img'];
+
+// Language and direction on any element: an Arabic quote in an English story, or a feed
+// item's wrapper, keeps the direction readers need to lay the text out (cleanTag drops a
+// `dir` that is no direction).
+const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  '*': ['lang', 'dir'],
+  ...Object.fromEntries(Object.entries(ELEMENT_ATTRIBUTES).map(([tag, names]) => [tag, [...names]])),
+};
+
 function sanitizeOptions(base: string): sanitizeHtml.IOptions {
   return {
-    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img'],
-    allowedAttributes: {
-      a: ['href', 'title', 'hreflang'],
-      img: ['src', 'alt', 'title', 'width', 'height'],
-      span: ['class'],
-      time: ['datetime'],
-      abbr: ['title'],
-      q: ['cite'],
-      blockquote: ['cite'],
-      td: ['colspan', 'rowspan'],
-      th: ['colspan', 'rowspan', 'scope'],
-    },
-    allowedClasses: { span: ['dateline', 'credit'] },
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedClasses: { span: ['dateline', 'credit', 'photo-credit'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
-    transformTags: {
-      h1: 'h2',
-      a: absolutise('href', base),
-      img: absolutise('src', base),
-    },
+    transformTags: { '*': cleanTag(base) },
   };
 }
 
 /**
  * Cleans story HTML with sanitize-html: only text-level and structural tags, no scripts,
  * frames, styles or event handlers, only http(s) and mailto links, absolute URLs, no h1.
+ * `lang` and `dir` (`ltr`, `rtl`, `auto`) stay on any element.
  *
  * @example
  * sanitizeStoryHtml('<p onclick="x()">Hi <script>x()</script></p>', 'https://wire-reader.example');

@@ -22,6 +22,8 @@ export const SITE = {
   pageSize: 20,
   /** Items in each RSS feed: the latest N stories. */
   feedLimit: 50,
+  /** The widest a story photo is built for feeds, in pixels (a narrower photo keeps its width). */
+  feedPhotoWidth: 1200,
   /** Entries in a story's "Related Articles" list. */
   relatedLimit: 5,
   /** The newsroom's time zone: where "Today" and "Yesterday" on the front page are reckoned. */

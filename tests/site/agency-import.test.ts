@@ -8,11 +8,13 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import * as cheerio from 'cheerio';
+import { XMLParser } from 'fast-xml-parser';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
 import { ROOT, runAstro } from '../helpers/astro';
+import { xmlErrors } from '../helpers/xml';
 
 const scratch = mkdtempSync(join(tmpdir(), 'wire-agency-'));
 const content = join(scratch, 'content');
@@ -362,6 +364,46 @@ describe('the site built from agency items', () => {
       expect(item.find('.standfirst').text()).toBe('This story has been corrected since it was first published.');
       expect($('main').text()).not.toContain('No story has been corrected yet.');
     }
+  });
+
+  it('gives subscribers the story as the page shows it: photo figure, correction, copyright, and the photo as media:content', async () => {
+    const xml = after.get('/es/rss.xml') ?? '';
+    expect(xmlErrors(xml)).toEqual([]);
+    const items = new XMLParser({
+      ignoreAttributes: false,
+      parseTagValue: false,
+      isArray: (name) => name === 'item',
+    }).parse(xml).rss.channel.item as Record<string, unknown>[];
+    const item = items.find((i) => String(i.link).endsWith(EFE_PATH));
+    const html = String(item?.['content:encoded'] ?? '');
+    const feed = cheerio.load(html, null, false);
+    const page = cheerio.load(after.get(`${EFE_PATH}index.html`) ?? '');
+    const wrapper = feed.root().children();
+    expect([wrapper.length, wrapper.attr('lang'), wrapper.attr('dir')]).toEqual([1, 'es', 'ltr']);
+    // The photo leads, built as a JPEG at an absolute URL, with the page's caption and credit.
+    const figure = wrapper.children().first();
+    expect(figure.is('figure')).toBe(true);
+    const src = figure.find('img').attr('src') ?? '';
+    expect(src).toMatch(/^https:\/\/wire-reader\.example\/_astro\/[^/]+\.jpg$/);
+    expect([figure.find('img').attr('width'), figure.find('img').attr('height')]).toEqual(['1200', '800']);
+    expect(figure.find('figcaption').text().replace(/\s+/g, '')).toBe(
+      page('article figure.story-photo figcaption').text().replace(/\s+/g, ''),
+    );
+    const file = await sharp(join(distAfter, new URL(src).pathname)).metadata();
+    expect([file.format, file.width, file.height]).toEqual(['jpeg', 1200, 800]);
+    expect(item?.['media:content']).toMatchObject({
+      '@_url': src,
+      '@_type': 'image/jpeg',
+      '@_medium': 'image',
+      '@_width': '1200',
+      '@_height': '800',
+      'media:credit': 'EFE/Darja Kolesnikova',
+    });
+    // The correction note and the copyright line, as the page words them.
+    expect(feed('section h2').text()).toBe(page('#corrections-heading').text());
+    expect(feed('section li').text()).toBe(page('article .corrections li').text());
+    expect(wrapper.children().last().text()).toBe(page('.rights').text());
+    expect(html).not.toMatch(/<script|\son\w+=|javascript:/i);
   });
 
   it('builds pages that html-validate finds no problem in', async () => {

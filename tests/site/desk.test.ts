@@ -81,10 +81,10 @@ describe('a story that gives a date alone', () => {
     expect(jsonLd(page(path)).datePublished).toBe('2023-06-19');
   });
 
-  it('gives the date alone as dc:date in the feed, and midnight GMT as the RFC 822 pubDate convention', () => {
+  it('gives the date alone as dc:date in the feed, and noon GMT as the RFC 822 pubDate convention', () => {
     const item = feedItems().get(path);
     expect(item?.['dc:date']).toBe('2023-06-19');
-    expect(item?.pubDate).toBe('Mon, 19 Jun 2023 00:00:00 GMT');
+    expect(item?.pubDate).toBe('Mon, 19 Jun 2023 12:00:00 GMT');
   });
 
   it('shows no time in the wire list', () => {

@@ -1,0 +1,57 @@
+import type { ImageMetadata } from 'astro';
+import { getImage } from 'astro:assets';
+import { CARD_HEIGHT, CARD_WIDTH, type Card } from '../lib/cards';
+import { feedPhotoFormat, imageType, type ItemMedia } from '../lib/feed';
+import { SITE } from '../lib/site';
+import { absoluteUrl } from '../lib/slug';
+import type { Story } from '../lib/story';
+
+/**
+ * The images of a feed's items, by story id: each story photo built by astro:assets (JPEG,
+ * or PNG for a PNG, at most `SITE.feedPhotoWidth` wide) and each story's own share card,
+ * as absolute URLs. `cards` holds each story's card as the archive planned it: only a
+ * card of the story's own (kind `story`) is used, not its section's.
+ *
+ * @example
+ * const media = await feedMedia(stories, cards, 'https://wire-reader.example');
+ * media.get('tokayev')?.photo?.url; // "https://wire-reader.example/_astro/photo.Hash.jpg"
+ */
+export async function feedMedia(
+  stories: readonly Story[],
+  cards: readonly (Card | undefined)[],
+  site: string,
+): Promise<Map<string, ItemMedia>> {
+  const media = new Map<string, ItemMedia>();
+  await Promise.all(
+    stories.map(async (story, index) => {
+      const card = cards[index];
+      const own = card?.content.kind === 'story' ? card : undefined;
+      const src = story.image?.src;
+      let photo: ItemMedia['photo'];
+      if (src !== undefined && typeof src !== 'string') {
+        const format = feedPhotoFormat(src.format);
+        const built = await getImage({
+          src: src as ImageMetadata,
+          width: Math.min(src.width, SITE.feedPhotoWidth),
+          format,
+        });
+        photo = {
+          url: absoluteUrl(built.src, site),
+          type: imageType(format),
+          width: Number(built.attributes.width),
+          height: Number(built.attributes.height),
+        };
+      }
+      media.set(story.id, {
+        photo,
+        card: own && {
+          url: absoluteUrl(own.path, site),
+          type: 'image/png',
+          width: CARD_WIDTH,
+          height: CARD_HEIGHT,
+        },
+      });
+    }),
+  );
+  return media;
+}
