@@ -16,7 +16,7 @@ export const CARD_HEIGHT = 630;
  * Bump when the card design changes, so that cached cards of the old design are not reused.
  * The renderer's package versions go into the cache folder name (see src/integrations/cards.ts).
  */
-export const CARD_DESIGN = 'wire-card-1';
+export const CARD_DESIGN = 'wire-card-2';
 
 /** A story photo set behind a card's text. */
 export interface CardPhoto {

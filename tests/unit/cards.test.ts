@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cardFonts, renderCard } from '../../src/lib/card-render';
+import { cardFonts, cardTree, renderCard } from '../../src/lib/card-render';
 import { MESSAGES } from '../../src/lib/i18n';
 import {
   CARD_HEIGHT,
@@ -58,7 +58,7 @@ describe('cardKey', () => {
   });
 
   it('changes with the card design', () => {
-    expect(cardKey(content, 'wire-card-2')).not.toBe(cardKey(content));
+    expect(cardKey(content, 'wire-card-0')).not.toBe(cardKey(content));
   });
 });
 
@@ -274,6 +274,19 @@ describe('planCards across editions', () => {
   });
 });
 
+describe('cardTree', () => {
+  it.each([
+    ['en', 'ltr'],
+    ['ru', 'ltr'],
+    ['ar', 'rtl'],
+    ['ar-EG', 'rtl'],
+    ['he', 'rtl'],
+  ])('lays a %s card out as a %s paragraph', (lang, direction) => {
+    const tree = cardTree({ ...content, lang }, { ink: '#000', paper: '#fff', accent: '#f00' });
+    expect(tree.props.style?.direction).toBe(direction);
+  });
+});
+
 describe('renderCard', () => {
   const fonts = cardFonts();
   const colours = { ink: '#14213d', paper: '#ffffff', accent: '#c1121f' };
@@ -339,6 +352,78 @@ describe('renderCard', () => {
         renderCard({ ...content, photo: { file: join(scratch, 'missing.jpg'), digest: 'x' } }, fonts, colours),
       ).rejects.toThrow(/missing\.jpg/);
     });
+  });
+
+  /**
+   * The brackets of a band of a card, left to right, as drawn: `(` for a glyph that opens to
+   * the right (its middle further left than its ends: `(`, `[`, `{`), `)` for one that opens to
+   * the left, `·` for any other glyph (a letter or a joined word). Glyphs are told apart by
+   * the blank columns between them, so the texts below use only letters that are not thin.
+   */
+  async function drawnBrackets(png: Buffer, band: { top: number; height: number }): Promise<string> {
+    const left = 80;
+    const width = CARD_WIDTH - 2 * left;
+    const { top, height } = band;
+    const grey = await sharp(png).extract({ left, top, width, height }).greyscale().raw().toBuffer();
+    const ink = (x: number, y: number) => (grey[y * width + x] as number) < 128;
+    const inkedRows = (from: number, to: number) =>
+      Array.from({ length: height }, (_, y) => y).filter((y) => {
+        for (let x = from; x <= to; x++) if (ink(x, y)) return true;
+        return false;
+      });
+    const middleOf = (from: number, to: number, y: number) => {
+      const xs = Array.from({ length: to - from + 1 }, (_, i) => from + i).filter((x) => ink(x, y));
+      return ((xs[0] as number) + (xs.at(-1) as number)) / 2;
+    };
+    let drawn = '';
+    let start = -1;
+    for (let x = 0; x <= width; x++) {
+      const inked = x < width && inkedRows(x, x).length > 0;
+      if (inked && start < 0) start = x;
+      if (inked || start < 0) continue;
+      const rows = inkedRows(start, x - 1);
+      const [first, last] = [rows[0] as number, rows.at(-1) as number];
+      if ((x - start) * 2.2 >= last - first) drawn += '·';
+      else {
+        const middle = middleOf(start, x - 1, Math.round((first + last) / 2));
+        const ends = (middleOf(start, x - 1, first + 1) + middleOf(start, x - 1, last - 1)) / 2;
+        drawn += middle < ends ? '(' : ')';
+      }
+      start = -1;
+    }
+    return drawn;
+  }
+  const HEADLINE = { top: 150, height: 330 };
+  const LABEL = { top: 60, height: 60 };
+
+  it.each([
+    ['a closing bracket that ends an Arabic line', 'ar', { headline: 'ب (ب)' }, HEADLINE, '(·)·'],
+    ['an opening bracket that starts an Arabic line', 'ar', { headline: '(ب) ب' }, HEADLINE, '·(·)'],
+    ['braces that start an Arabic line', 'ar', { headline: '{ب} ب' }, HEADLINE, '·(·)'],
+    ['square brackets inside an Arabic line', 'ar', { headline: 'ب [ب] ب' }, HEADLINE, '·(·)·'],
+    ['brackets round Latin and Arabic words in an Arabic line', 'ar', { headline: 'ب (EFE ب)' }, HEADLINE, '(····)·'],
+    ['brackets round a number in an Arabic line', 'ar', { headline: 'ب (2024) ب' }, HEADLINE, '·(····)·'],
+    ['a closing bracket that ends an Arabic label', 'ar', { label: 'ب (ب)' }, LABEL, '(·)·'],
+    ['brackets in an English headline', 'en', { headline: 'b (b) [b]' }, HEADLINE, '·(·)(·)'],
+    [
+      'brackets round a Latin word in an English headline',
+      'en',
+      { headline: 'Tokayev (EFE) says' },
+      HEADLINE,
+      '······(···)····',
+    ],
+  ])('faces %s toward what they enclose, on the right sides', async (_name, lang, text, band, expected) => {
+    const png = await renderCard({ ...content, headline: 'ب', lang, ...text }, fonts, colours);
+    expect(await drawnBrackets(png, band)).toBe(expected);
+  });
+
+  it('draws an English card the same whatever the Arabic layout does (left to right, bar on the left)', async () => {
+    const png = await renderCard(content, fonts, colours);
+    const pixel = async (left: number) => [
+      ...(await sharp(png).extract({ left, top: 315, width: 1, height: 1 }).removeAlpha().raw().toBuffer()),
+    ];
+    expect(await pixel(4)).toEqual([0xc1, 0x12, 0x1f]);
+    expect(await pixel(1195)).toEqual([255, 255, 255]);
   });
 
   it('draws different pixels for different headlines', async () => {
