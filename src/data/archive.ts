@@ -58,7 +58,7 @@ export interface Archive {
   editions: Map<string, Edition>;
   /** Each story's versions in other languages, by id (empty for most stories). */
   translations: Map<string, Story[]>;
-  /** The share card of each story, section and the edition. */
+  /** The share card of each story, of each edition's sections and of each edition. */
   cards: CardPlan;
 }
 
@@ -181,6 +181,7 @@ async function load(): Promise<Archive> {
       id: story.id,
       title: story.title,
       section: story.section,
+      edition: story.edition,
       dateline: story.dateline,
       agency: story.agency,
       lang: story.lang,
@@ -190,8 +191,7 @@ async function load(): Promise<Archive> {
     })),
     {
       site: SITE.name,
-      description: SITE.description,
-      lang: SITE.lang,
+      editions: [SITE.lang, ...langs.filter((lang) => lang !== SITE.lang)],
       buildTime,
       windowHours: SITE.newsWindowHours,
       ownCards: readOwnCards(),

@@ -16,7 +16,8 @@ interface StaticPath {
 /**
  * Every `getStaticPaths()` route passes its paths through here: each gets a `cacheKey`
  * (src/lib/cache-key.ts) over its params, its props and the data every page shows (the
- * editions' navigation and the edition's share card in the layout), so Astro's incremental build copies a page from the
+ * editions' navigation, and the edition's share card in the layout of a page without a card
+ * in its props), so Astro's incremental build copies a page from the
  * previous build only when nothing it shows has changed. A page that shows anything else
  * must pass it in its props, or return it from `alsoShows` (for data a component reads
  * from the archive itself, such as the section teasers of a front).
@@ -30,10 +31,13 @@ export async function keyed<P extends StaticPath>(
 ): Promise<(P & { cacheKey: string })[]> {
   const { editions, cards } = await getArchive();
   // The layout shows the page's edition's sections, the other editions in its switcher, and
-  // the edition's share card on pages without one.
+  // its edition's share card on pages without one. Every edition's card is in every key: an
+  // edition's card changes only with its language's messages, the site's name or the card
+  // design (code, which the incremental build hashes anyway) or when editions come and go
+  // (which changes the switcher, so every key, too).
   const shared = {
     editions: [...editions.values()].map(({ lang, path, name, dir, nav }) => ({ lang, path, name, dir, nav })),
-    editionCard: cards.edition,
+    editionCards: cards.byEdition,
   };
   return paths.map((path) => ({
     ...path,
@@ -90,7 +94,8 @@ export async function keyedListing<P extends StaticPath & { props: { page: Listi
  * parameter, `section` or `tag`): each group's front and archive pages, at `basePath(name,
  * lang)`, with the group's name, the page, the edition's language and the build's day in
  * the props (the day is shown, in "Today" labels, so it is in the cache key), plus what
- * `extra` adds for the group. Keyed by {@link keyedListing}.
+ * `extra` adds for the group (given the group and its edition's language). Keyed by
+ * {@link keyedListing}.
  *
  * @example
  * export const getStaticPaths = (() => groupListingPaths('tag', tagPath)) satisfies GetStaticPaths;
@@ -98,7 +103,11 @@ export async function keyedListing<P extends StaticPath & { props: { page: Listi
 export async function groupListingPaths<
   K extends 'section' | 'tag',
   X extends Record<string, unknown> = Record<never, never>,
->(param: K, basePath: (name: string, lang: string) => string, extra: (group: Group) => X = () => ({}) as X) {
+>(
+  param: K,
+  basePath: (name: string, lang: string) => string,
+  extra: (group: Group, lang: string) => X = () => ({}) as X,
+) {
   const { editions, buildTime } = await getArchive();
   const today = localDay(buildTime, SITE.timeZone);
   return keyedListing(
@@ -114,7 +123,7 @@ export async function groupListingPaths<
             page: pageParam,
             ...({ [param]: slug } as Record<K, string>),
           },
-          props: { name: group.name, page, lang: edition.lang, today, ...extra(group) },
+          props: { name: group.name, page, lang: edition.lang, today, ...extra(group, edition.lang) },
         })),
       ),
     ),

@@ -81,14 +81,22 @@ function clip(text: string, max: number): string {
 }
 
 /**
- * The satori element tree of a card (plain objects, no JSX).
+ * The satori element tree of a card (plain objects, no JSX). A card in a right-to-left
+ * language is laid out with `direction: rtl`, as `dir="rtl"` lays out a page: its rows and
+ * lines start at the right, and satori's bidi algorithm takes right to left as the base
+ * direction of the text. Without it a line is a left-to-right paragraph that merely sits at
+ * the right: its Arabic words are still reordered, but the brackets, guillemets and
+ * punctuation at either end of it resolve to left to right, so `ثقافة (كتب)` shows its
+ * brackets facing the wrong way and on the wrong sides.
  *
  * @example
  * cardTree(content, { ink: '#14213d', paper: '#fff', accent: '#c1121f' }).props.style?.width; // 1200
  */
 export function cardTree(content: CardContent, colours: CardColours, photo?: string): Element {
-  const rtl = textDirection(content.lang) === 'rtl';
-  const align = rtl ? 'flex-end' : 'flex-start';
+  const direction = textDirection(content.lang);
+  const rtl = direction === 'rtl';
+  // Rows start at the right in a right-to-left card: the start of a line is its start either way.
+  const align = 'flex-start';
   const textAlign = rtl ? 'right' : 'left';
   const onPhoto = photo !== undefined;
   const text = onPhoto ? '#ffffff' : colours.ink;
@@ -151,7 +159,7 @@ export function cardTree(content: CardContent, colours: CardColours, photo?: str
       'div',
       {
         display: 'flex',
-        flexDirection: rtl ? 'row-reverse' : 'row',
+        flexDirection: 'row',
         justifyContent: 'space-between',
         alignItems: 'flex-end',
         borderTop: `4px solid ${onPhoto ? '#ffffff' : colours.accent}`,
@@ -168,6 +176,7 @@ export function cardTree(content: CardContent, colours: CardColours, photo?: str
     {
       display: 'flex',
       flexDirection: 'column',
+      direction,
       width: CARD_WIDTH,
       height: CARD_HEIGHT,
       boxSizing: 'border-box',

@@ -5,6 +5,8 @@
  * a changed story gets a new address that social sites fetch afresh.
  */
 import { createHash } from 'node:crypto';
+import { FALLBACK_LANG, formatMessage, hasMessages, messagesFor } from './i18n/index.ts';
+import { slugify } from './slug.ts';
 
 /** Card size: what Facebook, LinkedIn and X ask for (1.91:1). */
 export const CARD_WIDTH = 1200;
@@ -14,7 +16,7 @@ export const CARD_HEIGHT = 630;
  * Bump when the card design changes, so that cached cards of the old design are not reused.
  * The renderer's package versions go into the cache folder name (see src/integrations/cards.ts).
  */
-export const CARD_DESIGN = 'wire-card-1';
+export const CARD_DESIGN = 'wire-card-2';
 
 /** A story photo set behind a card's text. */
 export interface CardPhoto {
@@ -81,21 +83,69 @@ export function cardKey(content: CardContent, design: string = CARD_DESIGN): str
  * A card from what it shows: its key, its site path under /cards/ and its alternative text.
  * A card on a photo is described by the photo's own description (`photoAlt`: its alt text,
  * or its caption when the alt is empty), as the story page describes it; a card without
- * one, or a photo with no description, by the text it shows.
+ * one, or a photo with no description, by the text it shows: a story card in the story's
+ * words, an edition's or a section's card in its language's (`cardEditionAlt`,
+ * `cardSectionAlt` in src/lib/i18n).
  *
  * @example
  * makeCard({ kind: 'edition', headline: 'News', label: 'Wire Reader', dateline: '', agency: '', site: 'Wire Reader', lang: 'en' }).path;
  * // "/cards/<key>.png"
+ * makeCard({ kind: 'section', headline: 'Economía', label: 'Sección', dateline: '', agency: '', site: 'Wire Reader', lang: 'es' }).alt;
+ * // "Wire Reader: la sección Economía"
  */
 export function makeCard(content: CardContent, photoAlt?: string): Card {
   const key = cardKey(content);
   const described = content.photo !== undefined && photoAlt !== undefined && photoAlt.trim() !== '';
+  const m = messagesFor(content.lang);
   const alt = described
     ? photoAlt.trim()
     : content.kind === 'story'
       ? `${content.headline}. ${content.label}, ${content.dateline.replace(/[.\s–—-]+$/u, '')}. ${content.site}`
-      : `${content.site}: ${content.headline}`;
+      : content.kind === 'section'
+        ? formatMessage(m.cardSectionAlt, { section: content.headline, site: content.site }, content.lang)
+        : formatMessage(m.cardEditionAlt, { description: content.headline, site: content.site }, content.lang);
   return { key, path: `/cards/${key}.png`, content, alt };
+}
+
+/**
+ * The card of an edition's front page (and of its pages without a card of their own: tags,
+ * archive, search, feeds), in the edition's language: the site's description over the site
+ * name. An edition whose language has no message table reads the English furniture, so
+ * its card is the English one.
+ *
+ * @example
+ * editionCardOf('es', 'Wire Reader').content.headline; // "Noticias de agencia, palabra por palabra, …"
+ */
+export function editionCardOf(edition: string, site: string): Card {
+  const lang = hasMessages(edition) ? edition : FALLBACK_LANG;
+  return makeCard({
+    kind: 'edition',
+    headline: messagesFor(lang).siteDescription,
+    label: site,
+    dateline: '',
+    agency: '',
+    site,
+    lang,
+  });
+}
+
+/**
+ * The card of a section of an edition: the section's name (in the edition's language, and
+ * right to left in an Arabic edition) under the word for "section", over the site name.
+ *
+ * @example
+ * sectionCardOf('ar', 'ثقافة', 'Wire Reader').content.label; // "القسم"
+ */
+export function sectionCardOf(edition: string, section: string, site: string): Card {
+  return makeCard({
+    kind: 'section',
+    headline: section,
+    label: messagesFor(edition).cardSection,
+    dateline: '',
+    agency: '',
+    site,
+    lang: edition,
+  });
 }
 
 /** A story as the card plan needs it. */
@@ -103,6 +153,8 @@ export interface CardStory {
   id: string;
   title: string;
   section: string;
+  /** The edition the story is listed in (its primary language): its section card is that edition's. */
+  edition: string;
   dateline: string;
   agency: string;
   lang: string;
@@ -119,9 +171,11 @@ export interface CardStory {
 export interface CardPlan {
   /** A story's own card, or its section's. */
   byStory: Map<string, Card>;
-  /** Each section's card, by section name. */
-  bySection: Map<string, Card>;
-  /** The card of the edition (home page, tag pages and other site pages). */
+  /** Each edition's section cards: by edition, then by the section's slug (see {@link sectionCard}). */
+  bySection: Map<string, Map<string, Card>>;
+  /** Each edition's card (its front, tag pages and other pages), by edition (see {@link editionCard}). */
+  byEdition: Map<string, Card>;
+  /** The default edition's card: the pages that belong to no edition (publisher pages, 404). */
   edition: Card;
   /** Every distinct card, each once. */
   cards: Card[];
@@ -130,41 +184,42 @@ export interface CardPlan {
 /**
  * Plans the cards of a build: a card of its own for each of the newest `ownCards` stories
  * (`Infinity` for all) and for each story published within `windowHours` before the build
- * time; a card per section, which the other stories use; and one for the edition.
+ * time; a card per section of each edition, which the other stories of that section use;
+ * and one per edition (`editions`, the site's default language first; an edition a story
+ * is in gets one whether listed or not). Edition and section cards are in their edition's
+ * language; a story card in its story's.
  *
  * @example
- * planCards(stories, { site: 'Wire Reader', description: 'News', lang: 'en', buildTime: new Date(), windowHours: 48, ownCards: 20 }).cards.length;
+ * planCards(stories, { site: 'Wire Reader', editions: ['en', 'es'], buildTime: new Date(), windowHours: 48, ownCards: 20 }).cards.length;
  */
 export function planCards(
   newestFirst: readonly CardStory[],
-  options: { site: string; description: string; lang: string; buildTime: Date; windowHours: number; ownCards: number },
+  options: {
+    site: string;
+    editions: readonly [string, ...string[]];
+    buildTime: Date;
+    windowHours: number;
+    ownCards: number;
+  },
 ): CardPlan {
   const { site, buildTime, windowHours, ownCards } = options;
   const start = buildTime.getTime() - windowHours * 3_600_000;
-  const edition = makeCard({
-    kind: 'edition',
-    headline: options.description,
-    label: site,
-    dateline: '',
-    agency: '',
-    site,
-    lang: options.lang,
-  });
-  const bySection = new Map<string, Card>();
+  const byEdition = new Map(options.editions.map((edition) => [edition, editionCardOf(edition, site)]));
+  const bySection = new Map<string, Map<string, Card>>();
   const byStory = new Map<string, Card>();
   newestFirst.forEach((story, index) => {
-    let section = bySection.get(story.section);
+    if (!byEdition.has(story.edition)) byEdition.set(story.edition, editionCardOf(story.edition, site));
+    let sections = bySection.get(story.edition);
+    if (!sections) {
+      sections = new Map();
+      bySection.set(story.edition, sections);
+    }
+    // Keyed as the section pages are grouped, so the card shows the name the page shows.
+    const slug = slugify(story.section);
+    let section = sections.get(slug);
     if (!section) {
-      section = makeCard({
-        kind: 'section',
-        headline: story.section,
-        label: site,
-        dateline: '',
-        agency: '',
-        site,
-        lang: options.lang,
-      });
-      bySection.set(story.section, section);
+      section = sectionCardOf(story.edition, story.section, site);
+      sections.set(slug, section);
     }
     const at = story.published.getTime();
     const own = index < ownCards || (at >= start && at <= buildTime.getTime());
@@ -190,7 +245,35 @@ export function planCards(
       ),
     );
   });
-  const cards = new Map<string, Card>([[edition.key, edition]]);
-  for (const card of [...bySection.values(), ...byStory.values()]) cards.set(card.key, card);
-  return { byStory, bySection, edition, cards: [...cards.values()] };
+  const edition = byEdition.get(options.editions[0]) as Card;
+  const cards = new Map<string, Card>();
+  for (const card of [
+    ...byEdition.values(),
+    ...[...bySection.values()].flatMap((sections) => [...sections.values()]),
+    ...byStory.values(),
+  ]) {
+    cards.set(card.key, card);
+  }
+  return { byStory, bySection, byEdition, edition, cards: [...cards.values()] };
+}
+
+/**
+ * The card of an edition's pages that have none of their own; the default edition's for a
+ * language with no edition.
+ *
+ * @example
+ * editionCard(plan, 'es').content.lang; // "es"
+ */
+export function editionCard(plan: CardPlan, edition: string): Card {
+  return plan.byEdition.get(edition) ?? plan.edition;
+}
+
+/**
+ * The card of a section of an edition, found by its name as any story of it spells it.
+ *
+ * @example
+ * sectionCard(plan, 'es', 'Economía')?.content.headline; // "Economía"
+ */
+export function sectionCard(plan: CardPlan, edition: string, section: string): Card | undefined {
+  return plan.bySection.get(edition)?.get(slugify(section));
 }

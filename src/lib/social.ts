@@ -44,7 +44,8 @@ export function ogLocale(lang: string): string {
 
 /**
  * The meta tags of a page: Open Graph (title, description, type, URL, site, locale, image
- * with size, type and alt; article times, section and tags) and `twitter:card`.
+ * with size, type and alt; article times, section and tags), `twitter:card` and
+ * `twitter:image:alt`.
  *
  * @example
  * socialMeta(input).find((tag) => 'name' in tag)?.content; // "summary_large_image"
@@ -72,6 +73,10 @@ export function socialMeta(input: SocialInput): MetaTag[] {
       ...input.article.tags.map((tag) => ({ property: 'article:tag', content: tag })),
     );
   }
-  tags.push({ name: 'twitter:card', content: 'summary_large_image' });
+  // X reads the image from og:image, but has no fallback for its description: say it again.
+  tags.push(
+    { name: 'twitter:card', content: 'summary_large_image' },
+    { name: 'twitter:image:alt', content: input.image.alt },
+  );
   return tags;
 }

@@ -2,6 +2,8 @@ import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { MESSAGES } from '../../src/lib/i18n';
 import { parseSearchManifest, searchBundles } from '../../src/lib/search';
 import { EDITION_STORIES, editions } from '../helpers/site';
@@ -290,6 +292,82 @@ describe('a language with stories but no message table (German)', () => {
     expect($('.skip-link').attr('lang')).toBeUndefined();
     expect($('#related-heading').attr('lang')).toBeUndefined();
     expect($('.sections-bar a').first().attr('lang')).toBeUndefined();
+  });
+});
+
+describe('share cards of pages that are not stories follow the page’s edition', () => {
+  const EDITION_ALT = {
+    en: 'Wire Reader: News-agency wire stories, word for word, as the agencies filed them.',
+    es: 'Wire Reader: Noticias de agencia, palabra por palabra, tal como las transmitieron las agencias.',
+    ar: 'Wire Reader: أخبار وكالات الأنباء كلمةً بكلمة، كما بثّتها الوكالات.',
+  };
+  const card = (path: string) => {
+    const $ = page(path);
+    return {
+      image: $('meta[property="og:image"]').attr('content') ?? '',
+      alt: $('meta[property="og:image:alt"]').attr('content'),
+      xAlt: $('meta[name="twitter:image:alt"]').attr('content'),
+    };
+  };
+
+  it.each([
+    ['/', EDITION_ALT.en],
+    ['/es/', EDITION_ALT.es],
+    ['/es/page/2/', EDITION_ALT.es],
+    ['/es/tags/espana/', EDITION_ALT.es],
+    ['/es/feeds/', EDITION_ALT.es],
+    ['/es/archive/', EDITION_ALT.es],
+    ['/es/search/', EDITION_ALT.es],
+    ['/es/sections/economia/', 'Wire Reader: la sección Economía'],
+    ['/es/sections/breves/page/1/', 'Wire Reader: la sección Breves'],
+    ['/sections/economy/', 'Wire Reader: the Economy section'],
+    ['/ar/', EDITION_ALT.ar],
+    ['/ar/tags/مصر/', EDITION_ALT.ar],
+    ['/ar/sections/ثقافة/', 'Wire Reader: قسم ثقافة'],
+    // No German message table: the furniture, and so the edition's card, is English.
+    ['/de/', EDITION_ALT.en],
+  ])('%s shows a card described, for Open Graph and X alike, as “%s”', (path, alt) => {
+    const shown = card(path);
+    expect(shown.alt).toBe(alt);
+    expect(shown.xAlt).toBe(alt);
+  });
+
+  it('gives each edition with its own language a card of its own, which its tag and other pages share', () => {
+    const images = ['/', '/es/', '/ar/'].map((path) => card(path).image);
+    expect(new Set(images).size).toBe(3);
+    expect(card('/es/tags/espana/').image).toBe(images[1]);
+    expect(card('/es/feeds/').image).toBe(images[1]);
+    expect(card('/ar/tags/مصر/').image).toBe(images[2]);
+    expect(card('/de/').image).toBe(images[0]);
+  });
+
+  it('gives a Spanish story without a card of its own its Spanish section’s card', () => {
+    const story = card('/stories/nota-breve-numero-1/');
+    expect(story.alt).toBe('Wire Reader: la sección Breves');
+    expect(story.image).toBe(card('/es/sections/breves/').image);
+  });
+
+  /** The colour of a pixel on a card's left or right edge, where its accent bar is drawn. */
+  const edge = async (path: string, side: 'left' | 'right') => {
+    const file = join(editions.dir(), new URL(card(path).image).pathname);
+    const pixel = await sharp(file)
+      .extract({ left: side === 'left' ? 4 : 1195, top: 315, width: 1, height: 1 })
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    return [...pixel];
+  };
+  const ACCENT = [0xc1, 0x12, 0x1f];
+
+  it.each([
+    ['/es/sections/economia/', 'left'],
+    ['/es/', 'left'],
+    ['/ar/sections/ثقافة/', 'right'],
+    ['/ar/', 'right'],
+  ] as const)('draws the card of %s with its accent bar on the %s, as the edition reads', async (path, start) => {
+    const end = start === 'left' ? 'right' : 'left';
+    expect(await edge(path, start)).toEqual(ACCENT);
+    expect(await edge(path, end)).not.toEqual(ACCENT);
   });
 });
 

@@ -35,6 +35,7 @@ describe('socialMeta', () => {
     ['article:section', ['World']],
     ['article:tag', ['Kazakhstan', 'China']],
     ['twitter:card', ['summary_large_image']],
+    ['twitter:image:alt', ['Headline card']],
   ])('sets %s', (key, expected) => {
     expect(find(tags, key)).toEqual(expected);
   });

@@ -66,6 +66,10 @@ export default {
   otherSections: 'أقسام أخرى',
   bySection: 'حسب القسم',
 
+  cardSection: 'القسم',
+  cardEditionAlt: '{site}: {description}',
+  cardSectionAlt: '{site}: قسم {section}',
+
   published: 'نُشر',
   correction: 'تصحيح',
   corrections: 'تصحيحات',

@@ -69,6 +69,10 @@ export default {
   otherSections: 'Other sections',
   bySection: 'By section',
 
+  cardSection: 'Section',
+  cardEditionAlt: '{site}: {description}',
+  cardSectionAlt: '{site}: the {section} section',
+
   published: 'Published',
   correction: 'Correction',
   corrections: 'Corrections',

@@ -70,6 +70,10 @@ export default {
   otherSections: 'Otras secciones',
   bySection: 'Por sección',
 
+  cardSection: 'Sección',
+  cardEditionAlt: '{site}: {description}',
+  cardSectionAlt: '{site}: la sección {section}',
+
   published: 'Publicado',
   correction: 'Corrección',
   corrections: 'Correcciones',

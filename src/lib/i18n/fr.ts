@@ -71,6 +71,10 @@ export default {
   otherSections: 'Autres rubriques',
   bySection: 'Par rubrique',
 
+  cardSection: 'Rubrique',
+  cardEditionAlt: '{site}\u00a0: {description}',
+  cardSectionAlt: '{site}\u00a0: la rubrique {section}',
+
   published: 'Publié le',
   correction: 'Correction',
   corrections: 'Corrections',

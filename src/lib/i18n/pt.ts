@@ -70,6 +70,10 @@ export default {
   otherSections: 'Outras seções',
   bySection: 'Por seção',
 
+  cardSection: 'Seção',
+  cardEditionAlt: '{site}: {description}',
+  cardSectionAlt: '{site}: a seção {section}',
+
   published: 'Publicado',
   correction: 'Correção',
   corrections: 'Correções',

@@ -111,6 +111,13 @@ export interface Messages {
   otherSections: string;
   bySection: string;
 
+  /** The small line above the section's name on a section's share card (the image a shared link shows). */
+  cardSection: string;
+  /** The alternative text (`og:image:alt`) of an edition's share card: `{site}`, `{description}` (its big line). */
+  cardEditionAlt: string;
+  /** The alternative text of a section's share card: `{section}`, `{site}`. */
+  cardSectionAlt: string;
+
   /** Before the publication time on a story. */
   published: string;
   /** The heading of a story's correction notes: one, or several. */
