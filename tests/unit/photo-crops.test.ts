@@ -30,11 +30,7 @@ describe('photoCrops', () => {
       { width: 640, height: 480 },
       [size('4:3', 640, 480), size('16:9', 640, 360), size('1:1', 480, 480)],
     ],
-    [
-      'a small photo leaves out the crops under 50,000 pixels',
-      { width: 300, height: 200 },
-      [size('4:3', 264, 198)],
-    ],
+    ['a small photo leaves out the crops under 50,000 pixels', { width: 300, height: 200 }, [size('4:3', 264, 198)]],
     ['a thumbnail gives no crop at all', { width: 160, height: 120 }, []],
     ['a sliver too thin for any ratio gives none', { width: 5000, height: 8 }, []],
     ['a 1x1 pixel photo gives none', { width: 1, height: 1 }, []],
