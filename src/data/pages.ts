@@ -3,7 +3,7 @@ import { localDay } from '../lib/desk';
 import type { ListingPage } from '../lib/paginate';
 import { paginate } from '../lib/paginate';
 import { SITE } from '../lib/site';
-import { editionOf } from '../lib/slug';
+import { editionOf, storyAnchor } from '../lib/slug';
 import type { Story } from '../lib/story';
 import { editionParam, getArchive, getEdition, type Group } from './archive';
 
@@ -104,16 +104,18 @@ export async function groupListingPaths<
   return keyedListing(
     [...editions.values()].flatMap((edition) =>
       [...(param === 'section' ? edition.sections : edition.tags)].flatMap(([slug, group]) =>
-        paginate(group.stories, { pageSize: SITE.pageSize, basePath: basePath(group.name, edition.lang) }).map(
-          ({ param: pageParam, page }) => ({
-            params: {
-              edition: editionParam(edition.lang),
-              page: pageParam,
-              ...({ [param]: slug } as Record<K, string>),
-            },
-            props: { name: group.name, page, lang: edition.lang, today, ...extra(group) },
-          }),
-        ),
+        paginate(group.stories, {
+          pageSize: SITE.pageSize,
+          basePath: basePath(group.name, edition.lang),
+          anchorOf: (story) => storyAnchor(story.id),
+        }).map(({ param: pageParam, page }) => ({
+          params: {
+            edition: editionParam(edition.lang),
+            page: pageParam,
+            ...({ [param]: slug } as Record<K, string>),
+          },
+          props: { name: group.name, page, lang: edition.lang, today, ...extra(group) },
+        })),
       ),
     ),
   );

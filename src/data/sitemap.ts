@@ -9,12 +9,11 @@ import { getArchive } from './archive';
 /** Publisher pages: written in the default language only, so listed once. */
 const PUBLISHER_PATHS = ['/about/', '/corrections/', '/contact/', '/terms/'];
 
-/** Each edition's pages outside its story listings that are worth indexing. */
-const editionPaths = (lang: string) => [
-  `${editionPrefix(lang)}/feeds/`,
-  `${editionPrefix(lang)}${SITE.searchPath}`,
-  archivePath(lang),
-];
+/**
+ * Each edition's pages outside its story listings that are worth indexing. Not its search
+ * page: an empty form until a reader asks, so it is `noindex` and left out.
+ */
+const editionPaths = (lang: string) => [`${editionPrefix(lang)}/feeds/`, archivePath(lang)];
 
 const lastmodOf = (story: Story) => story.updated ?? story.published;
 

@@ -20,6 +20,7 @@ import {
 import {
   contentSecurityPolicy,
   cspHash,
+  immutablePrefixes,
   inlineCode,
   netlifyHeaders,
   nginxHeaders,
@@ -252,7 +253,7 @@ export async function writeDeployFiles(
 
   // Pagefind compiles WebAssembly in the browser; any other .wasm file would too.
   const wasm = files.some((file) => file.startsWith('pagefind/') || file.endsWith('.wasm'));
-  const headers = siteHeaders(contentSecurityPolicy({ styleHashes, scriptHashes, wasm }));
+  const headers = siteHeaders(contentSecurityPolicy({ styleHashes, scriptHashes, wasm }), immutablePrefixes(files));
   await writeFile(join(siteDir, HEADER_FILES.netlify), netlifyHeaders(headers));
   await writeFile(join(siteDir, HEADER_FILES.nginx), nginxHeaders(headers));
 

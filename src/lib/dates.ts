@@ -121,3 +121,22 @@ export function notBefore(later: WireDate, earlier: WireDate): boolean {
   }
   return later.date >= earlier.date;
 }
+
+/**
+ * The latest of `changes` that falls after `published` (compared as {@link notBefore}
+ * does: by instant when both give a time, else by calendar date), or undefined when none
+ * does: when a story last changed, for its "Updated" line, `dateModified` and `lastmod`.
+ *
+ * @example
+ * const published = parseWireDate('2023-07-28');
+ * lastChange(published, [undefined, parseWireDate('2023-07-29'), parseWireDate('2023-07-28T18:00:00Z')])?.iso; // "2023-07-29"
+ * lastChange(published, [parseWireDate('2023-07-28T18:00:00Z')]); // undefined (the same day)
+ */
+export function lastChange(published: WireDate, changes: readonly (WireDate | undefined)[]): WireDate | undefined {
+  let latest: WireDate | undefined;
+  for (const change of changes) {
+    if (!change || notBefore(published, change)) continue;
+    if (!latest || !notBefore(latest, change)) latest = change;
+  }
+  return latest;
+}

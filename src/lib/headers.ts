@@ -125,8 +125,57 @@ export function contentSecurityPolicy({ styleHashes, scriptHashes, wasm = false 
   return directives.map((directive) => directive.join(' ')).join('; ');
 }
 
-/** Cache-Control for files whose name changes with their content (Astro's `/_astro/` assets). */
+/** Cache-Control for files whose name changes with their content (see {@link immutablePrefixes}). */
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+
+/**
+ * Folders whose files a tool names by their content, and how such a name looks; `bundle`:
+ * only inside a search bundle.
+ */
+const CONTENT_NAMED: { folder: RegExp; name: RegExp; bundle: boolean }[] = [
+  // Share cards: a hash of what the card shows (src/lib/cards.ts).
+  { folder: /^cards\/$/, name: /^[0-9a-f]{16,}\.png$/, bundle: false },
+  // Pagefind's chunks: `en_a05188f.pf_fragment` (the language, then a hash).
+  {
+    folder: /^[^/]+\/(fragment|index|filter)\/$/,
+    name: /^[\w-]+_[0-9a-f]{7,}\.pf_(fragment|index|filter)$/,
+    bundle: true,
+  },
+];
+
+/**
+ * The path prefixes whose files may be cached for a year ({@link IMMUTABLE_CACHE}), because
+ * a file's name changes whenever its content does: Astro's `/_astro/` always; the share
+ * cards' `/cards/`; and the `fragment/`, `index/` and `filter/` folders of each search bundle
+ * (a folder beside a `pagefind-entry.json`), which a search fetches piece by piece. A folder
+ * counts only when every file in it (`.br` and `.gz` copies aside) has such a name, so a
+ * file put there by hand is never cached for a year under a name that may be reused.
+ *
+ * @example
+ * immutablePrefixes([
+ *   'cards/d00d0e81a29c33488437.png',
+ *   'pagefind/pagefind-entry.json',
+ *   'pagefind/fragment/en_a05188f.pf_fragment',
+ *   'pagefind/pagefind.js',
+ * ]);
+ * // ['/_astro/', '/cards/', '/pagefind/fragment/']
+ */
+export function immutablePrefixes(files: readonly string[]): string[] {
+  const folders = new Map<string, boolean>();
+  const bundles = new Set(
+    files.filter((file) => /^[^/]+\/pagefind-entry\.json$/.test(file)).map((file) => file.split('/')[0]),
+  );
+  for (const file of files) {
+    const cut = file.lastIndexOf('/') + 1;
+    const folder = file.slice(0, cut);
+    const rule = CONTENT_NAMED.find((candidate) => candidate.folder.test(folder));
+    if (!rule || (rule.bundle && !bundles.has(folder.split('/')[0]))) continue;
+    const named = rule.name.test(file.slice(cut).replace(/\.(br|gz)$/, ''));
+    folders.set(folder, (folders.get(folder) ?? true) && named);
+  }
+  const hashed = [...folders].filter(([, named]) => named).map(([folder]) => `/${folder}`);
+  return ['/_astro/', ...hashed.sort()];
+}
 /**
  * Cache-Control for everything else (pages, feeds, sitemaps, icons): caches may keep a copy
  * but must check it is current before each use, so corrections and kills show at once. It is
@@ -153,7 +202,7 @@ export interface HeaderSet {
  * siteHeaders(contentSecurityPolicy({ styleHashes: [], scriptHashes: [] })).all[1];
  * // ['X-Content-Type-Options', 'nosniff']
  */
-export function siteHeaders(policy: string): HeaderSet {
+export function siteHeaders(policy: string, immutable: readonly string[] = ['/_astro/']): HeaderSet {
   return {
     all: [
       ['Content-Security-Policy', policy],
@@ -168,7 +217,7 @@ export function siteHeaders(policy: string): HeaderSet {
     ],
     // Two years; no includeSubDomains or preload: those bind every host of the domain.
     https: [['Strict-Transport-Security', 'max-age=63072000']],
-    cache: [{ prefix: '/_astro/', value: IMMUTABLE_CACHE }],
+    cache: immutable.map((prefix) => ({ prefix, value: IMMUTABLE_CACHE })),
     defaultCache: REVALIDATE_CACHE,
   };
 }

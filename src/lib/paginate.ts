@@ -35,8 +35,9 @@ export function pagePath(basePath: string, n: number): string {
  * Splits a newest-first list into the front (the latest `pageSize`) and stable archive
  * pages counted from the oldest (see the module comment), with the rest-parameter value
  * of each page's route (`undefined` for the front, `page/N` after) and newer/older links.
- * The front links to the archive page holding the newest story it has no room for; an
- * empty list still has a front.
+ * The front links to the archive page holding the newest story it has no room for, at that
+ * story when `anchorOf` names its item (the page may begin with stories the front shows);
+ * an empty list still has a front.
  *
  * @example
  * paginate(['e', 'd', 'c', 'b', 'a'], { pageSize: 2, basePath: '/' }).map((p) => [p.param, p.page.data]);
@@ -44,18 +45,30 @@ export function pagePath(basePath: string, n: number): string {
  */
 export function paginate<T>(
   items: readonly T[],
-  { pageSize, basePath }: { pageSize: number; basePath: string },
+  {
+    pageSize,
+    basePath,
+    anchorOf,
+  }: { pageSize: number; basePath: string; anchorOf?: ((item: T) => string) | undefined },
 ): { param: string | undefined; page: ListingPage<T> }[] {
   const total = items.length;
   const last = total > pageSize ? Math.ceil(total / pageSize) : 0;
   // Archive page n holds the stories at oldest-first positions (n - 1) * pageSize up to n * pageSize.
   const pageOf = (newestFirstIndex: number) => Math.floor((total - 1 - newestFirstIndex) / pageSize) + 1;
+  const unseen = items[pageSize];
   const front = {
     param: undefined,
     page: {
       data: items.slice(0, pageSize),
       number: undefined,
-      url: { current: basePath, prev: undefined, next: last > 0 ? pagePath(basePath, pageOf(pageSize)) : undefined },
+      url: {
+        current: basePath,
+        prev: undefined,
+        next:
+          unseen === undefined
+            ? undefined
+            : `${pagePath(basePath, pageOf(pageSize))}${anchorOf ? `#${encodeURIComponent(anchorOf(unseen))}` : ''}`,
+      },
     },
   };
   const archive = Array.from({ length: last }, (_, index) => {

@@ -432,6 +432,22 @@ export function parseSearchManifest(value: unknown): SearchManifest {
   return { bundles: bundles as ManifestBundle[] };
 }
 
+/**
+ * Whether two manifests list the same bundles: the same folders with the same languages,
+ * story counts and order. A search page compares the one it opened its bundles from with
+ * the one the server has now, to learn whether a build has changed them since.
+ *
+ * @example
+ * const opened = { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 3 } }] };
+ * sameManifest(opened, { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 3 } }] }); // true
+ * sameManifest(opened, { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 4 } }] }); // false
+ */
+export function sameManifest(a: SearchManifest, b: SearchManifest): boolean {
+  const key = ({ bundles }: SearchManifest) =>
+    JSON.stringify(bundles.map(({ name, bundle, languages }) => [name, bundle, Object.entries(languages)]));
+  return key(a) === key(b);
+}
+
 /** What the search page's script needs of each bundle to open it: where it is, its part and its languages. */
 export interface SearchBundle {
   name: string;
@@ -446,9 +462,27 @@ export interface SearchBundle {
 }
 
 /**
- * The language of `languages` Pagefind opens for a page in `pageLang`, as Pagefind picks
- * it: the page's language, or else its base language (`pt` for `pt-BR`), or else the one
- * with the most stories (the first listed of those with as many).
+ * The page's own language among a bundle's `languages`, as Pagefind matches it: the page's
+ * language (in lower case; `unknown` for a page without one, as Pagefind indexes and opens
+ * it), or else its base language (`pt` for `pt-BR`); undefined when the bundle has neither.
+ *
+ * @example
+ * ownLanguage({ en: 2, es: 5 }, 'EN'); // "en"
+ * ownLanguage({ en: 2, pt: 1 }, 'pt-BR'); // "pt"
+ * ownLanguage({ en: 2, unknown: 1 }, ''); // "unknown"
+ * ownLanguage({ en: 2, es: 5 }, 'fr'); // undefined
+ */
+export function ownLanguage(languages: Record<string, number>, pageLang: string): string | undefined {
+  const page = (pageLang || 'unknown').toLowerCase();
+  return [page, page.split('-')[0] ?? page].find((code) => Object.hasOwn(languages, code));
+}
+
+/**
+ * The language of `languages` Pagefind opens for a page in `pageLang`, as Pagefind 1.x
+ * picks it (its `findIndex`): the page's own ({@link ownLanguage}), or else the one with
+ * the most stories. Pagefind sorts its entry file's languages by page count with a stable
+ * sort, so of those with as many the first listed in `pagefind-entry.json` wins; the
+ * manifest lists them in that order ({@link manifestBundle}), and so does `languages`.
  *
  * @example
  * pagefindLanguage({ en: 2, es: 5 }, 'EN'); // "en"
@@ -456,14 +490,13 @@ export interface SearchBundle {
  * pagefindLanguage({ en: 2, es: 5 }, 'fr'); // "es"
  */
 export function pagefindLanguage(languages: Record<string, number>, pageLang: string): string | undefined {
-  const page = pageLang.toLowerCase();
-  const base = page.split('-')[0] ?? page;
-  if (Object.hasOwn(languages, page)) return page;
-  if (Object.hasOwn(languages, base)) return base;
-  return Object.entries(languages).reduce<[string, number] | undefined>(
-    (best, entry) => (best === undefined || entry[1] > best[1] ? entry : best),
-    undefined,
-  )?.[0];
+  return (
+    ownLanguage(languages, pageLang) ??
+    Object.entries(languages).reduce<[string, number] | undefined>(
+      (best, entry) => (best === undefined || entry[1] > best[1] ? entry : best),
+      undefined,
+    )?.[0]
+  );
 }
 
 /**
@@ -484,17 +517,53 @@ export function pagefindLanguage(languages: Record<string, number>, pageLang: st
  * //  { name: 'main', bundle: '/pagefind/', languages: ['es'] }]
  */
 export function searchBundles(manifest: SearchManifest, pageLang: string): SearchBundle[] {
-  const page = pageLang.toLowerCase();
-  const own = (bundle: ManifestBundle) =>
-    Object.hasOwn(bundle.languages, page) || Object.hasOwn(bundle.languages, page.split('-')[0] ?? page);
   const parts = manifest.bundles;
-  const first = Math.max(0, parts.findIndex(own));
+  const first = Math.max(
+    0,
+    parts.findIndex((part) => ownLanguage(part.languages, pageLang) !== undefined),
+  );
   return [...parts.slice(first, first + 1), ...parts.slice(0, first), ...parts.slice(first + 1)].map((part, index) => {
     const bundle = { name: part.name, bundle: part.bundle, languages: Object.keys(part.languages).sort() };
     if (index > 0) return bundle;
-    const primary = pagefindLanguage(part.languages, page);
+    const primary = pagefindLanguage(part.languages, pageLang);
     return { ...bundle, ...(primary && { primary }) };
   });
+}
+
+/** Why a search is tried once more: it failed, or it found nothing. */
+export type RetryCause = 'failed' | 'empty';
+
+/**
+ * Runs a search, and once more on bundles opened afresh when the first try fails: a search
+ * page left open across a build still holds the bundles it opened, which that build may
+ * have deleted or rewritten. `reopen(cause)` fetches the manifest again and opens the
+ * bundles it lists, and says whether it did so: after a failure it must (or throw); after
+ * a search that found nothing (`isEmpty`) it may open nothing and say `false`, as Pagefind
+ * answers a missing index chunk with no results rather than an error. There is no second
+ * retry: when the retry fails, its error is thrown, and so is an error of `reopen`.
+ *
+ * @example
+ * let folder = '/pagefind-old/';
+ * const search = async () => {
+ *   if (folder === '/pagefind-old/') throw new Error('404');
+ *   return ['/stories/tokayev/'];
+ * };
+ * const reopen = async () => ((folder = '/pagefind/'), true);
+ * await searchOrReopen(search, reopen, (found) => found.length === 0); // ['/stories/tokayev/']
+ */
+export async function searchOrReopen<T>(
+  search: () => Promise<T>,
+  reopen: (cause: RetryCause) => Promise<boolean>,
+  isEmpty: (found: T) => boolean,
+): Promise<T> {
+  let found: T;
+  try {
+    found = await search();
+  } catch {
+    await reopen('failed');
+    return search();
+  }
+  return isEmpty(found) && (await reopen('empty')) ? search() : found;
 }
 
 /**

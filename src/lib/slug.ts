@@ -119,6 +119,16 @@ export function urlPartProblem(kind: string, name: string): string | undefined {
 }
 
 /**
+ * The `id` of a story's item in a listing, and so the fragment that leads to it there.
+ *
+ * @example
+ * storyAnchor('tokayev-peace-call'); // "story-tokayev-peace-call"
+ */
+export function storyAnchor(id: string): string {
+  return `story-${id}`;
+}
+
+/**
  * The site path of a story, from its permanent id (never from its file name).
  *
  * @example

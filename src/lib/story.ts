@@ -3,7 +3,7 @@
  * once (dateline text, permalink), so that no page works it out again.
  */
 import { formatDateline, formatDisplayDate } from './dateline.ts';
-import { calendarDay, type WireDate } from './dates.ts';
+import { calendarDay, lastChange, type WireDate } from './dates.ts';
 import { messagesFor, textDirection } from './i18n/index.ts';
 import { renderStoryHtml } from './markdown.ts';
 import type { StoryData } from './schema.ts';
@@ -24,7 +24,11 @@ export interface Story {
   description: string;
   /** The publication date as the story gives it: local calendar date, time and offset. */
   published: WireDate;
-  /** The update date as the story gives it, if any. */
+  /**
+   * When the story last changed after it was published, as the story gives it: its update
+   * date or its newest correction note's date, whichever is later; undefined when neither
+   * falls after the publication date.
+   */
   updated: WireDate | undefined;
   /** The publication instant, for sorting and feeds (`published.instant`). */
   pubDate: Date;
@@ -139,18 +143,22 @@ function shownDate(date: WireDate, lang: string): { iso: string; text: string } 
  * }).dateline; // "Astana, Jun 20 (EFE).-"
  */
 export function toStory(id: string, body: string | (() => string), data: StoryInput, digest = ''): Story {
+  const updated = lastChange(data.pubDate, [
+    data.updatedDate,
+    ...(data.corrections ?? []).map((correction) => correction.date),
+  ]);
   const story: Omit<Story, 'body'> = {
     id,
     digest,
     title: data.title,
     description: data.description,
     published: data.pubDate,
-    updated: data.updatedDate,
+    updated,
     pubDate: data.pubDate.instant,
-    updatedDate: data.updatedDate?.instant,
+    updatedDate: updated?.instant,
     dates: {
       published: shownDate(data.pubDate, data.lang),
-      updated: data.updatedDate && shownDate(data.updatedDate, data.lang),
+      updated: updated && shownDate(updated, data.lang),
     },
     section: data.section,
     sectionPath: sectionPath(data.section, editionOf(data.lang)),

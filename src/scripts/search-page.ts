@@ -12,12 +12,15 @@ import {
   pagefindQuery,
   parseSearchManifest,
   parseSearchState,
+  sameManifest,
   searchBundles,
+  searchOrReopen,
   resultSummary,
   searchQueryString,
   type PagefindQuery,
   type ResultSource,
-  type SearchBundle,
+  type RetryCause,
+  type SearchManifest,
   type SearchMessages,
   type SearchState,
 } from '../lib/search';
@@ -33,11 +36,15 @@ interface Result {
   score: number;
   data(): Promise<ResultData>;
 }
+/** One Pagefind instance, of those a bundle's `pagefind.js` makes (`createInstance`). */
 interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
   search(term: string | null, options: object): Promise<{ results: Result[] } | null>;
+  destroy(): Promise<void>;
+}
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): Pagefind;
 }
 
 const form = document.querySelector<HTMLFormElement>('form.search-form');
@@ -63,6 +70,8 @@ if (form && status && list && more) {
    */
   const partOf = (bundle: string, language: string) => `${bundle} ${language}`;
   interface Opened {
+    /** The manifest the bundles were opened from. */
+    manifest: SearchManifest;
     /** Pagefind, or undefined when the build indexed no story. */
     module?: Pagefind;
     indexes: { part: string; language: string }[];
@@ -75,51 +84,88 @@ if (form && status && list && more) {
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
-   * The bundles the last build wrote, in the order to open them: the manifest is fetched
-   * past any cache (revalidated), as a page kept open or cached may be older than the build.
+   * What the last build wrote: the manifest is fetched past any cache (revalidated), as a
+   * page kept open or cached may be older than the build.
    */
-  const fetchBundles = async (): Promise<SearchBundle[]> => {
+  const fetchManifest = async (): Promise<SearchManifest> => {
     const response = await fetch(manifestUrl, { cache: 'no-cache' });
     if (!response.ok) throw new Error(`${manifestUrl} answered ${response.status}`);
-    return searchBundles(parseSearchManifest(await response.json()), pageLang);
+    return parseSearchManifest(await response.json());
   };
 
   /**
-   * Loads Pagefind once: the first bundle's index of its primary language, merged with its
-   * other languages' and every other bundle's. Each index carries its own part as a filter,
-   * so that a search can ask each index for its own list.
+   * Opens the manifest's bundles in a fresh Pagefind: the first bundle's index of its
+   * primary language, merged with its other languages' and every other bundle's. Each index
+   * carries its own part as a filter, so that a search can ask each index for its own list.
+   * A Pagefind opened before is destroyed first (its web worker and the indexes it holds).
    */
-  const loadPagefind = (): Promise<Opened> => {
-    pagefind ??= fetchBundles().then(async (bundles) => {
-      const [first, ...others] = bundles;
-      const indexes = bundles.flatMap(({ name, languages }) =>
-        languages.map((language) => ({ part: partOf(name, language), language })),
-      );
-      // No stories yet: nothing to open, and every search finds nothing.
-      if (!first?.primary) return { indexes: [] };
-      const module = (await import(/* @vite-ignore */ `${first.bundle}pagefind.js`)) as Pagefind;
-      await module.options({ excerptLength: 28 });
-      await module.init();
-      await module.options({ mergeFilter: { part: partOf(first.name, first.primary) } });
-      // Pagefind keeps one index per language, each with its own stemming. Merges go by
-      // absolute address, as Pagefind skips a merge of the primary's own path.
-      for (const { name, bundle, languages } of [first, ...others]) {
-        const absolute = new URL(bundle, window.location.href).href;
-        for (const language of languages) {
-          if (name === first.name && language === first.primary) continue;
-          await module.mergeIndex(absolute, {
-            // Results link from the site's root, as the first bundle's do (Pagefind, in its
-            // worker, would otherwise prefix them with the absolute address's origin).
-            baseUrl: '/',
-            language,
-            mergeFilter: { part: partOf(name, language) },
-          });
-        }
+  const open = async (manifest: SearchManifest, previous?: Opened): Promise<Opened> => {
+    await previous?.module?.destroy();
+    const bundles = searchBundles(manifest, pageLang);
+    const [first, ...others] = bundles;
+    const indexes = bundles.flatMap(({ name, languages }) =>
+      languages.map((language) => ({ part: partOf(name, language), language })),
+    );
+    // No stories yet: nothing to open, and every search finds nothing.
+    if (!first?.primary) return { manifest, indexes: [] };
+    // An instance of its own, which no other (an older one being destroyed) shares.
+    const { createInstance } = (await import(/* @vite-ignore */ `${first.bundle}pagefind.js`)) as PagefindModule;
+    const module = createInstance({ excerptLength: 28, mergeFilter: { part: partOf(first.name, first.primary) } });
+    await module.init();
+    // Pagefind keeps one index per language, each with its own stemming. Merges go by
+    // absolute address, as Pagefind skips a merge of the primary's own path.
+    for (const { name, bundle, languages } of [first, ...others]) {
+      const absolute = new URL(bundle, window.location.href).href;
+      for (const language of languages) {
+        if (name === first.name && language === first.primary) continue;
+        await module.mergeIndex(absolute, {
+          // Results link from the site's root, as the first bundle's do (Pagefind, in its
+          // worker, would otherwise prefix them with the absolute address's origin).
+          baseUrl: '/',
+          language,
+          mergeFilter: { part: partOf(name, language) },
+        });
       }
-      return { module, indexes };
+    }
+    return { manifest, module, indexes };
+  };
+
+  /** Makes `opening` the Pagefind searches use; one that fails is forgotten, so the next search starts again. */
+  const use = (opening: Promise<Opened>): Promise<Opened> => {
+    pagefind = opening;
+    opening.catch(() => {
+      if (pagefind === opening) pagefind = undefined;
     });
-    pagefind.catch(() => (pagefind = undefined));
-    return pagefind;
+    return opening;
+  };
+
+  /** The Pagefind searches use, opened from the manifest at the first search. */
+  const loadPagefind = (): Promise<Opened> => pagefind ?? use(fetchManifest().then((manifest) => open(manifest)));
+
+  /**
+   * After a search on `stale` failed or found nothing, opens afresh the bundles the manifest
+   * lists now, and says whether it did (see `searchOrReopen`): after a failure always; after
+   * an empty result only when the manifest changed (when it cannot be fetched, the empty
+   * result stands). Searches use the new Pagefind from the moment it is asked for, and a
+   * search that finds it asked for already waits for it instead of opening another.
+   */
+  const reopen = async (cause: RetryCause, stale: Promise<Opened> | undefined): Promise<boolean> => {
+    // Until its first await, this runs as it is called: no other search comes in between.
+    if (pagefind && pagefind !== stale) {
+      await pagefind;
+      return true;
+    }
+    const reopening = (async (): Promise<{ opened: Opened; reopened: boolean }> => {
+      const previous = await stale?.catch(() => undefined);
+      if (cause === 'empty' && previous) {
+        const latest = await fetchManifest().catch(() => previous.manifest);
+        if (sameManifest(latest, previous.manifest)) return { opened: previous, reopened: false };
+        return { opened: await open(latest, previous), reopened: true };
+      }
+      return { opened: await open(await fetchManifest(), previous), reopened: true };
+    })();
+    void use(reopening.then(({ opened }) => opened));
+    return (await reopening).reopened;
   };
 
   const formState = (): SearchState =>
@@ -177,8 +223,11 @@ if (form && status && list && more) {
    * and merges them here: Pagefind sorts by date only within an index, and scores each with
    * its own word statistics, which leave a small index's good matches below a big one's.
    */
-  const search = async (query: PagefindQuery, state: SearchState): Promise<ResultSource<ResultData>> => {
-    const { module, indexes } = await loadPagefind();
+  const search = async (
+    { module, indexes }: Opened,
+    query: PagefindQuery,
+    state: SearchState,
+  ): Promise<ResultSource<ResultData>> => {
     const order = query.options.sort.date;
     const wanted = state.filters.language?.toLowerCase();
     const asked = indexes.filter(({ language }) => !wanted || language === wanted);
@@ -201,14 +250,23 @@ if (form && status && list && more) {
     );
   };
 
-  const showMore = async (id: number): Promise<HTMLLIElement[]> => {
-    const next = await results.take(pageSize);
-    if (id !== generation) return [];
+  /** Adds results to the list, and shows "Show more results" while there are more. */
+  const show = (next: ResultData[]): HTMLLIElement[] => {
     const items = next.map(render);
     list.append(...items);
     shown += items.length;
     more.parentElement!.hidden = shown >= results.total;
     return items;
+  };
+
+  /** Says in words that search failed, in place of any results. */
+  const showFailure = (error: unknown) => {
+    console.error('Search failed:', error);
+    list.replaceChildren();
+    list.hidden = true;
+    more.parentElement!.hidden = true;
+    status.classList.add('search-error');
+    status.textContent = messages.searchFailure;
   };
 
   const run = async (state: SearchState) => {
@@ -229,23 +287,26 @@ if (form && status && list && more) {
     }
     list.setAttribute('aria-busy', 'true');
     try {
-      const found = await search(query, state);
+      // A page left open across a build may hold bundles that build deleted or rewrote:
+      // the search and its first results' data are tried once more on the bundles it lists now.
+      let opened: Promise<Opened> | undefined;
+      const found = await searchOrReopen(
+        async () => {
+          const source = await search(await (opened = loadPagefind()), query, state);
+          return { source, first: await source.take(pageSize) };
+        },
+        (cause) => reopen(cause, opened),
+        ({ source }) => source.total === 0,
+      );
       if (id !== generation) return;
-      results = found;
+      results = found.source;
       shown = 0;
       list.replaceChildren();
-      await showMore(id);
-      if (id !== generation) return;
+      show(found.first);
       list.hidden = results.total === 0;
       status.textContent = resultSummary(results.total, state, messages, pageLang);
     } catch (error) {
-      if (id !== generation) return;
-      console.error('Search failed:', error);
-      list.replaceChildren();
-      list.hidden = true;
-      more.parentElement!.hidden = true;
-      status.classList.add('search-error');
-      status.textContent = messages.searchFailure;
+      if (id === generation) showFailure(error);
     } finally {
       if (id === generation) list.removeAttribute('aria-busy');
     }
@@ -267,8 +328,14 @@ if (form && status && list && more) {
   });
   form.addEventListener('focusin', () => void loadPagefind().catch(() => undefined), { once: true });
   more.addEventListener('click', async () => {
-    const items = await showMore(generation);
-    items[0]?.querySelector('a')?.focus();
+    const id = generation;
+    try {
+      const next = await results.take(pageSize);
+      if (id !== generation) return;
+      show(next)[0]?.querySelector('a')?.focus();
+    } catch (error) {
+      if (id === generation) showFailure(error);
+    }
   });
 
   const initial = parseSearchState(new URLSearchParams(window.location.search));

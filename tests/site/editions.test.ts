@@ -154,6 +154,11 @@ describe('edition front pages', () => {
     // Archive pages count from the oldest story (they never renumber): the front is "the latest".
     expect($('.pagination span').text()).toBe('Lo último');
     expect($('.pagination a[rel="next"]').text().trim()).toBe('Noticias anteriores');
+    // At the item of the newest story the front has no room for.
+    const [path = '', fragment = ''] = ($('.pagination a[rel="next"]').attr('href') ?? '').split('#');
+    const story = page(path)(`li[id="${decodeURIComponent(fragment)}"] .headline a`).attr('href');
+    expect(story).toMatch(/^\/stories\//);
+    expect($(`.wire > li .headline a[href="${story}"]`).length).toBe(0);
     expect(page('/es/page/1/')('.pagination span').text()).toBe('Página 1');
     expect(page('/es/page/2/')('h1').text()).toBe('Últimas noticias, página 2');
     expect(page('/ar/')('h1').text()).toBe('آخر الأخبار');
@@ -317,8 +322,13 @@ describe('what the default edition has, each edition has', () => {
     expect(alternates(absolute('/es/'))).toContainEqual(['es', absolute('/es/')]);
     expect(alternates(absolute(encodeURI(EDITION_STORIES.ar)))).toEqual([]);
     const locs = urls.map((url) => url.loc);
-    for (const path of ['/es/search/', '/es/archive/', '/ar/archive/2024/01/25/', '/es/feeds/']) {
+    for (const path of ['/es/archive/', '/ar/archive/2024/01/25/', '/es/feeds/']) {
       expect(locs).toContain(absolute(encodeURI(path)));
+    }
+    // Search pages are forms, not content: noindex, and not in the sitemap.
+    for (const path of ['/search/', '/es/search/', '/ar/search/']) {
+      expect(locs).not.toContain(absolute(path));
+      expect(page(path)('meta[name="robots"]').attr('content')).toBe('noindex');
     }
   });
 });
@@ -354,6 +364,32 @@ describe('the corrections page of a site with corrected stories in two languages
     expect(items.map((item) => item.find('time').text())).toEqual(['الجمعة، 26 يناير 2024', 'Saturday, July 29, 2023']);
     expect($('html').attr('lang')).toBe('en');
     expect($('#corrected-heading').text()).toBe('Corrected stories');
+  });
+});
+
+describe('a story corrected after it was published', () => {
+  const $ = page(EDITION_STORIES.en);
+  const article = (
+    JSON.parse($('script[type="application/ld+json"]').text()) as { '@graph': Record<string, unknown>[] }
+  )['@graph'].find((node) => node['@type'] === 'NewsArticle');
+  const lastmod = (loc: string) =>
+    (
+      new XMLParser({ isArray: (name) => name === 'url' }).parse(editions.read('/sitemap-1.xml')).urlset.url as {
+        loc: string;
+        lastmod: string;
+      }[]
+    ).find((url) => url.loc === loc)?.lastmod;
+
+  it('dates its last change by its correction note, on the page, in its data and in the sitemap', () => {
+    expect($('time[datetime="2023-07-29"]').length).toBeGreaterThan(0);
+    expect($('body').text()).toMatch(/Updated\W+Saturday, July 29, 2023/);
+    expect([article?.datePublished, article?.dateModified]).toEqual(['2023-07-28', '2023-07-29']);
+    expect($('meta[property="article:modified_time"]').attr('content')).toMatch(/^2023-07-29/);
+    expect(lastmod(absolute(EDITION_STORIES.en))).toMatch(/^2023-07-29/);
+  });
+
+  it('lets search engines show its image large', () => {
+    expect($('meta[name="robots"]').attr('content')).toBe('max-image-preview:large');
   });
 });
 

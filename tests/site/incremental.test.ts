@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateStories, writeCorpus } from '../bench/corpus';
@@ -124,6 +124,13 @@ function edit(file: string, change: (data: Record<string, unknown>) => void): vo
   writeFileSync(file, `---\n${dump(data)}---\n${source.slice(match[0].length)}`);
 }
 
+/** Adds a story at `file`: a copy of the story `from`, with the frontmatter `fields` set. */
+function addStory(file: string, from: string, fields: Record<string, unknown>): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, readFileSync(from, 'utf8'));
+  edit(file, (data) => Object.assign(data, fields));
+}
+
 const dataOf = (file: string) =>
   load(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(file, 'utf8'))?.[1] ?? '') as Record<string, unknown>;
 
@@ -168,14 +175,10 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
 
   it('adds a story: renders it and few others, not the archive', () => {
     const [template] = storyFiles();
-    const source = readFileSync(template as string, 'utf8');
-    const file = join(content, 'new/breaking.md');
-    mkdirSync(join(content, 'new'));
-    writeFileSync(file, source);
-    edit(file, (data) => {
-      data.title = 'Breaking: a flash story arrives';
-      data.slug = 'breaking-flash';
-      data.pubDate = '2025-06-01';
+    addStory(join(content, 'new/breaking.md'), template as string, {
+      title: 'Breaking: a flash story arrives',
+      slug: 'breaking-flash',
+      pubDate: '2025-06-01',
     });
     const result = buildAndCompare('add');
     expect(result.differences).toEqual([]);
@@ -185,12 +188,10 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
   });
 
   it('adds a second story in the newest month: only the recent search bundle is indexed again', () => {
-    const file = join(content, 'new/second.md');
-    writeFileSync(file, readFileSync(join(content, 'new/breaking.md'), 'utf8'));
-    edit(file, (data) => {
-      data.title = 'A second story the same month';
-      data.slug = 'second-flash';
-      data.pubDate = '2025-06-02';
+    addStory(join(content, 'new/second.md'), join(content, 'new/breaking.md'), {
+      title: 'A second story the same month',
+      slug: 'second-flash',
+      pubDate: '2025-06-02',
     });
     const result = buildAndCompare('add-same-month');
     expect(result.differences).toEqual([]);
@@ -240,12 +241,10 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
   });
 
   it("adds a story to the oldest year: no other year's search bundle is indexed again", () => {
-    const file = join(content, 'new/old-year.md');
-    writeFileSync(file, readFileSync(join(content, 'new/breaking.md'), 'utf8'));
-    edit(file, (data) => {
-      data.title = 'A story filed late for the first month';
-      data.slug = 'old-year-addition';
-      data.pubDate = '2022-01-03';
+    addStory(join(content, 'new/old-year.md'), join(content, 'new/breaking.md'), {
+      title: 'A story filed late for the first month',
+      slug: 'old-year-addition',
+      pubDate: '2022-01-03',
     });
     const result = buildAndCompare('old-year');
     expect(result.differences).toEqual([]);
@@ -327,18 +326,15 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
 
   it('publishes an embargoed story with its photo at the first build after the embargo, though its file is unchanged', () => {
     const [template] = storyFiles();
-    const file = join(content, 'embargo/held.md');
-    mkdirSync(join(content, 'embargo'));
-    cpSync(join(ROOT, 'tests/fixtures/agency/drop/efe-foto-astana.jpg'), join(content, 'embargo/held.jpg'));
-    writeFileSync(file, readFileSync(template as string, 'utf8'));
-    edit(file, (data) => {
-      data.title = 'Held until the hour';
-      data.slug = 'held-until-the-hour';
-      data.pubDate = '2026-11-20T09:00:00+00:00';
-      data.embargo = '2026-11-20T09:00:00+00:00';
-      data.related = [];
-      data.image = { src: './held.jpg', alt: 'A square in Astana', caption: 'Astana.', credit: 'EFE' };
+    addStory(join(content, 'embargo/held.md'), template as string, {
+      title: 'Held until the hour',
+      slug: 'held-until-the-hour',
+      pubDate: '2026-11-20T09:00:00+00:00',
+      embargo: '2026-11-20T09:00:00+00:00',
+      related: [],
+      image: { src: './held.jpg', alt: 'A square in Astana', caption: 'Astana.', credit: 'EFE' },
     });
+    cpSync(join(ROOT, 'tests/fixtures/agency/drop/efe-foto-astana.jpg'), join(content, 'embargo/held.jpg'));
     buildTime = '2026-11-20T08:00:00Z';
     const before = buildAndCompare('embargo-before');
     expect(before.differences).toEqual([]);

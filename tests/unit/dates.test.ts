@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendarDay, notBefore, parseWireDate } from '../../src/lib/dates';
+import { calendarDay, lastChange, notBefore, parseWireDate } from '../../src/lib/dates';
 
 describe('parseWireDate', () => {
   it.each([
@@ -116,5 +116,27 @@ describe('calendarDay and notBefore', () => {
     ['an earlier date alone', '2023-06-19', '2023-06-20', false],
   ])('compares %s', (_name, later, earlier, expected) => {
     expect(notBefore(parseWireDate(later), parseWireDate(earlier))).toBe(expected);
+  });
+});
+
+describe('lastChange', () => {
+  const wire = (text: string | undefined) => (text === undefined ? undefined : parseWireDate(text));
+  it.each([
+    ['2023-07-28', [], undefined],
+    ['2023-07-28', [undefined], undefined],
+    ['2023-07-28', ['2023-07-29'], '2023-07-29'],
+    ['2023-07-28', [undefined, '2023-07-29', '2023-07-28T18:00:00Z'], '2023-07-29'],
+    ['2023-07-28', ['2023-07-30', '2023-07-29'], '2023-07-30'],
+    // A date alone says nothing about the hour: the same day is no change after a date alone.
+    ['2023-07-28', ['2023-07-28T18:00:00Z'], undefined],
+    ['2023-07-28T09:00:00Z', ['2023-07-28'], undefined],
+    // Two times compare by instant, across offsets.
+    ['2023-07-28T09:00:00Z', ['2023-07-28T16:00:00+06:00', '2023-07-28T08:00:00Z'], '2023-07-28T16:00:00+06:00'],
+    ['2023-07-28T09:00:00Z', ['2023-07-28T15:00:00+06:00'], undefined],
+    ['2023-07-28T09:00:00Z', ['2023-07-28T14:00:00+06:00'], undefined],
+    // An earlier change (a slip) does not count.
+    ['2023-07-28', ['2023-07-27'], undefined],
+  ] as const)('after %s, of %j, the last change is %s', (published, changes, expected) => {
+    expect(lastChange(parseWireDate(published), changes.map(wire))?.iso).toBe(expected);
   });
 });

@@ -4,9 +4,12 @@ import {
   contentSecurityPolicy,
   cspHash,
   headersFor,
+  IMMUTABLE_CACHE,
+  immutablePrefixes,
   inlineCode,
   netlifyHeaders,
   nginxHeaders,
+  REVALIDATE_CACHE,
   siteHeaders,
 } from '../../src/lib/headers';
 
@@ -117,6 +120,49 @@ describe('siteHeaders and headersFor', () => {
     ['/_astro/index.B2x9.css', 'public, max-age=31536000, immutable'],
   ])('caches %s with %s', (path, value) => {
     expect(headersFor(set, path)['cache-control']).toBe(value);
+  });
+});
+
+describe('immutablePrefixes', () => {
+  const bundle = ['pagefind/pagefind-entry.json', 'pagefind/pagefind.js', 'pagefind/wasm.en.pagefind'];
+  it.each([
+    ['a site with no content-named files', ['index.html', 'rss.xml'], ['/_astro/']],
+    [
+      'share cards named by their hash',
+      ['cards/d00d0e81a29c33488437.png', 'cards/fb176c34a4090f8d59d5.png'],
+      ['/_astro/', '/cards/'],
+    ],
+    ['a card folder with a file named by hand', ['cards/d00d0e81a29c33488437.png', 'cards/logo.png'], ['/_astro/']],
+    [
+      'the chunk folders of every search bundle, not its entry, script or wasm',
+      [
+        ...bundle,
+        'pagefind/pagefind.en_38b98291d1.pf_meta',
+        'pagefind/fragment/en_a05188f.pf_fragment',
+        'pagefind/index/en_4eed6c4.pf_index',
+        'pagefind/filter/en_4eed6c4.pf_filter',
+        'pagefind-recent/pagefind-entry.json',
+        'pagefind-recent/fragment/pt-br_0a1b2c3.pf_fragment',
+      ],
+      ['/_astro/', '/pagefind-recent/fragment/', '/pagefind/filter/', '/pagefind/fragment/', '/pagefind/index/'],
+    ],
+    ['a chunk-like folder outside a search bundle', ['stories/fragment/en_a05188f.pf_fragment'], ['/_astro/']],
+    [
+      'a bundle folder with a file named by hand',
+      [...bundle, 'pagefind/index/en_4eed6c4.pf_index', 'pagefind/index/notes.txt'],
+      ['/_astro/'],
+    ],
+    ['a deeper folder of the same name', ['cards/old/d00d0e81a29c33488437.png'], ['/_astro/']],
+  ])('%s', (_what, files, expected) => {
+    expect(immutablePrefixes(files)).toEqual(expected);
+  });
+
+  it('caches what it names for a year, and the rest of the bundle not', () => {
+    const set = siteHeaders("default-src 'none'", immutablePrefixes([...bundle, 'pagefind/index/en_4eed6c4.pf_index']));
+    expect(headersFor(set, '/pagefind/index/en_4eed6c4.pf_index')['cache-control']).toBe(IMMUTABLE_CACHE);
+    expect(headersFor(set, '/pagefind/pagefind-entry.json')['cache-control']).toBe(REVALIDATE_CACHE);
+    expect(nginxHeaders(set)).toContain('if ($uri ~ "^/pagefind/index/")');
+    expect(netlifyHeaders(set)).toContain('/pagefind/index/*\n  Cache-Control: public, max-age=31536000, immutable');
   });
 });
 

@@ -45,6 +45,28 @@ describe('paginate', () => {
     expect(target?.page.data).toContain(65 - 20);
   });
 
+  it.each([21, 22, 39, 40, 41, 65])(
+    'with %i stories, leads the front to the item of the newest story it has no room for',
+    (count) => {
+      const [front, ...archive] = paginate(newestFirst(count), {
+        pageSize: 20,
+        basePath: '/es/',
+        anchorOf: (story) => `story-${story}`,
+      });
+      const [path, fragment] = (front?.page.url.next ?? '').split('#');
+      expect(fragment).toBe(`story-${count - 20}`);
+      expect(archive.find((p) => p.page.url.current === path)?.page.data).toContain(count - 20);
+    },
+  );
+
+  it('percent-encodes the fragment, and leaves it out without anchorOf', () => {
+    const items = ['ج', 'ب', 'أ'];
+    expect(paginate(items, { pageSize: 2, basePath: '/ar/', anchorOf: (id) => `story-${id}` })[0]?.page.url.next).toBe(
+      `/ar/page/1/#story-${encodeURIComponent('أ')}`,
+    );
+    expect(paginate(items, { pageSize: 2, basePath: '/ar/' })[0]?.page.url.next).toBe('/ar/page/1/');
+  });
+
   it('has only a front, without archive pages, while everything fits on it', () => {
     expect(paginate(newestFirst(20), { pageSize: 20, basePath: '/' })).toEqual([
       {

@@ -11,13 +11,17 @@ import {
   manifestBundle,
   pagefindLanguage,
   parseSearchManifest,
+  sameManifest,
   searchBundles,
   searchManifestPath,
+  searchOrReopen,
   searchParts,
   searchQueryString,
   sortDateOf,
   indexedSource,
   mergeByScore,
+  ownLanguage,
+  type RetryCause,
   type SearchState,
 } from '../../src/lib/search';
 import { MESSAGES, type Messages } from '../../src/lib/i18n';
@@ -410,6 +414,16 @@ describe('the search manifest', () => {
     expect(Object.keys(bundle.languages)).toEqual(['es', 'ar']);
   });
 
+  it("opens first, when no language is the page's, the first of the commonest in Pagefind's entry order, through the manifest", () => {
+    // As Pagefind's findIndex does: a stable sort of the entry's languages by page count.
+    const written = JSON.stringify({
+      bundles: [manifestBundle({ name: 'main', bundle: '/pagefind/' }, entry({ pt: 2, ar: 1, en: 2 }))],
+    });
+    const [first] = searchBundles(parseSearchManifest(JSON.parse(written)), 'fr');
+    expect(first?.primary).toBe('pt');
+    expect(first?.languages).toEqual(['ar', 'en', 'pt']);
+  });
+
   it('refuses an entry whose index has no page count, naming the bundle', () => {
     expect(() => manifestBundle({ name: 'main', bundle: '/pagefind/' }, '{"languages":{"en":{}}}')).toThrow(
       '/pagefind/pagefind-entry.json: the en index has no page_count',
@@ -442,6 +456,21 @@ describe('the search manifest', () => {
   });
 });
 
+describe('ownLanguage', () => {
+  it.each([
+    ['the page language', { en: 1, es: 2 }, 'en', 'en'],
+    ['whatever its case', { en: 1, es: 2 }, 'EN', 'en'],
+    ['its base language', { en: 1, pt: 2 }, 'pt-BR', 'pt'],
+    ['a regional index before the base one', { pt: 2, 'pt-br': 1 }, 'pt-BR', 'pt-br'],
+    ['not a regional index for the base language', { 'pt-br': 1 }, 'pt', undefined],
+    ['none for another language, however many stories it has', { en: 1, es: 2 }, 'fr', undefined],
+    ['none in a bundle without indexes', {}, 'en', undefined],
+    ["Pagefind's unknown for a page without a language", { en: 1, unknown: 1 }, '', 'unknown'],
+  ])('finds %s', (_name, languages, pageLang, expected) => {
+    expect(ownLanguage(languages, pageLang)).toBe(expected);
+  });
+});
+
 describe('pagefindLanguage', () => {
   it.each([
     ['the page language', { en: 1, es: 2 }, 'en', 'en'],
@@ -450,6 +479,9 @@ describe('pagefindLanguage', () => {
     ['a regional index for its region', { 'pt-br': 1, pt: 2 }, 'pt-BR', 'pt-br'],
     ['else the language with the most stories', { en: 1, es: 2 }, 'fr', 'es'],
     ['the first listed of those with as many', { es: 2, en: 2 }, 'fr', 'es'],
+    ['the first listed of those with as many, not the first by code', { pt: 2, ar: 1, en: 2 }, 'fr', 'pt'],
+    ["Pagefind's unknown index for a page without a language", { en: 3, unknown: 1 }, '', 'unknown'],
+    ['else the commonest for a page without a language', { en: 3, es: 1 }, '', 'en'],
     ['none when there is no index', {}, 'en', undefined],
   ])('opens %s', (_name, languages, pageLang, expected) => {
     expect(pagefindLanguage(languages, pageLang)).toBe(expected);
@@ -539,6 +571,96 @@ describe('searchBundles', () => {
 
   it('opens nothing when the build indexed no story', () => {
     expect(searchBundles({ bundles: [] }, 'en')).toEqual([]);
+  });
+});
+
+describe('sameManifest', () => {
+  const manifest = (...bundles: [string, Record<string, number>][]) => ({
+    bundles: bundles.map(([bundle, languages]) => ({ name: bundle.replaceAll('/', ''), bundle, languages })),
+  });
+  const opened = manifest(['/pagefind/', { en: 3, es: 1 }], ['/pagefind-recent/', { en: 1 }]);
+
+  it.each([
+    [
+      'the same bundles, parsed anew',
+      manifest(['/pagefind/', { en: 3, es: 1 }], ['/pagefind-recent/', { en: 1 }]),
+      true,
+    ],
+    ['a story more in a bundle', manifest(['/pagefind/', { en: 3, es: 1 }], ['/pagefind-recent/', { en: 2 }]), false],
+    [
+      'a bundle in another folder',
+      manifest(['/pagefind/', { en: 3, es: 1 }], ['/pagefind-2025-06/', { en: 1 }]),
+      false,
+    ],
+    ['a bundle fewer', manifest(['/pagefind/', { en: 3, es: 1 }]), false],
+    ['a new language', manifest(['/pagefind/', { en: 3, es: 1, ar: 1 }], ['/pagefind-recent/', { en: 1 }]), false],
+    ['languages in another order', manifest(['/pagefind/', { es: 1, en: 3 }], ['/pagefind-recent/', { en: 1 }]), false],
+  ])('%s: %s', (_name, latest, same) => {
+    expect(sameManifest(opened, latest)).toBe(same);
+  });
+});
+
+describe('searchOrReopen', () => {
+  /**
+   * A search page's bundles: a search on the stale ones gives `stale` (an error, or nothing
+   * found), one on bundles opened afresh gives `fresh`; `reopens` says whether reopening
+   * opens anything, or throws.
+   */
+  const page = (stale: Error | string[], fresh: Error | string[], reopens: boolean | Error = true) => {
+    const calls: string[] = [];
+    let current = 'stale';
+    const search = async () => {
+      calls.push(`search ${current}`);
+      const outcome = current === 'stale' ? stale : fresh;
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    };
+    const reopen = async (cause: RetryCause) => {
+      calls.push(`reopen after ${cause}`);
+      if (reopens instanceof Error) throw reopens;
+      if (reopens) current = 'fresh';
+      return reopens;
+    };
+    return { calls, run: () => searchOrReopen(search, reopen, (found) => found.length === 0) };
+  };
+
+  it('returns what the first search found, and reopens nothing', async () => {
+    const { calls, run } = page(['/stories/a/'], new Error('not asked'));
+    expect(await run()).toEqual(['/stories/a/']);
+    expect(calls).toEqual(['search stale']);
+  });
+
+  it('after a failed search, reopens the bundles and searches them', async () => {
+    const { calls, run } = page(new Error('404 fetching /pagefind/fragment/x.pf_fragment'), ['/stories/a/']);
+    expect(await run()).toEqual(['/stories/a/']);
+    expect(calls).toEqual(['search stale', 'reopen after failed', 'search fresh']);
+  });
+
+  it('after a search that found nothing, searches again only when bundles were reopened', async () => {
+    const changed = page([], ['/stories/a/'], true);
+    expect(await changed.run()).toEqual(['/stories/a/']);
+    expect(changed.calls).toEqual(['search stale', 'reopen after empty', 'search fresh']);
+    const unchanged = page([], new Error('not asked'), false);
+    expect(await unchanged.run()).toEqual([]);
+    expect(unchanged.calls).toEqual(['search stale', 'reopen after empty']);
+  });
+
+  it("throws the retry's error when the search on the reopened bundles fails too, and tries no third time", async () => {
+    const { calls, run } = page(new Error('stale'), new Error('fresh fails too'));
+    await expect(run()).rejects.toThrow('fresh fails too');
+    expect(calls).toEqual(['search stale', 'reopen after failed', 'search fresh']);
+  });
+
+  it('throws the error of reopening (the manifest cannot be fetched), without searching again', async () => {
+    const { calls, run } = page(new Error('stale'), ['/stories/a/'], new Error('/pagefind/bundles.json answered 404'));
+    await expect(run()).rejects.toThrow('/pagefind/bundles.json answered 404');
+    expect(calls).toEqual(['search stale', 'reopen after failed']);
+  });
+
+  it('does not reopen again when the search on reopened bundles finds nothing', async () => {
+    const { calls, run } = page(new Error('stale'), []);
+    expect(await run()).toEqual([]);
+    expect(calls).toEqual(['search stale', 'reopen after failed', 'search fresh']);
   });
 });
 

@@ -110,4 +110,20 @@ describe('toStory dates', () => {
     expect(story.updatedDate?.toISOString()).toBe('2023-06-21T02:00:00.000Z');
     expect(story.dates.updated?.text).toBe('Wednesday, June 21, 2023');
   });
+
+  it.each([
+    ['a correction note after the publication date', undefined, ['2023-06-22'], '2023-06-22'],
+    ['the update date, later than the correction', '2023-06-23T08:00:00+06:00', ['2023-06-22'], '2023-06-23'],
+    ['the newest of two correction notes', undefined, ['2023-06-21', '2023-06-24'], '2023-06-24'],
+    ['nothing for a note on the publication day', undefined, ['2023-06-20'], undefined],
+  ])('counts %s as the last change', (_what, updatedDate, notes, expected) => {
+    const story = toStory('x', '', {
+      ...data,
+      updatedDate: updatedDate === undefined ? undefined : parseWireDate(updatedDate),
+      corrections: notes.map((date) => ({ date: parseWireDate(date), text: 'A name was misspelt.' })),
+    });
+    expect(story.updated?.date).toBe(expected);
+    expect(story.updatedDate).toEqual(story.updated?.instant);
+    expect(story.dates.updated?.iso).toBe(expected);
+  });
 });
