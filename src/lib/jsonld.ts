@@ -46,7 +46,10 @@ export interface ArticleInput {
   publisher: OrganizationInput & { url: string; logo: SizedImage };
   /** The edition the story belongs to: the first breadcrumb. */
   edition: { name: string; url: string };
-  /** Images, largest first: photo crops (16:9, 4:3, 1:1) or the share card. At least one. */
+  /**
+   * Images, in this order: the story photo's crops (16:9, 4:3, 1:1; largest first, see
+   * `photoCrops`), then the share card. At least one: a story without a photo has the card alone.
+   */
   images: readonly SizedImage[];
   /** The story's versions in other languages (a shared `translationKey`): `workTranslation`. */
   translations?: readonly { url: string; lang: string }[] | undefined;

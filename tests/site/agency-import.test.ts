@@ -193,6 +193,16 @@ function cardsNamed(texts: Map<string, string>): Set<string> {
   return named;
 }
 
+/** The `image` list of a built story page's NewsArticle, in order: url, width and height. */
+function articleImages($: cheerio.CheerioAPI): { url: string; width: string; height: string }[] {
+  const graph = JSON.parse($('script[type="application/ld+json"]').text())['@graph'] as {
+    '@type': string;
+    image?: { url: string; width: string; height: string }[];
+  }[];
+  const article = graph.find((node) => node['@type'] === 'NewsArticle');
+  return (article?.image ?? []).map(({ url, width, height }) => ({ url, width, height }));
+}
+
 describe('the site built from agency items', () => {
   let before: Map<string, string>;
   let after: Map<string, string>;
@@ -287,6 +297,47 @@ describe('the site built from agency items', () => {
     // A story without a photo keeps the text card, described by its text.
     const dpa = cheerio.load(after.get(`${DPA_PATH}index.html`) ?? '');
     expect(dpa('meta[property="og:image:alt"]').attr('content')).toMatch(/^Warnstreik/);
+  });
+
+  it('lists a story’s photo in its structured data as 16:9, 4:3 and 1:1 crops, built JPEGs of their stated size, then the card', async () => {
+    const $ = cheerio.load(after.get(`${EFE_PATH}index.html`) ?? '');
+    const images = articleImages($);
+    // The photo is 1200x800: each crop is the largest of its ratio it holds, largest first.
+    const source = await sharp(join(fixtures, 'drop/efe-foto-astana.jpg')).metadata();
+    expect([source.width, source.height]).toEqual([1200, 800]);
+    expect(images.map(({ width, height }) => `${width}x${height}`)).toEqual([
+      '1064x798',
+      '1200x675',
+      '800x800',
+      '1200x630',
+    ]);
+    const card = images.at(-1);
+    expect(card?.url).toBe($('meta[property="og:image"]').attr('content'));
+    const crops = images.slice(0, -1);
+    for (const crop of crops) {
+      // An absolute address on the site, as the card's is.
+      const url = new URL(crop.url);
+      expect(url.origin, crop.url).toBe(new URL(card?.url ?? '').origin);
+      expect(url.pathname, crop.url).toMatch(/^\/_astro\/[^/]+\.jpg$/);
+      const file = join(distAfter, url.pathname);
+      expect(existsSync(file), `${crop.url} is not in the build`).toBe(true);
+      const { width, height, format } = await sharp(file).metadata();
+      expect({ width, height, format }, crop.url).toEqual({
+        width: Number(crop.width),
+        height: Number(crop.height),
+        format: 'jpeg',
+      });
+    }
+    expect(new Set(crops.map((crop) => crop.url)).size).toBe(3);
+    // Crawlable: robots.txt keeps no crawler away from the crops' folder.
+    expect(after.get('/robots.txt')).not.toMatch(/^Disallow:\s*\/(_astro\/?)?\s*$/m);
+  });
+
+  it('lists only the share card in the structured data of a story without a photo', () => {
+    const $ = cheerio.load(after.get(`${DPA_PATH}index.html`) ?? '');
+    expect(articleImages($)).toEqual([
+      { url: $('meta[property="og:image"]').attr('content'), width: '1200', height: '630' },
+    ]);
   });
 
   it('leaves a killed or withheld story out of every page, listing and feed', () => {

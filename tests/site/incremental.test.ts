@@ -344,6 +344,27 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     expect(after.differences).toEqual([]);
     const page = tree(incremental.dist).get('stories/held-until-the-hour/index.html')?.toString('utf8') ?? '';
     expect(page).toMatch(/<figure[\s\S]*Astana\.[\s\S]*EFE/);
+  });
+
+  it('keeps a photo story as it is when nothing changed: its photo and crops stay, and no image is encoded again', () => {
+    const result = buildAndCompare('photo-unchanged');
+    expect(result.differences).toEqual([]);
+    expect(result.kept).toContain('/stories/held-until-the-hour/index.html');
+    const files = tree(incremental.dist);
+    const page = files.get('stories/held-until-the-hour/index.html')?.toString('utf8') ?? '';
+    const graph = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1] ?? '{}') as {
+      '@graph': { image?: { url: string }[] }[];
+    };
+    const crops = (graph['@graph'][0]?.image ?? []).map(({ url }) => new URL(url).pathname.slice(1));
+    // The photo's three crops, then the share card, every one in the output folder.
+    expect(crops).toHaveLength(4);
+    for (const path of crops) expect(files.has(path), path).toBe(true);
+    // astro:assets lists every image of the kept page and copies each from its cache.
+    const images = [...result.output.matchAll(/▶ \/_astro\/(held\.\S+) (.*)$/gm)];
+    for (const path of crops.slice(0, 3)) {
+      expect(images.map(([, name]) => `_astro/${name}`)).toContain(path);
+    }
+    expect(images.filter(([, , how]) => !how?.includes('(reused cache entry)'))).toEqual([]);
     buildTime = undefined;
   });
 
