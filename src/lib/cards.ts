@@ -14,9 +14,12 @@ export const CARD_HEIGHT = 630;
 
 /**
  * Bump when the card design changes, so that cached cards of the old design are not reused.
- * The renderer's package versions go into the cache folder name (see src/integrations/cards.ts).
+ * The renderer's package versions go into the cache folder name (see src/integrations/cards.ts);
+ * a fix to the renderer at the same version (src/lib/vendor-patch.ts) bumps this too, as a
+ * card's address (served as immutable) must change with its pixels.
+ * `wire-card-3`: Arabic marks drawn where HarfBuzz puts them (satori y offsets fixed).
  */
-export const CARD_DESIGN = 'wire-card-2';
+export const CARD_DESIGN = 'wire-card-3';
 
 /** A story photo set behind a card's text. */
 export interface CardPhoto {

@@ -1,0 +1,72 @@
+/**
+ * Fixes in installed dependencies that their authors have not released yet, applied after
+ * every install (`npm install` runs src/cli/patch-vendor.ts). Each fix names the package
+ * version it is for, and replaces one exact piece of its built code; a fix for another
+ * version is skipped with a warning, so an upgrade that carries the real fix needs only the
+ * fix's removal here.
+ */
+
+/** One fix: in `files` of `pkg` at `version`, each `from` becomes `to`. */
+export interface VendorFix {
+  pkg: string;
+  version: string;
+  why: string;
+  files: readonly string[];
+  /** Pieces of minified code, unique in their file: a piece found in no file is an error. */
+  replacements: readonly { from: string; to: string }[];
+}
+
+/**
+ * Satori (0.63.2, the newest) places each glyph HarfBuzz positions at the pen's y *plus*
+ * its y offset, but HarfBuzz's offsets point up and SVG's y points down: marks HarfBuzz
+ * raises are drawn lowered. In Arabic the dots of a joined final ة sink into the letter,
+ * so "دولة" reads "دوله" on every share card.
+ */
+export const VENDOR_FIXES: readonly VendorFix[] = [
+  {
+    pkg: 'satori',
+    version: '0.63.2',
+    why: 'draw HarfBuzz y offsets upwards (Arabic dots above ة)',
+    files: [
+      'dist/index.js',
+      'dist/index.cjs',
+      'dist/experimental.js',
+      'dist/experimental.cjs',
+      'dist/standalone.js',
+      'dist/standalone.cjs',
+    ],
+    replacements: [
+      { from: 'z=c+Y.dy*b,', to: 'z=c-Y.dy*b,' },
+      { from: 'z=c+u.dy*b,', to: 'z=c-u.dy*b,' },
+      { from: 'j=c+k.dy*U,', to: 'j=c-k.dy*U,' },
+    ],
+  },
+];
+
+/**
+ * One file of a dependency with a fix's replacements applied: each `from` found once is
+ * replaced; a file already fixed (its `to` there, its `from` not) is returned unchanged.
+ * Throws, naming the file, when no replacement applies or one is ambiguous, so a changed
+ * build of the package never goes unfixed in silence.
+ *
+ * @example
+ * patchSource('a=1;z=c+Y.dy*b,', [{ from: 'z=c+Y.dy*b,', to: 'z=c-Y.dy*b,' }], 'dist/index.js'); // "a=1;z=c-Y.dy*b,"
+ */
+export function patchSource(source: string, replacements: VendorFix['replacements'], file: string): string {
+  let patched = source;
+  let applied = 0;
+  for (const { from, to } of replacements) {
+    const count = patched.split(from).length - 1;
+    if (count > 1) throw new Error(`${file}: "${from}" occurs ${count} times; the fix needs it once`);
+    if (count === 1) {
+      patched = patched.replace(from, () => to);
+      applied++;
+    } else if (patched.includes(to)) applied++;
+  }
+  if (applied === 0) {
+    throw new Error(
+      `${file}: none of ${replacements.map(({ from }) => `"${from}"`).join(', ')} found; the fix no longer fits`,
+    );
+  }
+  return patched;
+}

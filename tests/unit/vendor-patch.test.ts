@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import satori from 'satori';
+import { describe, expect, it } from 'vitest';
+import { cardFonts } from '../../src/lib/card-render';
+import { patchSource, VENDOR_FIXES } from '../../src/lib/vendor-patch';
+
+const fix = [{ from: 'z=c+Y.dy*b,', to: 'z=c-Y.dy*b,' }];
+
+describe('patchSource', () => {
+  it.each([
+    ['replaces the piece', 'a;z=c+Y.dy*b,q', 'a;z=c-Y.dy*b,q'],
+    ['leaves a fixed file as it is', 'a;z=c-Y.dy*b,q', 'a;z=c-Y.dy*b,q'],
+    ['keeps $ signs in the code as they are', '$&;z=c+Y.dy*b,$1', '$&;z=c-Y.dy*b,$1'],
+  ])('%s', (_what, source, expected) => {
+    expect(patchSource(source, fix, 'dist/index.js')).toBe(expected);
+  });
+
+  it.each([
+    ['a file the fix no longer fits', 'a;z=c+Y.dy*k,', /dist\/index\.js: none of "z=c\+Y\.dy\*b," found/],
+    ['a piece found twice', 'z=c+Y.dy*b,z=c+Y.dy*b,', /dist\/index\.js: "z=c\+Y\.dy\*b," occurs 2 times/],
+  ])('refuses %s, naming the file', (_what, source, message) => {
+    expect(() => patchSource(source, fix, 'dist/index.js')).toThrow(message);
+  });
+});
+
+describe('the installed packages', () => {
+  const require = createRequire(import.meta.url);
+  it.each(VENDOR_FIXES.flatMap((vendor) => vendor.files.map((file) => [vendor.pkg, file, vendor] as const)))(
+    '%s %s carries its fix (npm install runs src/cli/patch-vendor.ts)',
+    (pkg, file, vendor) => {
+      const root = dirname(require.resolve(`${pkg}/package.json`));
+      const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+      expect(version, `the fix is for ${pkg} ${vendor.version}: check it still applies, then update it`).toBe(
+        vendor.version,
+      );
+      const source = readFileSync(join(root, file), 'utf8');
+      expect(vendor.replacements.some(({ to }) => source.includes(to))).toBe(true);
+      expect(vendor.replacements.some(({ from }) => source.includes(from))).toBe(false);
+    },
+  );
+
+  it('draws the dots of a joined final ة above the letter, where HarfBuzz puts them', async () => {
+    const fonts = cardFonts();
+    // The top of the ink of a word: the smallest y of its glyph outlines in Satori's SVG.
+    const top = async (text: string) => {
+      const svg = await satori(
+        {
+          type: 'div',
+          props: { style: { display: 'flex', fontSize: 200, fontWeight: 700, direction: 'rtl' }, children: text },
+        } as Parameters<typeof satori>[0],
+        { width: 800, height: 400, fonts },
+      );
+      return Math.min(...[...svg.matchAll(/[MLQC][-\d.]+ ([-\d.]+)/g)].map((match) => Number(match[1])));
+    };
+    // ة is ه with two dots above: its ink must reach higher than ه's.
+    expect(await top('ـة')).toBeLessThan((await top('ـه')) - 20);
+    expect(await top('كلمة')).toBeLessThan(await top('كلمه'));
+  });
+});
