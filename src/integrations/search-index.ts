@@ -40,9 +40,12 @@ export const DEV_STORY_PATHS = '/_search/story-paths.json';
 
 /**
  * Indexing settings shared by build and dev, so both indexes are the same. Story pages mark
- * what is indexed with data-pagefind-body and data-pagefind-ignore.
+ * what is indexed with data-pagefind-body and data-pagefind-ignore; the dateline at the start
+ * of a story's text is left out here (it is in the rendered Markdown, which carries no
+ * Pagefind attributes), as it is searchable as metadata and shown with each result: a
+ * result's excerpt starts with the text that follows it.
  */
-const INDEX_CONFIG: pagefind.PagefindServiceConfig = {};
+const INDEX_CONFIG: pagefind.PagefindServiceConfig = { excludeSelectors: ['.story-body .dateline'] };
 
 /**
  * Files Pagefind writes for its ready-made interfaces, which the search page does not use (it

@@ -74,6 +74,27 @@ describe('search on the site (its one story)', () => {
     await context.close();
   });
 
+  it.each([
+    ['a word of the headline', '?q=chinese'],
+    ['a word of the standfirst only', '?q=backs'],
+    ['a word of the dateline only', '?q=astana'],
+    ['a section alone', '?section=Conflicts+%26+War'],
+  ])(
+    'finds the story by %s, with an excerpt that starts with its text, not the headline, standfirst or dateline',
+    async (_what, query) => {
+      const { context, page } = await open(`/search/${query}`);
+      expect(await outcome(page)).toMatch(/^1 story matches/);
+      const excerpt = await page.locator('#search-results .excerpt').innerText();
+      const [firstParagraph = ''] = seed.paragraphs;
+      const text = firstParagraph.replace('Astana, Jun 20 (EFE).- ', '');
+      expect(excerpt.startsWith(text.slice(0, 40)), excerpt).toBe(true);
+      for (const shown of [seed.title, 'Kazakhstan’s president backs', 'Astana, Jun 20']) {
+        expect(excerpt, shown).not.toContain(shown.slice(0, 30));
+      }
+      await context.close();
+    },
+  );
+
   it('says in words that a nonsense query has no results, and lists nothing', async () => {
     const { context, page } = await open('/search/?q=xqzvtrplkw');
     expect(await outcome(page)).toMatch(/^No stories match “xqzvtrplkw”\. Check the spelling/);
@@ -335,6 +356,26 @@ describe('search on a mixed archive of 41 stories in two languages', () => {
       .evaluateAll((els) => els.map((el) => el.getAttribute('lang')));
     expect(langs.length).toBeGreaterThan(0);
     expect(new Set(langs)).toEqual(new Set(['es']));
+    await context.close();
+  });
+
+  it('ranks a story whose headline has the word above those that only have it in their text', async () => {
+    const words = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
+    const english = stories.filter((story) => !spanish.has(story.slug));
+    // Headline words of English stories that other English stories have in their text only.
+    const candidates = [...new Set(english.flatMap((story) => words(story.title)))]
+      .filter((word) => word.length > 4)
+      .filter((word) => english.some((story) => !words(story.title).includes(word) && words(story.body).includes(word)))
+      .slice(0, 5);
+    expect(candidates).toHaveLength(5);
+    const { context, page } = await open('/search/?language=en', {}, site);
+    await outcome(page);
+    for (const word of candidates) {
+      await page.goto(`${site}/search/?q=${word}&language=en`);
+      await outcome(page);
+      const first = await resultLinks(page).first().innerText();
+      expect(words(first), word).toContain(word);
+    }
     await context.close();
   });
 

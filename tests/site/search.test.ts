@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { isStoryPage } from '../../src/lib/search';
@@ -56,9 +57,30 @@ describe('a story page, for the index', () => {
     expect($('time[data-pagefind-sort]').attr('datetime')).toBe('2023-06-20');
   });
 
-  it('indexes the standfirst with the text', () => {
-    expect($('.story-body').attr('data-pagefind-index-attrs')).toBe('data-standfirst');
+  it('gives the headline and standfirst as searchable metadata, not as text for the excerpt', () => {
+    expect($('article h1').attr('data-pagefind-meta')).toBe('title');
+    expect($('article h1').attr('data-pagefind-ignore')).toBeDefined();
+    expect($('.story-body').attr('data-pagefind-meta')).toBe('standfirst[data-standfirst]');
+    expect($('.story-body').attr('data-pagefind-index-attrs')).toBeUndefined();
     expect($('.story-body').attr('data-standfirst')).toMatch(/^Kazakhstan’s president backs/);
+  });
+
+  it("keeps the dateline, shown with each result, out of the index's text but in its metadata", () => {
+    const fragments = join(bundle(), 'fragment');
+    // Pagefind's fragment files: gzip, a `pagefind_dcd` signature, then the page's JSON.
+    const fragment = (
+      readdirSync(fragments).map((file) =>
+        JSON.parse(
+          gunzipSync(readFileSync(join(fragments, file)))
+            .toString('utf8')
+            .replace(/^pagefind_dcd/, ''),
+        ),
+      ) as { url: string; content: string; meta: Record<string, string> }[]
+    ).find(({ url }) => url === SEED_STORY_PATH);
+    expect(fragment?.meta.dateline).toBe('Astana, Jun 20 (EFE).-');
+    expect(fragment?.meta.title).toBe($('article h1').text());
+    expect(fragment?.meta.standfirst).toMatch(/^Kazakhstan’s president backs/);
+    expect(fragment?.content).toMatch(/^Kazakh President Kassym-Jomart Tokayev on Tuesday/);
   });
 });
 
