@@ -374,6 +374,12 @@ export interface ManifestBundle {
   bundle: string;
   /** Each language Pagefind wrote an index for in it (Pagefind's code, lower case) and that index's story count. */
   languages: Record<string, number>;
+  /**
+   * The bundle's index fingerprint: the hashes Pagefind gave its languages' indexes (in
+   * `pagefind-entry.json`), which change whenever it writes other index content, even into
+   * the same folder with the same story counts.
+   */
+  index: string;
 }
 
 /**
@@ -387,22 +393,27 @@ export interface SearchManifest {
 
 /**
  * A bundle's manifest entry, from the `pagefind-entry.json` Pagefind wrote into it (its
- * languages and their page counts).
+ * languages, their page counts and their index hashes).
  *
  * @example
  * manifestBundle({ name: 'main', bundle: '/pagefind/' }, '{"version":"1.4.0","languages":{"en":{"hash":"en_1","wasm":"en","page_count":3}}}');
- * // { name: 'main', bundle: '/pagefind/', languages: { en: 3 } }
+ * // { name: 'main', bundle: '/pagefind/', languages: { en: 3 }, index: 'en_1' }
  */
 export function manifestBundle(part: Pick<SearchPart<unknown>, 'name' | 'bundle'>, entry: string): ManifestBundle {
-  const parsed = JSON.parse(entry) as { languages?: Record<string, { page_count?: unknown }> };
+  const parsed = JSON.parse(entry) as { languages?: Record<string, { page_count?: unknown; hash?: unknown }> };
   const languages: Record<string, number> = {};
+  const hashes: string[] = [];
   for (const [code, index] of Object.entries(parsed.languages ?? {})) {
     if (typeof index.page_count !== 'number') {
       throw new Error(`${part.bundle}pagefind-entry.json: the ${code} index has no page_count`);
     }
+    if (typeof index.hash !== 'string' || index.hash === '') {
+      throw new Error(`${part.bundle}pagefind-entry.json: the ${code} index has no hash`);
+    }
     languages[code] = index.page_count;
+    hashes.push(index.hash);
   }
-  return { name: part.name, bundle: part.bundle, languages };
+  return { name: part.name, bundle: part.bundle, languages, index: hashes.join(' ') };
 }
 
 /**
@@ -410,16 +421,22 @@ export function manifestBundle(part: Pick<SearchPart<unknown>, 'name' | 'bundle'
  * error that says what is wrong with it.
  *
  * @example
- * parseSearchManifest({ bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 3 } }] }).bundles.length; // 1
+ * parseSearchManifest({ bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 3 }, index: 'en_1' }] }).bundles.length; // 1
  * parseSearchManifest({ bundles: 'none' }); // throws "The search manifest has no list of bundles"
  */
 export function parseSearchManifest(value: unknown): SearchManifest {
   const bundles = (value as { bundles?: unknown } | null)?.bundles;
   if (!Array.isArray(bundles)) throw new Error('The search manifest has no list of bundles');
   bundles.forEach((bundle: unknown, index) => {
-    const { name, bundle: folder, languages } = (bundle ?? {}) as Partial<Record<keyof ManifestBundle, unknown>>;
+    const {
+      name,
+      bundle: folder,
+      languages,
+      index: hash,
+    } = (bundle ?? {}) as Partial<Record<keyof ManifestBundle, unknown>>;
     const valid =
       typeof name === 'string' &&
+      typeof hash === 'string' &&
       typeof folder === 'string' &&
       folder.startsWith('/') &&
       folder.endsWith('/') &&
@@ -427,24 +444,29 @@ export function parseSearchManifest(value: unknown): SearchManifest {
       languages !== null &&
       Object.values(languages).every((count) => typeof count === 'number');
     if (!valid)
-      throw new Error(`The search manifest's bundle ${index + 1} is not a name, a /folder/ and language counts`);
+      throw new Error(
+        `The search manifest's bundle ${index + 1} is not a name, a /folder/, language counts and an index hash`,
+      );
   });
   return { bundles: bundles as ManifestBundle[] };
 }
 
 /**
  * Whether two manifests list the same bundles: the same folders with the same languages,
- * story counts and order. A search page compares the one it opened its bundles from with
- * the one the server has now, to learn whether a build has changed them since.
+ * story counts, order and index hashes (a build that rewrote a bundle in its own folder, with
+ * as many stories, gave it new hashes). A search page compares the one it opened its bundles
+ * from with the one the server has now, to learn whether a build has changed them since.
  *
  * @example
- * const opened = { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 3 } }] };
- * sameManifest(opened, { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 3 } }] }); // true
- * sameManifest(opened, { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 4 } }] }); // false
+ * const opened = { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 3 }, index: 'en_1' }] };
+ * sameManifest(opened, { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 3 }, index: 'en_1' }] }); // true
+ * sameManifest(opened, { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 3 }, index: 'en_2' }] }); // false
  */
 export function sameManifest(a: SearchManifest, b: SearchManifest): boolean {
   const key = ({ bundles }: SearchManifest) =>
-    JSON.stringify(bundles.map(({ name, bundle, languages }) => [name, bundle, Object.entries(languages)]));
+    JSON.stringify(
+      bundles.map(({ name, bundle, languages, index }) => [name, bundle, Object.entries(languages), index]),
+    );
   return key(a) === key(b);
 }
 
@@ -508,8 +530,8 @@ export function pagefindLanguage(languages: Record<string, number>, pageLang: st
  * @example
  * searchBundles(
  *   { bundles: [
- *     { name: 'main', bundle: '/pagefind/', languages: { es: 1 } },
- *     { name: 'recent', bundle: '/pagefind-recent/', languages: { en: 1 } },
+ *     { name: 'main', bundle: '/pagefind/', languages: { es: 1 }, index: 'es_1' },
+ *     { name: 'recent', bundle: '/pagefind-recent/', languages: { en: 1 }, index: 'en_1' },
  *   ] },
  *   'en',
  * );

@@ -67,7 +67,12 @@ describe('the dev server (npm run dev)', () => {
   it('serves the manifest of its bundles, as a build writes it', async () => {
     const response = await fetch(`${site}/pagefind/bundles.json`);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(await response.json()).toEqual({ bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 1 } }] });
+    const entry = (await (await fetch(`${site}/pagefind/pagefind-entry.json`)).json()) as {
+      languages: Record<string, { hash: string }>;
+    };
+    expect(await response.json()).toEqual({
+      bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 1 }, index: entry.languages.en?.hash }],
+    });
   });
 
   it('finds the seed story on /search/', async () => {

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseSearchManifest, SEARCH_MANIFEST_FILE } from '../../src/lib/search';
+import * as pagefind from 'pagefind';
+import { manifestBundle, parseSearchManifest, SEARCH_MANIFEST_FILE } from '../../src/lib/search';
 import { launchBrowser } from '../helpers/browser';
 import { readSeed } from '../helpers/seed';
-import { siteDir } from '../helpers/site';
+import { SEED_STORY_PATH, siteDir } from '../helpers/site';
 import { serveStatic } from '../helpers/static-server';
 
 /**
@@ -56,6 +57,33 @@ function rebuild(folder: string, copy = true) {
   );
   expect(bundles.map(({ bundle }) => bundle)).toContain(folder);
   writeFileSync(join(main, SEARCH_MANIFEST_FILE), JSON.stringify({ bundles }));
+}
+
+/**
+ * As a later build that rewrote the main bundle in its own folder would leave the site: the
+ * seed story's page with `word` added to its text, indexed anew into `/pagefind/` (the old
+ * index files deleted, as the build's search step does), and the manifest listing the same
+ * folder with the same story count and the new index's hashes.
+ */
+async function rewriteInPlace(word: string) {
+  const main = join(scratch, 'pagefind');
+  const page = join(scratch, SEED_STORY_PATH, 'index.html');
+  const html = readFileSync(page, 'utf8').replace('<div class="story-body"', `<p>${word}</p><div class="story-body"`);
+  expect(html).toContain(word);
+  writeFileSync(page, html);
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error('Pagefind did not start');
+  const added = await index.addHTMLFile({ url: SEED_STORY_PATH, content: html });
+  expect(added.errors).toEqual([]);
+  for (const file of readdirSync(main)) rmSync(join(main, file), { recursive: true });
+  expect((await index.writeFiles({ outputPath: main })).errors).toEqual([]);
+  await index.deleteIndex();
+  const bundle = manifestBundle(
+    { name: 'main', bundle: '/pagefind/' },
+    readFileSync(join(main, 'pagefind-entry.json'), 'utf8'),
+  );
+  writeFileSync(join(main, SEARCH_MANIFEST_FILE), JSON.stringify({ bundles: [bundle] }));
+  return bundle;
 }
 
 /** Waits until the live region reports a search other than `before`, and returns it. */
@@ -111,6 +139,21 @@ describe('a search page left open while a new build replaces its search bundle',
     rebuild('/pagefind-moved/');
     const narrowed = await searchAgain(page, 'tokayev', section);
     expect(narrowed).toMatch(/^1 story matches “tokayev”/);
+    expect(await page.locator('#search-results h2 a').allInnerTexts()).toEqual([seed.title]);
+    await context.close();
+  });
+
+  it('finds a word the story gained when a build rewrote the bundle in its own folder, with as many stories', async () => {
+    const { context, page, first } = await openSearch('?q=xqzvtrplkw');
+    expect(first).toMatch(/^No stories match/);
+    const opened = parseSearchManifest(
+      JSON.parse(readFileSync(join(scratch, 'pagefind', SEARCH_MANIFEST_FILE), 'utf8')),
+    );
+    const rewritten = await rewriteInPlace('Quokkazebra');
+    // Only the index hashes tell the two manifests apart.
+    expect(opened.bundles).toEqual([{ ...rewritten, index: opened.bundles[0]?.index }]);
+    expect(rewritten.index).not.toBe(opened.bundles[0]?.index);
+    expect(await searchAgain(page, 'quokkazebra')).toBe('1 story matches “quokkazebra”.');
     expect(await page.locator('#search-results h2 a').allInnerTexts()).toEqual([seed.title]);
     await context.close();
   });

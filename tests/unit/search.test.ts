@@ -410,8 +410,24 @@ describe('the search manifest', () => {
 
   it("lists a bundle with the languages and page counts of the entry Pagefind wrote, in the entry's order", () => {
     const bundle = manifestBundle({ name: '2024-03', bundle: '/pagefind-2024-03/' }, entry({ es: 4, ar: 1 }));
-    expect(bundle).toEqual({ name: '2024-03', bundle: '/pagefind-2024-03/', languages: { es: 4, ar: 1 } });
+    expect(bundle).toEqual({
+      name: '2024-03',
+      bundle: '/pagefind-2024-03/',
+      languages: { es: 4, ar: 1 },
+      index: 'es_1 ar_1',
+    });
     expect(Object.keys(bundle.languages)).toEqual(['es', 'ar']);
+  });
+
+  it('gives a bundle rewritten in its own folder, with as many stories, another index hash', () => {
+    const before = manifestBundle({ name: 'main', bundle: '/pagefind/' }, entry({ en: 3 }));
+    const rewritten = JSON.stringify({
+      version: '1.4.0',
+      languages: { en: { hash: 'en_2', wasm: 'en', page_count: 3 } },
+    });
+    const after = manifestBundle({ name: 'main', bundle: '/pagefind/' }, rewritten);
+    expect(after.languages).toEqual(before.languages);
+    expect(after.index).not.toBe(before.index);
   });
 
   it("opens first, when no language is the page's, the first of the commonest in Pagefind's entry order, through the manifest", () => {
@@ -424,26 +440,38 @@ describe('the search manifest', () => {
     expect(first?.languages).toEqual(['ar', 'en', 'pt']);
   });
 
-  it('refuses an entry whose index has no page count, naming the bundle', () => {
-    expect(() => manifestBundle({ name: 'main', bundle: '/pagefind/' }, '{"languages":{"en":{}}}')).toThrow(
-      '/pagefind/pagefind-entry.json: the en index has no page_count',
+  it.each([
+    ['no page count', '{"languages":{"en":{"hash":"en_1"}}}', 'the en index has no page_count'],
+    ['no hash', '{"languages":{"en":{"page_count":1}}}', 'the en index has no hash'],
+  ])('refuses an entry whose index has %s, naming the bundle', (_name, entry, message) => {
+    expect(() => manifestBundle({ name: 'main', bundle: '/pagefind/' }, entry)).toThrow(
+      `/pagefind/pagefind-entry.json: ${message}`,
     );
   });
 
   it.each([
     ['no object', null, 'has no list of bundles'],
     ['no list', { bundles: 'main' }, 'has no list of bundles'],
-    ['a bundle without a folder', { bundles: [{ name: 'main', languages: {} }] }, 'bundle 1 is not'],
-    ['a folder without slashes', { bundles: [{ name: 'main', bundle: 'pagefind', languages: {} }] }, 'bundle 1 is not'],
+    ['a bundle without a folder', { bundles: [{ name: 'main', languages: {}, index: '' }] }, 'bundle 1 is not'],
+    [
+      'a folder without slashes',
+      { bundles: [{ name: 'main', bundle: 'pagefind', languages: {}, index: '' }] },
+      'bundle 1 is not',
+    ],
     [
       'a count that is not a number',
       {
         bundles: [
-          { name: 'main', bundle: '/pagefind/', languages: {} },
-          { name: 'x', bundle: '/x/', languages: { en: '1' } },
+          { name: 'main', bundle: '/pagefind/', languages: {}, index: '' },
+          { name: 'x', bundle: '/x/', languages: { en: '1' }, index: 'en_1' },
         ],
       },
       'bundle 2 is not',
+    ],
+    [
+      'a bundle without an index hash (from a build before the manifest had them)',
+      { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 1 } }] },
+      'bundle 1 is not a name, a /folder/, language counts and an index hash',
     ],
   ])('refuses a manifest with %s', (_name, value, message) => {
     expect(() => parseSearchManifest(value)).toThrow(message);
@@ -451,7 +479,7 @@ describe('the search manifest', () => {
 
   it('reads a manifest of no bundles (no stories yet) and of some', () => {
     expect(parseSearchManifest({ bundles: [] })).toEqual({ bundles: [] });
-    const manifest = { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 2 } }] };
+    const manifest = { bundles: [{ name: 'main', bundle: '/pagefind/', languages: { en: 2 }, index: 'en_1' }] };
     expect(parseSearchManifest(JSON.parse(JSON.stringify(manifest)))).toEqual(manifest);
   });
 });
@@ -493,6 +521,9 @@ describe('searchBundles', () => {
     name,
     bundle: name === 'main' ? '/pagefind/' : name === 'recent' ? '/pagefind-recent/' : `/pagefind-${name}/`,
     languages,
+    index: Object.keys(languages)
+      .map((code) => `${code}_1`)
+      .join(' '),
   });
 
   it.each([
@@ -575,8 +606,13 @@ describe('searchBundles', () => {
 });
 
 describe('sameManifest', () => {
-  const manifest = (...bundles: [string, Record<string, number>][]) => ({
-    bundles: bundles.map(([bundle, languages]) => ({ name: bundle.replaceAll('/', ''), bundle, languages })),
+  const manifest = (...bundles: [string, Record<string, number>, string?][]) => ({
+    bundles: bundles.map(([bundle, languages, index = 'x_1']) => ({
+      name: bundle.replaceAll('/', ''),
+      bundle,
+      languages,
+      index,
+    })),
   });
   const opened = manifest(['/pagefind/', { en: 3, es: 1 }], ['/pagefind-recent/', { en: 1 }]);
 
@@ -595,6 +631,11 @@ describe('sameManifest', () => {
     ['a bundle fewer', manifest(['/pagefind/', { en: 3, es: 1 }]), false],
     ['a new language', manifest(['/pagefind/', { en: 3, es: 1, ar: 1 }], ['/pagefind-recent/', { en: 1 }]), false],
     ['languages in another order', manifest(['/pagefind/', { es: 1, en: 3 }], ['/pagefind-recent/', { en: 1 }]), false],
+    [
+      'a bundle rewritten in its own folder with as many stories (new index hashes)',
+      manifest(['/pagefind/', { en: 3, es: 1 }], ['/pagefind-recent/', { en: 1 }, 'en_2']),
+      false,
+    ],
   ])('%s: %s', (_name, latest, same) => {
     expect(sameManifest(opened, latest)).toBe(same);
   });
