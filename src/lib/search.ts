@@ -23,21 +23,32 @@ export interface SearchState {
   sort: SearchSort;
 }
 
+/**
+ * The filter values a search page starts from when its address does not name them: an
+ * edition's search page (`/es/search/`) starts with its own language. The reader can widen
+ * a default (an empty value in the address, `language=`, means any); a default alone is not
+ * something to search for.
+ */
+export type SearchDefaults = Partial<Record<SearchFilter, string>>;
+
 /** Longest query kept from an address: longer ones are cut, never an error. */
 const MAX_QUERY = 200;
 
 /**
- * Reads a search from the page's query string. Unknown parameters and empty values are
- * ignored; an unknown sort falls back to relevance.
+ * Reads a search from the page's query string. Unknown parameters are ignored; an unknown
+ * sort falls back to relevance. A filter the address leaves out takes its default, and one
+ * it gives empty (`language=`) means any.
  *
  * @example
  * parseSearchState(new URLSearchParams('q=tokayev&section=Conflicts+%26+War&sort=newest'));
  * // { q: 'tokayev', filters: { section: 'Conflicts & War' }, sort: 'newest' }
+ * parseSearchState(new URLSearchParams('q=pib'), { language: 'es' }); // { q: 'pib', filters: { language: 'es' }, sort: 'relevance' }
+ * parseSearchState(new URLSearchParams('q=pib&language='), { language: 'es' }); // { q: 'pib', filters: {}, sort: 'relevance' }
  */
-export function parseSearchState(params: URLSearchParams): SearchState {
+export function parseSearchState(params: URLSearchParams, defaults: SearchDefaults = {}): SearchState {
   const filters: SearchState['filters'] = {};
   for (const name of SEARCH_FILTERS) {
-    const value = params.get(name)?.trim();
+    const value = params.has(name) ? params.get(name)?.trim() : defaults[name];
     if (value) filters[name] = value;
   }
   const sort = params.get('sort') ?? '';
@@ -49,19 +60,22 @@ export function parseSearchState(params: URLSearchParams): SearchState {
 }
 
 /**
- * The query string for a search, in a fixed order and without empty parts, so that the
- * same search always has the same address.
+ * The query string for a search, in a fixed order and without the parts that are as the
+ * page starts (no words, a filter at its default, best match first), so that the same search
+ * always has the same address. A filter widened from its default to any is written empty.
  *
  * @example
  * searchQueryString({ q: 'tokayev', filters: { year: '2023' }, sort: 'relevance' }); // "?q=tokayev&year=2023"
  * searchQueryString({ q: '', filters: {}, sort: 'relevance' }); // ""
+ * searchQueryString({ q: 'pib', filters: { language: 'es' }, sort: 'relevance' }, { language: 'es' }); // "?q=pib"
+ * searchQueryString({ q: 'pib', filters: {}, sort: 'relevance' }, { language: 'es' }); // "?q=pib&language="
  */
-export function searchQueryString(state: SearchState): string {
+export function searchQueryString(state: SearchState, defaults: SearchDefaults = {}): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const name of SEARCH_FILTERS) {
-    const value = state.filters[name];
-    if (value) params.set(name, value);
+    const value = state.filters[name] ?? '';
+    if (value !== (defaults[name] ?? '')) params.set(name, value);
   }
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   const text = params.toString();
@@ -76,20 +90,36 @@ export interface PagefindQuery {
 }
 
 /**
- * Turns a search into a Pagefind query, or undefined when there is nothing to search for
- * (no words and no filter).
+ * The filters of a search that the reader chose: those with a value other than the page's
+ * default for them.
+ *
+ * @example
+ * chosenFilters({ q: '', filters: { language: 'es', year: '2023' }, sort: 'relevance' }, { language: 'es' }); // ["year"]
+ */
+export function chosenFilters(state: SearchState, defaults: SearchDefaults = {}): SearchFilter[] {
+  return SEARCH_FILTERS.filter((name) => {
+    const value = state.filters[name];
+    return value !== undefined && value !== '' && value !== defaults[name];
+  });
+}
+
+/**
+ * Turns a search into a Pagefind query, or undefined when there is nothing to search for:
+ * no words, and no filter the reader chose (a default, such as an edition's language, does
+ * not list the whole archive on its own).
  *
  * @example
  * pagefindQuery({ q: '', filters: { section: 'Economy' }, sort: 'newest' });
  * // { term: null, options: { filters: { section: 'Economy' }, sort: { date: 'desc' } } }
+ * pagefindQuery({ q: '', filters: { language: 'es' }, sort: 'relevance' }, { language: 'es' }); // undefined
  */
-export function pagefindQuery(state: SearchState): PagefindQuery | undefined {
+export function pagefindQuery(state: SearchState, defaults: SearchDefaults = {}): PagefindQuery | undefined {
   const filters: Record<string, string> = {};
   for (const name of SEARCH_FILTERS) {
     const value = state.filters[name];
     if (value) filters[name] = value;
   }
-  if (!state.q && Object.keys(filters).length === 0) return undefined;
+  if (!state.q && chosenFilters(state, defaults).length === 0) return undefined;
   // A filter-only search has no relevance: newest first reads best.
   const sort = state.sort === 'relevance' && state.q ? undefined : state.sort === 'oldest' ? 'asc' : 'desc';
   return { term: state.q || null, options: { filters, sort: sort ? { date: sort } : {} } };
@@ -103,7 +133,7 @@ export type SearchMessages = Pick<
 
 /**
  * The sentence that reports a search's outcome, for the page and its live region, in the
- * page's language.
+ * page's language. Filters at the page's defaults (`defaults`) are not called chosen.
  *
  * @example
  * resultSummary(1, { q: 'tokayev', filters: {}, sort: 'relevance' }, MESSAGES.en, 'en'); // "1 story matches “tokayev”."
@@ -111,9 +141,15 @@ export type SearchMessages = Pick<
  * // "No stories match “zzz”. Check the spelling, try other or fewer words, or widen the filters."
  * resultSummary(2, { q: 'pib', filters: {}, sort: 'relevance' }, MESSAGES.es, 'es'); // "2 noticias coinciden con «pib»."
  */
-export function resultSummary(count: number, state: SearchState, messages: SearchMessages, lang: string): string {
+export function resultSummary(
+  count: number,
+  state: SearchState,
+  messages: SearchMessages,
+  lang: string,
+  defaults: SearchDefaults = {},
+): string {
   const what = state.q ? formatMessage(messages.searchForWords, { q: state.q }, lang) : messages.searchForFilters;
-  const narrowed = state.q && Object.keys(state.filters).length > 0 ? messages.searchNarrowed : '';
+  const narrowed = state.q && chosenFilters(state, defaults).length > 0 ? messages.searchNarrowed : '';
   if (count === 0) return formatMessage(messages.searchNone, { what, narrowed }, lang);
   return pluralMessage(messages.searchFound, count, { what, narrowed }, lang);
 }
@@ -132,6 +168,36 @@ export function isStoryPage(file: string): boolean {
 
 /** The glob, relative to the output folder, that picks the story pages for the index. */
 export const STORY_PAGES_GLOB = 'stories/*/index.html';
+
+/** One Pagefind index a search page opened: a bundle's index of one language, tagged with a part of its own. */
+export interface OpenedIndex {
+  /** Its merge filter value (`part`), which no other index shares. */
+  part: string;
+  /** Its language, as Pagefind codes it (lower case). */
+  language: string;
+}
+
+/**
+ * The Pagefind searches that run a query over the indexes a page opened: one per index (so
+ * that each can be ranked and sorted on its own), or a single one when there is one index.
+ * The language filter picks indexes (each holds one language) and is not passed on to
+ * Pagefind, where it would load each index's language filter chunk; a language no index
+ * has means no search at all.
+ *
+ * @example
+ * const indexes = [{ part: 'main en', language: 'en' }, { part: 'main es', language: 'es' }];
+ * indexSearches(indexes, { term: 'pib', options: { filters: { language: 'es' }, sort: {} } });
+ * // [{ filters: { part: 'main es' }, sort: {} }]
+ * indexSearches(indexes.slice(0, 1), { term: 'gdp', options: { filters: {}, sort: {} } });
+ * // [{ filters: {}, sort: {} }]
+ */
+export function indexSearches(indexes: readonly OpenedIndex[], query: PagefindQuery): PagefindQuery['options'][] {
+  const { language, ...filters } = query.options.filters;
+  const wanted = language?.toLowerCase();
+  const asked = indexes.filter((index) => !wanted || index.language === wanted);
+  if (indexes.length === 1 && asked.length === 1) return [{ ...query.options, filters }];
+  return asked.map(({ part }) => ({ ...query.options, filters: { ...filters, part } }));
+}
 
 /** A list of results whose items are loaded one at a time (Pagefind loads each result's data on demand). */
 export interface ResultSource<T> {

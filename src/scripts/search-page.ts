@@ -6,6 +6,7 @@
  */
 import { formatDisplayDate } from '../lib/dateline';
 import {
+  indexSearches,
   inOrder,
   mergeByDate,
   mergeByScore,
@@ -20,6 +21,7 @@ import {
   type PagefindQuery,
   type ResultSource,
   type RetryCause,
+  type SearchDefaults,
   type SearchManifest,
   type SearchMessages,
   type SearchState,
@@ -61,6 +63,8 @@ if (form && status && list && more) {
   const pageSize = Number(form.dataset.pageSize) || 20;
   const pageLang = document.documentElement.lang.toLowerCase();
   const messages = JSON.parse(form.dataset.messages ?? '{}') as ScriptMessages;
+  /** An edition's page starts with its own language chosen (set by the page when it has stories in it). */
+  const defaults: SearchDefaults = form.dataset.defaultLanguage ? { language: form.dataset.defaultLanguage } : {};
   /** Where the build's search step lists the bundles it wrote (src/lib/search.ts `SearchManifest`). */
   const manifestUrl = form.dataset.manifest ?? '';
   /**
@@ -169,7 +173,7 @@ if (form && status && list && more) {
   };
 
   const formState = (): SearchState =>
-    parseSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+    parseSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>), defaults);
 
   const fillForm = (state: SearchState) => {
     (form.elements.namedItem('q') as HTMLInputElement).value = state.q;
@@ -223,24 +227,14 @@ if (form && status && list && more) {
    * and merges them here: Pagefind sorts by date only within an index, and scores each with
    * its own word statistics, which leave a small index's good matches below a big one's.
    */
-  const search = async (
-    { module, indexes }: Opened,
-    query: PagefindQuery,
-    state: SearchState,
-  ): Promise<ResultSource<ResultData>> => {
+  const search = async ({ module, indexes }: Opened, query: PagefindQuery): Promise<ResultSource<ResultData>> => {
     const order = query.options.sort.date;
-    const wanted = state.filters.language?.toLowerCase();
-    const asked = indexes.filter(({ language }) => !wanted || language === wanted);
-    if (!module) return inOrder([], async () => ({}) as ResultData);
-    if (asked.length <= 1) {
-      return inOrder((await module.search(query.term, query.options))?.results ?? [], (result) => result.data());
-    }
+    const searches = indexSearches(indexes, query);
+    if (!module || searches.length === 0) return inOrder([], async () => ({}) as ResultData);
     const lists = await Promise.all(
-      asked.map(async ({ part }) => {
-        const filters = { ...query.options.filters, part };
-        return (await module.search(query.term, { ...query.options, filters }))?.results ?? [];
-      }),
+      searches.map(async (options) => (await module.search(query.term, options))?.results ?? []),
     );
+    if (lists.length === 1) return inOrder(lists[0] ?? [], (result) => result.data());
     if (!order) return inOrder(mergeByScore(lists), (result) => result.data());
     return mergeByDate(
       lists,
@@ -271,12 +265,12 @@ if (form && status && list && more) {
 
   const run = async (state: SearchState) => {
     const id = ++generation;
-    const address = `${window.location.pathname}${searchQueryString(state)}`;
+    const address = `${window.location.pathname}${searchQueryString(state, defaults)}`;
     if (address !== `${window.location.pathname}${window.location.search}`) history.replaceState(null, '', address);
     document.title = state.q
       ? formatMessage(messages.searchRunning, { q: state.q, title: baseTitle }, pageLang)
       : baseTitle;
-    const query = pagefindQuery(state);
+    const query = pagefindQuery(state, defaults);
     status.classList.remove('search-error');
     if (!query) {
       list.replaceChildren();
@@ -292,7 +286,7 @@ if (form && status && list && more) {
       let opened: Promise<Opened> | undefined;
       const found = await searchOrReopen(
         async () => {
-          const source = await search(await (opened = loadPagefind()), query, state);
+          const source = await search(await (opened = loadPagefind()), query);
           return { source, first: await source.take(pageSize) };
         },
         (cause) => reopen(cause, opened),
@@ -304,7 +298,7 @@ if (form && status && list && more) {
       list.replaceChildren();
       show(found.first);
       list.hidden = results.total === 0;
-      status.textContent = resultSummary(results.total, state, messages, pageLang);
+      status.textContent = resultSummary(results.total, state, messages, pageLang, defaults);
     } catch (error) {
       if (id === generation) showFailure(error);
     } finally {
@@ -338,7 +332,7 @@ if (form && status && list && more) {
     }
   });
 
-  const initial = parseSearchState(new URLSearchParams(window.location.search));
+  const initial = parseSearchState(new URLSearchParams(window.location.search), defaults);
   fillForm(initial);
   // The form holds only values it offers: the search that runs is the one it shows.
   void run(formState());

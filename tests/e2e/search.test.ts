@@ -340,10 +340,10 @@ describe('search on a mixed archive of 41 stories in two languages', () => {
     await context.close();
   });
 
-  it("searches every language's index from /search/, and narrows by language", async () => {
+  it("searches every language's index from /search/ with every language chosen, and narrows by language", async () => {
     const story = stories.find((s) => spanish.has(s.slug));
     const word = story?.title.split(' ')[0]?.toLowerCase() ?? '';
-    const { context, page } = await open(`/search/?q=${word}`, {}, site);
+    const { context, page } = await open(`/search/?q=${word}&language=`, {}, site);
     await outcome(page);
     expect(await resultLinks(page).allInnerTexts()).toContain(story?.title);
     expect(await page.locator(`#search-results li[lang="es"]`).count()).toBeGreaterThan(0);
@@ -368,10 +368,10 @@ describe('search on a mixed archive of 41 stories in two languages', () => {
       .filter((word) => english.some((story) => !words(story.title).includes(word) && words(story.body).includes(word)))
       .slice(0, 5);
     expect(candidates).toHaveLength(5);
-    const { context, page } = await open('/search/?language=en', {}, site);
-    await outcome(page);
+    const context = await browser.newContext();
+    const page = await context.newPage();
     for (const word of candidates) {
-      await page.goto(`${site}/search/?q=${word}&language=en`);
+      await page.goto(`${site}/search/?q=${word}`);
       await outcome(page);
       const first = await resultLinks(page).first().innerText();
       expect(words(first), word).toContain(word);
@@ -379,12 +379,45 @@ describe('search on a mixed archive of 41 stories in two languages', () => {
     await context.close();
   });
 
+  it("starts an edition's search page with its language chosen, which the reader can widen", async () => {
+    const { context, page } = await open(`/es/search/?q=${common}`, {}, site);
+    const spanishOnly = await count(page);
+    expect(spanishOnly).toBeGreaterThan(0);
+    expect(await page.locator('select[name="language"]').inputValue()).toBe('es');
+    expect(new URL(page.url()).search).toBe(`?q=${common}`);
+    const langs = () =>
+      page.locator('#search-results li').evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('lang')))]);
+    expect(await langs()).toEqual(['es']);
+    await page.locator('select[name="language"]').selectOption('');
+    await page.waitForURL(/language=$/);
+    await page.waitForFunction(
+      (text) => !document.querySelector('#search-status')?.textContent?.startsWith(text),
+      `${spanishOnly} `,
+    );
+    expect(await count(page)).toBeGreaterThan(spanishOnly);
+    expect(await langs()).toContain('en');
+    // The widened search is an address of its own, which opens widened.
+    await page.reload();
+    await outcome(page);
+    expect(await page.locator('select[name="language"]').inputValue()).toBe('');
+    expect(await langs()).toContain('en');
+    // An edition's page with nothing typed lists nothing: its language is not a search on its own.
+    await page.goto(`${site}/es/search/`);
+    await page.waitForTimeout(300);
+    expect(await page.locator('#search-status').innerText()).toBe('');
+    expect(await page.locator('#search-results li').count()).toBe(0);
+    await context.close();
+  });
+
   it('shows 20 results at a time, and "Show more results" moves focus to the first new one', async () => {
-    const { context, page } = await open('/search/?language=en', {}, site);
-    expect(await count(page)).toBe(38);
+    // The commonest word, in every language: between one and two pages of results.
+    const { context, page } = await open(`/search/?q=${common}&language=`, {}, site);
+    const total = await count(page);
+    expect(total).toBeGreaterThan(20);
+    expect(total).toBeLessThanOrEqual(40);
     expect(await page.locator('#search-results li').count()).toBe(20);
     await page.getByRole('button', { name: 'Show more results' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 38);
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length === n, total);
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.matches(':nth-child(21)'))).toBe(true);
     expect(await page.getByRole('button', { name: 'Show more results' }).isVisible()).toBe(false);
     await context.close();
@@ -408,8 +441,8 @@ describe("search across the editions fixture's four bundles", () => {
       }));
 
   it.each([
-    ['/search/?year=2023&sort=newest', (date: string) => date.startsWith('2023'), 'desc'],
-    ['/es/search/?language=es&sort=oldest', () => true, 'asc'],
+    ['/search/?year=2023&sort=newest&language=', (date: string) => date.startsWith('2023'), 'desc'],
+    ['/search/?language=es&sort=oldest', () => true, 'asc'],
   ] as const)('lists every story of %s once, in date order across the bundles', async (path, wanted, order) => {
     const language = path.includes('language=es') ? 'es' : undefined;
     const expected = built().filter(
@@ -443,9 +476,9 @@ describe("search across the editions fixture's four bundles", () => {
     const manifest = parseSearchManifest(JSON.parse(editions.read('/pagefind/bundles.json')));
     const later = { bundles: manifest.bundles.filter(({ name }) => name === 'recent') };
     await page.route('**/pagefind/bundles.json', (route) => route.fulfill({ json: later }));
-    await page.goto(`${editions.url()}/search/?year=2023`);
+    await page.goto(`${editions.url()}/search/?year=2023&language=`);
     expect(await outcome(page)).toMatch(/^No stories match/);
-    await page.goto(`${editions.url()}/search/?year=2024`);
+    await page.goto(`${editions.url()}/search/?year=2024&language=`);
     expect(await outcome(page)).toMatch(/^1 story matches/);
     expect(await page.locator('#search-results li').getAttribute('lang')).toBe('ar');
     await context.close();

@@ -3,6 +3,8 @@ import {
   inOrder,
   isStoryPage,
   mergeByDate,
+  chosenFilters,
+  indexSearches,
   pagefindQuery,
   parseSearchState,
   resultSummary,
@@ -46,6 +48,16 @@ describe('parseSearchState', () => {
     expect(parseSearchState(new URLSearchParams(query))).toEqual(expected);
   });
 
+  it.each([
+    ['q=pib', state({ q: 'pib', filters: { language: 'es' } })],
+    ['q=pib&language=', state({ q: 'pib' })],
+    ['q=pib&language=en', state({ q: 'pib', filters: { language: 'en' } })],
+    ['section=Econom%C3%ADa', state({ filters: { section: 'Economía', language: 'es' } })],
+    ['', state({ filters: { language: 'es' } })],
+  ])("reads ?%s on a page that starts with the language 'es'", (query, expected) => {
+    expect(parseSearchState(new URLSearchParams(query), { language: 'es' })).toEqual(expected);
+  });
+
   it('cuts an overlong query to 200 characters instead of failing', () => {
     expect(parseSearchState(new URLSearchParams(`q=${'x'.repeat(500)}`)).q).toHaveLength(200);
   });
@@ -67,6 +79,17 @@ describe('searchQueryString', () => {
   it('round-trips through parseSearchState', () => {
     const original = state({ q: 'peace talks', filters: { agency: 'EFE', language: 'en' }, sort: 'oldest' });
     expect(parseSearchState(new URLSearchParams(searchQueryString(original)))).toEqual(original);
+  });
+
+  const spanish = { language: 'es' };
+  it.each([
+    ['its default language, left out', state({ q: 'pib', filters: { language: 'es' } }), '?q=pib'],
+    ['every language, written empty', state({ q: 'pib' }), '?q=pib&language='],
+    ['another language', state({ q: 'pib', filters: { language: 'en' } }), '?q=pib&language=en'],
+    ['nothing but its default', state({ filters: { language: 'es' } }), ''],
+  ])("writes, on a page that starts with the language 'es', %s", (_name, input, expected) => {
+    expect(searchQueryString(input, spanish)).toBe(expected);
+    expect(parseSearchState(new URLSearchParams(expected), spanish)).toEqual(input);
   });
 });
 
@@ -90,6 +113,72 @@ describe('pagefindQuery', () => {
   ])('turns %j into a Pagefind query', (input, expected) => {
     expect(pagefindQuery(input)).toEqual(expected);
   });
+
+  it.each([
+    ['its default language alone', state({ filters: { language: 'es' } }), undefined],
+    ['every language and nothing else', state({}), undefined],
+    [
+      'its default language and words',
+      state({ q: 'pib', filters: { language: 'es' } }),
+      { term: 'pib', options: { filters: { language: 'es' }, sort: {} } },
+    ],
+    [
+      'its default language and a section',
+      state({ filters: { language: 'es', section: 'Economía' } }),
+      { term: null, options: { filters: { section: 'Economía', language: 'es' }, sort: { date: 'desc' } } },
+    ],
+    [
+      'another language alone',
+      state({ filters: { language: 'en' } }),
+      { term: null, options: { filters: { language: 'en' }, sort: { date: 'desc' } } },
+    ],
+  ])("on a page that starts with the language 'es', turns %s into %j", (_name, input, expected) => {
+    expect(pagefindQuery(input, { language: 'es' })).toEqual(expected);
+  });
+});
+
+describe('chosenFilters', () => {
+  it.each([
+    [state({ filters: { language: 'es' } }), {}, ['language']],
+    [state({ filters: { language: 'es' } }), { language: 'es' }, []],
+    [state({ filters: { language: 'es', year: '2023' } }), { language: 'es' }, ['year']],
+    [state({ filters: { language: 'en' } }), { language: 'es' }, ['language']],
+  ])('of %j with the defaults %j: %j', (input, defaults, expected) => {
+    expect(chosenFilters(input, defaults)).toEqual(expected);
+  });
+});
+
+describe('indexSearches', () => {
+  const indexes = [
+    { part: 'main en', language: 'en' },
+    { part: 'main es', language: 'es' },
+    { part: 'recent es', language: 'es' },
+  ];
+  const query = (filters: Record<string, string>) => ({ term: 'pib', options: { filters, sort: {} } });
+
+  it.each([
+    ['every index, each by its part', indexes, {}, [{ part: 'main en' }, { part: 'main es' }, { part: 'recent es' }]],
+    [
+      "the language's indexes, by part and without the language filter",
+      indexes,
+      { language: 'es', year: '2023' },
+      [
+        { year: '2023', part: 'main es' },
+        { year: '2023', part: 'recent es' },
+      ],
+    ],
+    [
+      "the one index of the language, by its part, whatever the language's case",
+      indexes,
+      { language: 'EN' },
+      [{ part: 'main en' }],
+    ],
+    ['no search for a language no index has', indexes, { language: 'fr' }, []],
+    ['one search, without a part, when there is one index', indexes.slice(0, 1), { language: 'en' }, [{}]],
+    ['no search when the one index is of another language', indexes.slice(0, 1), { language: 'es' }, []],
+  ])('runs %s', (_name, opened, filters, expected) => {
+    expect(indexSearches(opened, query(filters)).map((options) => options.filters)).toEqual(expected);
+  });
 });
 
 describe('resultSummary', () => {
@@ -101,6 +190,13 @@ describe('resultSummary', () => {
     [2, state({ q: 'eu', filters: { year: '2023' } }), /^2 stories match “eu” with the chosen filters\.$/],
   ])('reports %i result(s) for %j in words', (count, input, expected) => {
     expect(resultSummary(count, input, MESSAGES.en as Messages, 'en')).toMatch(expected);
+  });
+
+  it.each([
+    [state({ q: 'pib', filters: { language: 'es' } }), /^2 noticias coinciden con «pib»\.$/],
+    [state({ q: 'pib', filters: { language: 'en' } }), /^2 noticias coinciden con «pib» con los filtros elegidos\.$/],
+  ])("does not call the page's default language a chosen filter: %j", (input, expected) => {
+    expect(resultSummary(2, input, MESSAGES.es as Messages, 'es', { language: 'es' })).toMatch(expected);
   });
 
   it.each([
