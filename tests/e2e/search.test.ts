@@ -192,6 +192,8 @@ describe('search on the site (its one story)', () => {
 
   it('takes a search from the header of a story page to the results', async () => {
     const { context, page } = await open(SEED_STORY_PATH);
+    // With JavaScript on, the header has the box and no link in its place.
+    expect(await page.locator('header').getByRole('link', { name: 'Search', exact: true }).count()).toBe(0);
     await page.getByRole('searchbox', { name: 'Search stories' }).fill('sanctions');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/search/?q=sanctions');
@@ -199,18 +201,34 @@ describe('search on the site (its one story)', () => {
     await context.close();
   });
 
-  it('with JavaScript off, the header form still reaches /search/, which offers a way on', async () => {
+  it('with JavaScript off, the header links /search/ instead of a box, and the page says search needs it and offers a way on', async () => {
     const { context, page } = await open(SEED_STORY_PATH, { javaScriptEnabled: false });
-    await page.getByRole('searchbox', { name: 'Search stories' }).fill('sanctions');
-    await page.keyboard.press('Enter');
-    await page.waitForURL('**/search/?q=sanctions');
+    expect(await page.getByRole('searchbox', { name: 'Search stories' }).isVisible()).toBe(false);
+    await page.locator('header').getByRole('link', { name: 'Search', exact: true }).click();
+    await page.waitForURL('**/search/');
     expect(await page.getByRole('heading', { name: 'Search needs JavaScript' }).isVisible()).toBe(true);
-    for (const name of ['the latest stories', 'the RSS feeds', 'Conflicts & War', 'Kazakhstan']) {
+    // No box or filters that could not search.
+    expect(await page.getByRole('searchbox').count()).toBe(0);
+    expect(await page.locator('form.search-form').isVisible()).toBe(false);
+    for (const name of [
+      'the latest stories',
+      'the RSS feeds',
+      'Conflicts & War',
+      'Kazakhstan',
+      'Every story on Wire Reader, month by month and day by day.',
+    ]) {
       expect(await page.locator('.search-fallback').getByRole('link', { name, exact: true }).isVisible(), name).toBe(
         true,
       );
     }
     expect(await page.locator('#search-status').innerText()).toBe('');
+    await context.close();
+  });
+
+  it('with JavaScript off, a shared search address still opens the page that says search needs it', async () => {
+    const { context, page } = await open('/search/?q=sanctions', { javaScriptEnabled: false });
+    expect(await page.getByRole('heading', { name: 'Search needs JavaScript' }).isVisible()).toBe(true);
+    expect(await page.locator('form.search-form').isVisible()).toBe(false);
     await context.close();
   });
 });

@@ -95,6 +95,17 @@ describe('the search form in the header', () => {
     expect(input).toHaveLength(1);
     expect(input.attr('aria-label')).toBe('Search stories');
   });
+
+  it.each(pages.filter((page) => !page.startsWith('/search/')))(
+    '%s links the search page in its place when JavaScript is off, and hides the box then',
+    (page) => {
+      const html = readBuilt(page);
+      // The <noscript> holds the link (cheerio reads its content as text, as a browser with scripting does).
+      const masthead = cheerio.load(html)('header.masthead noscript').text();
+      expect(masthead).toBe('<a class="site-search-link" href="/search/">Search</a>');
+      expect(html).toMatch(/@media \(scripting: ?none\) ?\{[^}]*\.site-search[,{]/);
+    },
+  );
 });
 
 describe('the search page', () => {
@@ -130,12 +141,18 @@ describe('the search page', () => {
     expect(html).not.toMatch(/\sstyle=/i);
   });
 
-  it('offers a way on without JavaScript: home, sections, feeds', () => {
-    const fallback = cheerio.load($('noscript').html() ?? '');
+  it('offers a way on without JavaScript: home, sections, archive, topics, feeds', () => {
+    const fallback = cheerio.load($('main noscript').html() ?? '');
     expect(fallback('h2').text()).toBe('Search needs JavaScript');
     const links = fallback('a')
       .toArray()
       .map((a) => fallback(a).attr('href'));
-    expect(links).toEqual(expect.arrayContaining(['/', '/feeds/', '/sections/conflicts-war/', '/tags/kazakhstan/']));
+    expect(links).toEqual(
+      expect.arrayContaining(['/', '/feeds/', '/sections/conflicts-war/', '/archive/', '/tags/kazakhstan/']),
+    );
+  });
+
+  it('hides its form when JavaScript is off, as it cannot search then', () => {
+    expect(readBuilt('/search/')).toMatch(/@media \(scripting: ?none\) ?\{[^}]*\.search-form[,{]/);
   });
 });
