@@ -378,7 +378,7 @@ describe('search on a mixed archive of 41 stories in two languages', () => {
   });
 
   it('ranks a story whose headline has the word above those that only have it in their text', async () => {
-    const words = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
+    const words = (text: string): string[] => text.toLowerCase().match(/\p{L}+/gu) ?? [];
     const english = stories.filter((story) => !spanish.has(story.slug));
     // Headline words of English stories that other English stories have in their text only.
     const candidates = [...new Set(english.flatMap((story) => words(story.title)))]
