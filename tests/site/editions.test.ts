@@ -116,6 +116,31 @@ describe('an English and Spanish pair sharing a translationKey', () => {
   });
 });
 
+describe('Open Graph locales', () => {
+  const locales = (path: string) => {
+    const $ = page(path);
+    return [
+      $('meta[property="og:locale"]').attr('content'),
+      $('meta[property="og:locale:alternate"]')
+        .toArray()
+        .map((meta) => $(meta).attr('content')),
+    ];
+  };
+
+  it.each([
+    [EDITION_STORIES.en, 'en_US', ['es_ES']],
+    [EDITION_STORIES.es, 'es_ES', ['en_US']],
+    // Facebook reads Arabic as its umbrella ar_AR, not Intl's likeliest ar_EG.
+    [EDITION_STORIES.ar, 'ar_AR', []],
+    ['/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/', 'de_DE', []],
+    ['/es/', 'es_ES', ['ar_AR', 'de_DE', 'en_US']],
+    ['/ar/sections/ثقافة/', 'ar_AR', []],
+    ['/404.html', 'en_US', []],
+  ])('%s is og:locale %s, with an og:locale:alternate for each other language it is in: %j', (path, own, others) => {
+    expect(locales(path)).toEqual([own, others]);
+  });
+});
+
 describe('the Arabic story', () => {
   const $ = page(EDITION_STORIES.ar);
 
