@@ -41,6 +41,9 @@ const PAGES = [
   '/ar/archive/2024/01/25/',
   '/es/search/',
   '/ar/search/',
+  '/de/',
+  '/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/',
+  '/de/search/',
   '/corrections/',
   '/404.html',
 ];

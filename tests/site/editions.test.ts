@@ -491,11 +491,26 @@ describe('share cards of pages that are not stories follow the page’s edition'
 });
 
 describe('the 404 page', () => {
-  it('points readers of every edition to their front page, in their language', () => {
-    const $ = page('/404.html');
-    expect($('p[lang="es"] a').attr('href')).toBe('/es/');
-    expect($('p[lang="es"]').text()).toBe('Página no encontrada. Vaya a las últimas noticias.');
-    expect($('p[lang="ar"]').attr('dir')).toBe('rtl');
+  const $ = page('/404.html');
+  const notices = $('main > h1 + ul.not-found-editions > li');
+
+  it('tells the readers of every other edition first, under its heading, where their front page is, in their language', () => {
+    expect(
+      notices.toArray().map((li) => {
+        const link = $(li).find('a');
+        return [$(li).attr('lang'), $(li).attr('dir'), $(li).text(), link.attr('href'), link.attr('hreflang')];
+      }),
+    ).toEqual([
+      ['ar', 'rtl', 'الصفحة غير موجودة. انتقل إلى آخر الأخبار.', '/ar/', 'ar'],
+      ['de', 'ltr', 'Seite nicht gefunden. Weiter zu den neuesten Meldungen.', '/de/', 'de'],
+      ['es', 'ltr', 'Página no encontrada. Vaya a las últimas noticias.', '/es/', 'es'],
+    ]);
+  });
+
+  it('stays an English page for the default edition, which it does not repeat in that list', () => {
+    expect([$('html').attr('lang'), $('h1').text()]).toEqual(['en', 'Page not found']);
+    expect(notices.find('a[href="/"]')).toHaveLength(0);
+    expect($('main > p a[href="/"]').text()).toBe('the latest stories');
   });
 });
 
