@@ -23,7 +23,7 @@ async function open(path: string, width: number, colorScheme: 'light' | 'dark' =
 }
 
 /**
- * The Spanish and Arabic pages: stories, fronts, a second page, a section, a tag, archives, search, the feeds
+ * The Spanish, Arabic and German pages: stories, fronts, a second page, a section, a tag, archives, search, the feeds
  * page, and the corrections page listing an Arabic and an English story.
  */
 const PAGES = [
