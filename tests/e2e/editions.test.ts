@@ -23,7 +23,7 @@ async function open(path: string, width: number, colorScheme: 'light' | 'dark' =
 }
 
 /**
- * The Spanish, Arabic and German pages: stories, fronts, a second page, a section, a tag, archives, search, the feeds
+ * The Spanish, Arabic, German and Italian pages: stories, fronts, a second page, a section, a tag, archives, search, the feeds
  * page, and the corrections page listing an Arabic and an English story.
  */
 const PAGES = [
@@ -44,6 +44,7 @@ const PAGES = [
   '/de/',
   '/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/',
   '/de/search/',
+  '/it/',
   '/corrections/',
   '/404.html',
 ];

@@ -133,7 +133,8 @@ describe('Open Graph locales', () => {
     // Facebook reads Arabic as its umbrella ar_AR, not Intl's likeliest ar_EG.
     [EDITION_STORIES.ar, 'ar_AR', []],
     ['/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/', 'de_DE', []],
-    ['/es/', 'es_ES', ['ar_AR', 'de_DE', 'en_US']],
+    ['/es/', 'es_ES', ['ar_AR', 'de_DE', 'en_US', 'it_IT']],
+    ['/stories/musei-statali-gratis-la-prima-domenica-di-febbraio/', 'it_IT', []],
     ['/ar/sections/ثقافة/', 'ar_AR', []],
     ['/404.html', 'en_US', []],
   ])('%s is og:locale %s, with an og:locale:alternate for each other language it is in: %j', (path, own, others) => {
@@ -201,6 +202,7 @@ describe('edition front pages', () => {
       ['/ar/', 'ar', 'ar', 'العربية'],
       ['/de/', 'de', 'de', 'Deutsch'],
       ['/es/', 'es', 'es', 'Español'],
+      ['/it/', 'it', 'it', 'Italiano'],
     ]);
     expect(page('/es/')('nav.editions a').first().text()).toBe('English');
   });
@@ -211,6 +213,7 @@ describe('edition front pages', () => {
       ['de', absolute('/de/')],
       ['en', absolute('/')],
       ['es', absolute('/es/')],
+      ['it', absolute('/it/')],
       ['x-default', absolute('/')],
     ];
     for (const path of ['/', '/es/', '/ar/']) expect(hreflangs(page(path))).toEqual(expected);
@@ -414,6 +417,60 @@ describe('the German edition, from its own message table', () => {
   });
 });
 
+describe('a language with stories but no message table (Italian)', () => {
+  const ITALIAN_STORY = '/stories/musei-statali-gratis-la-prima-domenica-di-febbraio/';
+
+  it('gets its edition all the same, its furniture in English and marked so', () => {
+    const front = page('/it/');
+    expect([front('html').attr('lang'), front('html').attr('dir')]).toEqual(['it', 'ltr']);
+    expect(front('h1').text()).toBe('Latest stories');
+    expect(front('h1').attr('lang')).toBe('en');
+    expect(front('.skip-link').attr('lang')).toBe('en');
+    expect(front('.site-footer').attr('lang')).toBe('en');
+    expect(front('.sections-bar a').first().attr('lang')).toBe('en');
+    expect(front('.sections-bar a[href="/it/sections/cultura/"]').attr('lang')).toBeUndefined();
+    expect(front('form.site-search').attr('lang')).toBe('en');
+    const story = page(ITALIAN_STORY);
+    expect(story('article .meta time').first().text()).toBe('domenica 5 febbraio 2023');
+    expect(story('#related-heading').attr('lang')).toBe('en');
+    expect(story('.back-to-top').parent().attr('lang')).toBe('en');
+    expect(feed('/it/rss.xml').language).toBe('it');
+  });
+
+  it.each(['/it/', '/it/sections/cultura/', ITALIAN_STORY, '/it/search/', '/it/feeds/'])(
+    '%s marks every English word of its furniture as English',
+    (path) => {
+      // Every message of the English table that a page may print as it stands (no placeholders).
+      const words = new Set(
+        Object.values(MESSAGES.en ?? {})
+          .filter(
+            (value): value is string => typeof value === 'string' && !value.includes('{') && /\p{L}{3}/u.test(value),
+          )
+          .map((value) => value.trim()),
+      );
+      const $ = page(path);
+      const unmarked = $('body *')
+        .contents()
+        .toArray()
+        .filter((node) => node.type === 'text' && words.has($(node).text().trim()))
+        .filter((node) => $(node).parent().closest('[lang]').attr('lang') !== 'en')
+        .map((node) => $(node).text().trim());
+      expect(words.size).toBeGreaterThan(50);
+      expect(unmarked).toEqual([]);
+    },
+  );
+
+  it('names its section in Italian in its English-marked search form', () => {
+    const option = page('/it/search/')('select[name="section"] option[value="Cultura"]');
+    expect([option.attr('lang'), option.attr('dir')]).toEqual(['it', 'ltr']);
+  });
+
+  it('shares the English edition’s card, as its furniture is English', () => {
+    const image = (path: string) => page(path)('meta[property="og:image"]').attr('content');
+    expect(image('/it/')).toBe(image('/'));
+  });
+});
+
 describe('share cards of pages that are not stories follow the page’s edition', () => {
   const EDITION_ALT = {
     en: 'Wire Reader: News-agency wire stories, word for word, as the agencies filed them.',
@@ -504,6 +561,8 @@ describe('the 404 page', () => {
       ['ar', 'rtl', 'الصفحة غير موجودة. انتقل إلى آخر الأخبار.', '/ar/', 'ar'],
       ['de', 'ltr', 'Seite nicht gefunden. Weiter zu den neuesten Meldungen.', '/de/', 'de'],
       ['es', 'ltr', 'Página no encontrada. Vaya a las últimas noticias.', '/es/', 'es'],
+      // No Italian table: no English words marked Italian, the link alone, named in Italian.
+      ['it', 'ltr', 'Italiano', '/it/', 'it'],
     ]);
   });
 
@@ -646,13 +705,13 @@ describe('a story corrected after it was published', () => {
 describe('the search bundles', () => {
   // The fixture's newest story (the Arabic one) is alone in its month: the recent bundle.
   // Its archive bundles hold up to 5 stories (tests/setup/build-site.ts): February 2023's
-  // German story (main), May's 21 Spanish briefs alone, and July's English and Spanish pair.
+  // German and Italian stories (main), May's 21 Spanish briefs alone, and July's English and Spanish pair.
   // The search step lists them, oldest first, in the manifest every search page fetches.
   const manifest = () => parseSearchManifest(JSON.parse(editions.read('/pagefind/bundles.json')));
 
   it('lists every bundle the build wrote in the manifest, with the story count of each language', () => {
     expect(manifest().bundles).toEqual([
-      { name: 'main', bundle: '/pagefind/', languages: { de: 1 } },
+      { name: 'main', bundle: '/pagefind/', languages: { de: 1, it: 1 } },
       { name: '2023-05', bundle: '/pagefind-2023-05/', languages: { es: 21 } },
       { name: '2023-07', bundle: '/pagefind-2023-07/', languages: { en: 1, es: 1 } },
       { name: 'recent', bundle: '/pagefind-recent/', languages: { ar: 1 } },
