@@ -3,6 +3,14 @@
  * alternates that tie them (and the editions' front pages) together, both ways, with an
  * `x-default`. Pure: the archive and the sitemap call these with the site's address.
  */
+import {
+  hasMessages,
+  messageParts,
+  messagesFor,
+  ownLanguageName,
+  textDirection,
+  type MessagePart,
+} from './i18n/index.ts';
 import { SITE } from './site.ts';
 import { absoluteUrl, editionOf, editionPath } from './slug.ts';
 
@@ -108,4 +116,47 @@ export function editionAlternates(editions: readonly string[], options: Alternat
     ...sorted.map((edition) => ({ hreflang: edition, href: href(edition) })),
     { hreflang: 'x-default', href: href(fallback) },
   ];
+}
+
+/** One line of the 404 page for a reader of another edition: in that edition's language. */
+export interface EditionNotice {
+  /** The edition's language, for the line's `lang` (and the link's `hreflang`). */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** The edition's front page. */
+  href: string;
+  /** The line, its link a `{ slot: 'home' }`. */
+  parts: MessagePart[];
+  /** The link's text. */
+  link: string;
+}
+
+/**
+ * What the 404 page (written in the site's language) says to the readers of each other
+ * edition, each in their own language: "Page not found. Go to the latest stories." from the
+ * edition's message table, linking its front page. A language without a table has no words
+ * of its own to say it in: its line is the link alone, named as the edition switcher names
+ * it (`Italiano`), never English words marked as that language.
+ *
+ * @example
+ * notFoundNotices([{ lang: 'en', path: '/' }, { lang: 'es', path: '/es/' }], 'en');
+ * // [{ lang: 'es', dir: 'ltr', href: '/es/', link: 'las últimas noticias',
+ * //    parts: ['Página no encontrada. Vaya a ', { slot: 'home' }, '.'] }]
+ */
+export function notFoundNotices(
+  editions: readonly { lang: string; path: string }[],
+  pageLang: string,
+): EditionNotice[] {
+  return editions
+    .filter((edition) => edition.lang !== pageLang)
+    .map(({ lang, path }) => {
+      const own = hasMessages(lang) ? messagesFor(lang) : undefined;
+      return {
+        lang,
+        dir: textDirection(lang),
+        href: path,
+        parts: own ? messageParts(own.notFoundElsewhere) : [{ slot: 'home' }],
+        link: own ? own.latestStoriesLink : ownLanguageName(lang),
+      };
+    });
 }

@@ -23,7 +23,7 @@ async function open(path: string, width: number, colorScheme: 'light' | 'dark' =
 }
 
 /**
- * The Spanish and Arabic pages: stories, fronts, a second page, a section, a tag, archives, search, the feeds
+ * The Spanish, Arabic, German and Italian pages: stories, fronts, a second page, a section, a tag, archives, search, the feeds
  * page, and the corrections page listing an Arabic and an English story.
  */
 const PAGES = [
@@ -41,6 +41,10 @@ const PAGES = [
   '/ar/archive/2024/01/25/',
   '/es/search/',
   '/ar/search/',
+  '/de/',
+  '/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/',
+  '/de/search/',
+  '/it/',
   '/corrections/',
   '/404.html',
 ];

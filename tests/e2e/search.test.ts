@@ -444,7 +444,7 @@ describe('search on a mixed archive of 41 stories in two languages', () => {
 
 /**
  * The editions fixture is built with archive bundles of up to 5 stories
- * (tests/setup/build-site.ts): its stories are in four Pagefind bundles, three languages
+ * (tests/setup/build-site.ts): its stories are in four Pagefind bundles, five languages
  * and six indexes, which the search page merges into one list.
  */
 describe("search across the editions fixture's four bundles", () => {

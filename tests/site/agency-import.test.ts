@@ -368,12 +368,11 @@ describe('the site built from agency items', () => {
   it('labels urgent and flash stories on the story, in listings and as a feed category, in the story’s language', () => {
     const efe = cheerio.load(after.get(`${EFE_PATH}index.html`) ?? '');
     expect(efe('article .urgency-label').text()).toBe('Urgente');
-    // German has no message table yet: its label is the English one.
     expect(
       cheerio
         .load(after.get(`${DPA_PATH}index.html`) ?? '')('article .urgency-label')
         .text(),
-    ).toBe('Flash');
+    ).toBe('Eilmeldung');
     const home = cheerio.load(after.get('/es/index.html') ?? '');
     const item = home(`main li:has(> div a[href="${EFE_PATH}"]), main li:has(> a[href="${EFE_PATH}"])`).first();
     expect(item.find('.urgency-label').text()).toBe('Urgente');
@@ -382,7 +381,7 @@ describe('the site built from agency items', () => {
       cheerio
         .load(after.get('/de/index.html') ?? '')('main .urgency-label')
         .text(),
-    ).toBe('Flash');
+    ).toBe('Eilmeldung');
     const rss = cheerio.load(after.get('/es/rss.xml') ?? '', { xml: true });
     const feedItem = rss('item').filter((_, el) => rss(el).find('link').text().endsWith(EFE_PATH));
     expect(feedItem.find('category').first().text()).toBe('Urgente');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { MESSAGES } from '../../src/lib/i18n';
+import { MESSAGES, type Messages } from '../../src/lib/i18n';
 import { parseSearchManifest, searchBundles } from '../../src/lib/search';
 import { EDITION_STORIES, editions } from '../helpers/site';
 
@@ -116,6 +116,32 @@ describe('an English and Spanish pair sharing a translationKey', () => {
   });
 });
 
+describe('Open Graph locales', () => {
+  const locales = (path: string) => {
+    const $ = page(path);
+    return [
+      $('meta[property="og:locale"]').attr('content'),
+      $('meta[property="og:locale:alternate"]')
+        .toArray()
+        .map((meta) => $(meta).attr('content')),
+    ];
+  };
+
+  it.each([
+    [EDITION_STORIES.en, 'en_US', ['es_ES']],
+    [EDITION_STORIES.es, 'es_ES', ['en_US']],
+    // Facebook reads Arabic as its umbrella ar_AR, not Intl's likeliest ar_EG.
+    [EDITION_STORIES.ar, 'ar_AR', []],
+    ['/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/', 'de_DE', []],
+    ['/es/', 'es_ES', ['ar_AR', 'de_DE', 'en_US', 'it_IT']],
+    ['/stories/musei-statali-gratis-la-prima-domenica-di-febbraio/', 'it_IT', []],
+    ['/ar/sections/ثقافة/', 'ar_AR', []],
+    ['/404.html', 'en_US', []],
+  ])('%s is og:locale %s, with an og:locale:alternate for each other language it is in: %j', (path, own, others) => {
+    expect(locales(path)).toEqual([own, others]);
+  });
+});
+
 describe('the Arabic story', () => {
   const $ = page(EDITION_STORIES.ar);
 
@@ -176,6 +202,7 @@ describe('edition front pages', () => {
       ['/ar/', 'ar', 'ar', 'العربية'],
       ['/de/', 'de', 'de', 'Deutsch'],
       ['/es/', 'es', 'es', 'Español'],
+      ['/it/', 'it', 'it', 'Italiano'],
     ]);
     expect(page('/es/')('nav.editions a').first().text()).toBe('English');
   });
@@ -186,6 +213,7 @@ describe('edition front pages', () => {
       ['de', absolute('/de/')],
       ['en', absolute('/')],
       ['es', absolute('/es/')],
+      ['it', absolute('/it/')],
       ['x-default', absolute('/')],
     ];
     for (const path of ['/', '/es/', '/ar/']) expect(hreflangs(page(path))).toEqual(expected);
@@ -233,46 +261,136 @@ describe('edition feeds', () => {
   });
 });
 
-describe('a language with stories but no message table (German)', () => {
-  it('gets its edition all the same, its furniture in English and marked so', () => {
-    const front = page('/de/');
-    expect([front('html').attr('lang'), front('html').attr('dir')]).toEqual(['de', 'ltr']);
-    expect(front('h1').text()).toBe('Latest stories');
-    expect(front('.skip-link').attr('lang')).toBe('en');
-    expect(front('.site-footer').attr('lang')).toBe('en');
-    expect(front('.sections-bar a').first().attr('lang')).toBe('en');
-    expect(front('.sections-bar a[href="/de/sections/politik/"]').attr('lang')).toBeUndefined();
-    expect(front('form.site-search').attr('lang')).toBe('en');
-    const story = page('/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/');
-    expect(story('article .meta time').first().text()).toBe('Sonntag, 12. Februar 2023');
-    expect(story('#related-heading').attr('lang')).toBe('en');
-    expect(story('.back-to-top').parent().attr('lang')).toBe('en');
-    expect(feed('/de/rss.xml').language).toBe('de');
+describe('the German edition, from its own message table', () => {
+  const GERMAN_STORY = '/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/';
+  const german = MESSAGES.de as Messages;
+  const english = MESSAGES.en as Messages;
+  const germanPages = () => editions.pagePaths().filter((path) => page(path)('html').attr('lang') === 'de');
+  // Every English message German words differently, as a pattern its placeholders can fill.
+  const englishOnly = (Object.keys(english) as (keyof Messages)[])
+    .filter((key) => key !== 'furniture' && JSON.stringify(english[key]) !== JSON.stringify(german[key]))
+    .flatMap((key) => {
+      const value = english[key];
+      return typeof value === 'string' ? [value] : Object.values(value as Record<string, string>);
+    })
+    .map((text) => text.trim())
+    .filter((text) => /\p{L}{3}/u.test(text.replace(/\{\w+\}/g, '')))
+    .map((text) => {
+      const literal = text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '.+?');
+      return { text, pattern: new RegExp(`^${literal}$`, 'u') };
+    });
+  const englishIn = (texts: string[]) =>
+    texts.flatMap((text) => englishOnly.filter(({ pattern }) => pattern.test(text.trim())).map(() => text.trim()));
+
+  it('has German pages to check: its front, section, archive, search and feeds pages and its story', () => {
+    expect(germanPages()).toEqual(
+      expect.arrayContaining([
+        '/de/',
+        '/de/sections/politik/',
+        '/de/archive/',
+        '/de/archive/2023/02/',
+        '/de/archive/2023/02/12/',
+        '/de/search/',
+        '/de/feeds/',
+        GERMAN_STORY,
+      ]),
+    );
   });
 
   it.each([
-    '/de/',
-    '/de/sections/politik/',
-    '/stories/berlin-wahlt-ein-neues-abgeordnetenhaus/',
-    '/de/search/',
-    '/de/feeds/',
-  ])('%s marks every English word of its furniture as English', (path) => {
-    // Every message of the English table that a page may print as it stands (no placeholders).
-    const english = new Set(
-      Object.values(MESSAGES.en ?? {})
-        .filter(
-          (value): value is string => typeof value === 'string' && !value.includes('{') && /\p{L}{3}/u.test(value),
-        )
-        .map((value) => value.trim()),
-    );
+    ['/de/', 'Neueste Meldungen | Wire Reader', 'Neueste Meldungen'],
+    ['/de/sections/politik/', 'Politik | Wire Reader', 'Politik'],
+    ['/de/archive/', 'Archiv | Wire Reader', 'Archiv'],
+    ['/de/search/', 'Suche | Wire Reader', 'Suche'],
+    ['/de/feeds/', 'RSS-Feeds | Wire Reader', 'RSS-Feeds'],
+    [GERMAN_STORY, 'Berlin wählt ein neues Abgeordnetenhaus | Wire Reader', 'Berlin wählt ein neues Abgeordnetenhaus'],
+  ])('%s is titled “%s” and headed “%s”, with German labels', (path, title, heading) => {
     const $ = page(path);
-    const unmarked = $('body *')
-      .contents()
-      .toArray()
-      .filter((node) => node.type === 'text' && english.has($(node).text().trim()))
-      .filter((node) => $(node).parent().closest('[lang]').attr('lang') !== 'en')
-      .map((node) => $(node).text().trim());
-    expect(unmarked).toEqual([]);
+    expect([$('title').text(), $('h1').text().trim()]).toEqual([title, heading]);
+    expect($('nav.editions').attr('aria-label')).toBe(german.editionsNav);
+    expect($(`nav[aria-label="${german.sectionsNav}"]`)).toHaveLength(1);
+    expect($('.skip-link').text().trim()).toBe(german.skipLink);
+    expect($('.sections-bar a').first().text().trim()).toBe(german.latestNav);
+    expect($('.site-footer a[href="/de/feeds/"]').text().trim()).toBe(german.feedsTitle);
+    if (path !== '/de/search/') expect($('form.site-search input').attr('aria-label')).toBe(german.searchLabel);
+  });
+
+  it('shows its story with German furniture, dates and controls', () => {
+    const $ = page(GERMAN_STORY);
+    expect($('#related-heading').text()).toBe('Mehr zum Thema');
+    expect($('.back-to-top').text().trim()).toBe('Nach oben');
+    expect($('.story-times').text()).toMatch(/^Veröffentlicht Sonntag, 12\. Februar 2023/);
+    expect($('.related p').text()).toMatch(/^Noch keine Meldungen zum selben Thema\./);
+  });
+
+  it.each(['/de/', '/de/search/', '/de/feeds/', '/de/archive/', GERMAN_STORY])(
+    '%s has no title, aria-label or heading in English, and nothing marked English but links and names from the English edition',
+    (path) => {
+      const $ = page(path);
+      // Search keeps its headings for readers without JavaScript in <noscript>: parse it apart.
+      const parts = [$, cheerio.load($('noscript').html() ?? '')];
+      const texts = [
+        $('title')
+          .text()
+          .replace(/ \| Wire Reader$/, ''),
+        ...parts.flatMap((part) =>
+          part('[aria-label]')
+            .toArray()
+            .map((el) => part(el).attr('aria-label') ?? ''),
+        ),
+        ...parts.flatMap((part) =>
+          part('h1, h2, h3, h4, h5, h6')
+            .toArray()
+            .map((el) => part(el).text()),
+        ),
+      ];
+      expect(texts.length).toBeGreaterThan(3);
+      expect(englishIn(texts)).toEqual([]);
+      // The link to the English edition and its sections' names (a search filter) are English.
+      const marked = $('[lang="en"]')
+        .not('a[hreflang="en"], select[name="section"] option')
+        .toArray()
+        .map((el) => $.html(el));
+      expect(marked).toEqual([]);
+    },
+  );
+
+  it('finds English where a page has it: the check is no blind one', () => {
+    const $ = page(EDITION_STORIES.en);
+    expect(englishIn([$('#related-heading').text(), $('nav.editions').attr('aria-label') ?? ''])).toEqual([
+      'Related Articles',
+      'Editions',
+    ]);
+  });
+
+  it.each(['/de/', '/de/sections/politik/', GERMAN_STORY, '/de/search/', '/de/feeds/'])(
+    '%s marks every English word of its furniture as English (it has none left)',
+    (path) => {
+      // Every message of the English table that a page may print as it stands (no placeholders).
+      const words = new Set(
+        Object.values(MESSAGES.en ?? {})
+          .filter(
+            (value): value is string => typeof value === 'string' && !value.includes('{') && /\p{L}{3}/u.test(value),
+          )
+          .map((value) => value.trim()),
+      );
+      const $ = page(path);
+      const unmarked = $('body *')
+        .contents()
+        .toArray()
+        .filter((node) => node.type === 'text' && words.has($(node).text().trim()))
+        .filter((node) => $(node).parent().closest('[lang]').attr('lang') !== 'en')
+        .map((node) => $(node).text().trim());
+      expect(unmarked).toEqual([]);
+    },
+  );
+
+  it('labels its story’s urgency, its feed and its card in German', () => {
+    expect(feed('/de/rss.xml').language).toBe('de');
+    expect(feed('/de/rss.xml').title).toBe('Wire Reader: Deutsch');
+    expect(page('/de/')('meta[property="og:image:alt"]').attr('content')).toBe(
+      `Wire Reader: ${german.siteDescription}`,
+    );
   });
 
   it.each([
@@ -280,18 +398,76 @@ describe('a language with stories but no message table (German)', () => {
     ['/ar/search/', 'ثقافة', undefined, undefined],
     ['/search/', 'ثقافة', 'ar', 'rtl'],
     ['/search/', 'Economy', undefined, undefined],
-    ['/de/search/', 'Politik', 'de', undefined],
+    ['/search/', 'Politik', 'de', 'ltr'],
+    ['/de/search/', 'Politik', undefined, undefined],
   ])('%s names the section %s in its own language (lang %s, dir %s)', (path, section, lang, dir) => {
     const option = page(path)(`select[name="section"] option[value="${section}"]`);
     expect(option.length).toBe(1);
-    expect([option.attr('lang'), option.attr('dir')]).toEqual([lang, dir ?? (lang ? 'ltr' : undefined)]);
+    expect([option.attr('lang'), option.attr('dir')]).toEqual([lang, dir]);
   });
 
   it('leaves furniture unmarked where the language has its own table', () => {
-    const $ = page(EDITION_STORIES.es);
-    expect($('.skip-link').attr('lang')).toBeUndefined();
-    expect($('#related-heading').attr('lang')).toBeUndefined();
-    expect($('.sections-bar a').first().attr('lang')).toBeUndefined();
+    for (const path of [EDITION_STORIES.es, GERMAN_STORY]) {
+      const $ = page(path);
+      expect($('.skip-link').attr('lang')).toBeUndefined();
+      expect($('#related-heading').attr('lang')).toBeUndefined();
+      expect($('.sections-bar a').first().attr('lang')).toBeUndefined();
+      expect($('.site-footer').attr('lang')).toBeUndefined();
+    }
+  });
+});
+
+describe('a language with stories but no message table (Italian)', () => {
+  const ITALIAN_STORY = '/stories/musei-statali-gratis-la-prima-domenica-di-febbraio/';
+
+  it('gets its edition all the same, its furniture in English and marked so', () => {
+    const front = page('/it/');
+    expect([front('html').attr('lang'), front('html').attr('dir')]).toEqual(['it', 'ltr']);
+    expect(front('h1').text()).toBe('Latest stories');
+    expect(front('h1').attr('lang')).toBe('en');
+    expect(front('.skip-link').attr('lang')).toBe('en');
+    expect(front('.site-footer').attr('lang')).toBe('en');
+    expect(front('.sections-bar a').first().attr('lang')).toBe('en');
+    expect(front('.sections-bar a[href="/it/sections/cultura/"]').attr('lang')).toBeUndefined();
+    expect(front('form.site-search').attr('lang')).toBe('en');
+    const story = page(ITALIAN_STORY);
+    expect(story('article .meta time').first().text()).toBe('domenica 5 febbraio 2023');
+    expect(story('#related-heading').attr('lang')).toBe('en');
+    expect(story('.back-to-top').parent().attr('lang')).toBe('en');
+    expect(feed('/it/rss.xml').language).toBe('it');
+  });
+
+  it.each(['/it/', '/it/sections/cultura/', ITALIAN_STORY, '/it/search/', '/it/feeds/'])(
+    '%s marks every English word of its furniture as English',
+    (path) => {
+      // Every message of the English table that a page may print as it stands (no placeholders).
+      const words = new Set(
+        Object.values(MESSAGES.en ?? {})
+          .filter(
+            (value): value is string => typeof value === 'string' && !value.includes('{') && /\p{L}{3}/u.test(value),
+          )
+          .map((value) => value.trim()),
+      );
+      const $ = page(path);
+      const unmarked = $('body *')
+        .contents()
+        .toArray()
+        .filter((node) => node.type === 'text' && words.has($(node).text().trim()))
+        .filter((node) => $(node).parent().closest('[lang]').attr('lang') !== 'en')
+        .map((node) => $(node).text().trim());
+      expect(words.size).toBeGreaterThan(50);
+      expect(unmarked).toEqual([]);
+    },
+  );
+
+  it('names its section in Italian in its English-marked search form', () => {
+    const option = page('/it/search/')('select[name="section"] option[value="Cultura"]');
+    expect([option.attr('lang'), option.attr('dir')]).toEqual(['it', 'ltr']);
+  });
+
+  it('shares the English edition’s card, as its furniture is English', () => {
+    const image = (path: string) => page(path)('meta[property="og:image"]').attr('content');
+    expect(image('/it/')).toBe(image('/'));
   });
 });
 
@@ -300,6 +476,7 @@ describe('share cards of pages that are not stories follow the page’s edition'
     en: 'Wire Reader: News-agency wire stories, word for word, as the agencies filed them.',
     es: 'Wire Reader: Noticias de agencia, palabra por palabra, tal como las transmitieron las agencias.',
     ar: 'Wire Reader: أخبار وكالات الأنباء كلمةً بكلمة، كما بثّتها الوكالات.',
+    de: 'Wire Reader: Meldungen der Nachrichtenagenturen, Wort für Wort, so wie die Agenturen sie gesendet haben.',
   };
   const card = (path: string) => {
     const $ = page(path);
@@ -324,8 +501,7 @@ describe('share cards of pages that are not stories follow the page’s edition'
     ['/ar/', EDITION_ALT.ar],
     ['/ar/tags/مصر/', EDITION_ALT.ar],
     ['/ar/sections/ثقافة/', 'Wire Reader: قسم ثقافة'],
-    // No German message table: the furniture, and so the edition's card, is English.
-    ['/de/', EDITION_ALT.en],
+    ['/de/', EDITION_ALT.de],
   ])('%s shows a card described, for Open Graph and X alike, as “%s”', (path, alt) => {
     const shown = card(path);
     expect(shown.alt).toBe(alt);
@@ -333,12 +509,12 @@ describe('share cards of pages that are not stories follow the page’s edition'
   });
 
   it('gives each edition with its own language a card of its own, which its tag and other pages share', () => {
-    const images = ['/', '/es/', '/ar/'].map((path) => card(path).image);
-    expect(new Set(images).size).toBe(3);
+    const images = ['/', '/es/', '/ar/', '/de/'].map((path) => card(path).image);
+    expect(new Set(images).size).toBe(4);
     expect(card('/es/tags/espana/').image).toBe(images[1]);
     expect(card('/es/feeds/').image).toBe(images[1]);
     expect(card('/ar/tags/مصر/').image).toBe(images[2]);
-    expect(card('/de/').image).toBe(images[0]);
+    expect(card('/de/feeds/').image).toBe(images[3]);
   });
 
   it('gives a Spanish story without a card of its own its Spanish section’s card', () => {
@@ -372,11 +548,28 @@ describe('share cards of pages that are not stories follow the page’s edition'
 });
 
 describe('the 404 page', () => {
-  it('points readers of every edition to their front page, in their language', () => {
-    const $ = page('/404.html');
-    expect($('p[lang="es"] a').attr('href')).toBe('/es/');
-    expect($('p[lang="es"]').text()).toBe('Página no encontrada. Vaya a las últimas noticias.');
-    expect($('p[lang="ar"]').attr('dir')).toBe('rtl');
+  const $ = page('/404.html');
+  const notices = $('main > h1 + ul.not-found-editions > li');
+
+  it('tells the readers of every other edition first, under its heading, where their front page is, in their language', () => {
+    expect(
+      notices.toArray().map((li) => {
+        const link = $(li).find('a');
+        return [$(li).attr('lang'), $(li).attr('dir'), $(li).text(), link.attr('href'), link.attr('hreflang')];
+      }),
+    ).toEqual([
+      ['ar', 'rtl', 'الصفحة غير موجودة. انتقل إلى آخر الأخبار.', '/ar/', 'ar'],
+      ['de', 'ltr', 'Seite nicht gefunden. Weiter zu den neuesten Meldungen.', '/de/', 'de'],
+      ['es', 'ltr', 'Página no encontrada. Vaya a las últimas noticias.', '/es/', 'es'],
+      // No Italian table: no English words marked Italian, the link alone, named in Italian.
+      ['it', 'ltr', 'Italiano', '/it/', 'it'],
+    ]);
+  });
+
+  it('stays an English page for the default edition, which it does not repeat in that list', () => {
+    expect([$('html').attr('lang'), $('h1').text()]).toEqual(['en', 'Page not found']);
+    expect(notices.find('a[href="/"]')).toHaveLength(0);
+    expect($('main > p a[href="/"]').text()).toBe('the latest stories');
   });
 });
 
@@ -512,13 +705,13 @@ describe('a story corrected after it was published', () => {
 describe('the search bundles', () => {
   // The fixture's newest story (the Arabic one) is alone in its month: the recent bundle.
   // Its archive bundles hold up to 5 stories (tests/setup/build-site.ts): February 2023's
-  // German story (main), May's 21 Spanish briefs alone, and July's English and Spanish pair.
+  // German and Italian stories (main), May's 21 Spanish briefs alone, and July's English and Spanish pair.
   // The search step lists them, oldest first, in the manifest every search page fetches.
   const manifest = () => parseSearchManifest(JSON.parse(editions.read('/pagefind/bundles.json')));
 
   it('lists every bundle the build wrote in the manifest, with the story count of each language', () => {
     expect(manifest().bundles.map(({ name, bundle, languages }) => ({ name, bundle, languages }))).toEqual([
-      { name: 'main', bundle: '/pagefind/', languages: { de: 1 } },
+      { name: 'main', bundle: '/pagefind/', languages: { de: 1, it: 1 } },
       { name: '2023-05', bundle: '/pagefind-2023-05/', languages: { es: 21 } },
       { name: '2023-07', bundle: '/pagefind-2023-07/', languages: { en: 1, es: 1 } },
       { name: 'recent', bundle: '/pagefind-recent/', languages: { ar: 1 } },

@@ -168,6 +168,11 @@ describe('edition and section cards in their edition’s language', () => {
     ],
     ['pt', 'ltr', 'Wire Reader: Notícias de agências, palavra por palavra, tal como as agências as transmitiram.'],
     ['ar', 'rtl', 'Wire Reader: أخبار وكالات الأنباء كلمةً بكلمة، كما بثّتها الوكالات.'],
+    [
+      'de',
+      'ltr',
+      'Wire Reader: Meldungen der Nachrichtenagenturen, Wort für Wort, so wie die Agenturen sie gesendet haben.',
+    ],
   ])('the %s edition’s card shows and describes the site in its language (%s)', (lang, _dir, alt) => {
     const card = editionCardOf(lang, site);
     expect(card.content).toMatchObject({ kind: 'edition', lang, headline: MESSAGES[lang]?.siteDescription });
@@ -180,13 +185,14 @@ describe('edition and section cards in their edition’s language', () => {
     ['fr', 'Économie', 'Rubrique', 'Wire Reader\u00a0: la rubrique Économie'],
     ['pt', 'Economia', 'Seção', 'Wire Reader: a seção Economia'],
     ['ar', 'اقتصاد', 'القسم', 'Wire Reader: قسم اقتصاد'],
+    ['de', 'Politik', 'Ressort', 'Wire Reader: das Ressort Politik'],
   ])('the %s edition’s card of %s is labelled and described in its language', (lang, name, label, alt) => {
     const card = sectionCardOf(lang, name, site);
     expect(card.content).toMatchObject({ kind: 'section', lang, headline: name, label });
     expect(card.alt).toBe(alt);
   });
 
-  it.each(['es', 'fr', 'pt', 'ar'])('the %s cards keep no English text', (lang) => {
+  it.each(['es', 'fr', 'pt', 'ar', 'de'])('the %s cards keep no English text', (lang) => {
     const english = [editionCardOf('en', site), sectionCardOf('en', 'Sport', site)];
     const own = [editionCardOf(lang, site), sectionCardOf(lang, 'Sport', site)];
     own.forEach((card, i) => {
@@ -199,8 +205,8 @@ describe('edition and section cards in their edition’s language', () => {
   });
 
   it('gives an edition whose language has no messages the English card, as its pages read English furniture', () => {
-    expect(editionCardOf('de', site)).toEqual(editionCardOf('en', site));
-    expect(sectionCardOf('de', 'Politik', site).content).toMatchObject({ lang: 'de', label: 'Section' });
+    expect(editionCardOf('it', site)).toEqual(editionCardOf('en', site));
+    expect(sectionCardOf('it', 'Politica', site).content).toMatchObject({ lang: 'it', label: 'Section' });
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { editionAlternates, storyAlternates, translationGroups, type StoryVersion } from '../../src/lib/editions';
+import {
+  editionAlternates,
+  notFoundNotices,
+  storyAlternates,
+  translationGroups,
+  type StoryVersion,
+} from '../../src/lib/editions';
+import { formatMessage } from '../../src/lib/i18n';
 import { editionOf, editionPath, editionPrefix } from '../../src/lib/slug';
 
 const site = 'https://wire-reader.example';
@@ -91,5 +98,35 @@ describe('editionAlternates', () => {
 
   it('gives a site of one edition none', () => {
     expect(editionAlternates(['en'], { site })).toEqual([]);
+  });
+});
+
+describe('notFoundNotices: the 404 page’s line for each other edition', () => {
+  const editions = ['en', 'ar', 'de', 'es', 'it'].map((lang) => ({ lang, path: editionPath(lang, 'en') }));
+  const line = (notice: ReturnType<typeof notFoundNotices>[number]) =>
+    notice.parts.map((part) => (typeof part === 'string' ? part : `[${notice.link}](${notice.href})`)).join('');
+
+  it.each([
+    ['ar', 'rtl', '/ar/', 'الصفحة غير موجودة. انتقل إلى [آخر الأخبار](/ar/).'],
+    ['de', 'ltr', '/de/', 'Seite nicht gefunden. Weiter zu den [neuesten Meldungen](/de/).'],
+    ['es', 'ltr', '/es/', 'Página no encontrada. Vaya a [las últimas noticias](/es/).'],
+    // No Italian table: no English words marked Italian, the link alone, in Italian's own name.
+    ['it', 'ltr', '/it/', '[Italiano](/it/)'],
+  ])('tells the %s edition’s readers (%s) where its front page %s is: “%s”', (lang, dir, href, text) => {
+    const notice = notFoundNotices(editions, 'en').find((found) => found.lang === lang);
+    expect(notice && [notice.dir, notice.href, line(notice)]).toEqual([dir, href, text]);
+  });
+
+  it('leaves out the page’s own edition, and keeps the editions’ order', () => {
+    expect(notFoundNotices(editions, 'en').map((notice) => notice.lang)).toEqual(['ar', 'de', 'es', 'it']);
+    expect(notFoundNotices(editions, 'es').map((notice) => notice.lang)).toEqual(['en', 'ar', 'de', 'it']);
+    expect(notFoundNotices([{ lang: 'en', path: '/' }], 'en')).toEqual([]);
+  });
+
+  it('says in English what the English table says, for a site whose page is in another language', () => {
+    const english = notFoundNotices(editions, 'es').find((notice) => notice.lang === 'en');
+    expect(english && line(english)).toBe(
+      formatMessage('Page not found. Go to {home}.', { home: '[the latest stories](/)' }, 'en'),
+    );
   });
 });

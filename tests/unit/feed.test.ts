@@ -180,11 +180,18 @@ describe('itemHtml: corrections as the page words them', () => {
       ['<time datetime="2024-01-26">', ': صُحّح عدد الدول.</li>'],
     ],
     [
-      'a language with no message table: the English heading, marked English',
+      'one note, in German',
       'de',
       [note('2023-02-13', 'Korrigiert.')],
+      '<section><h2>Korrektur</h2>',
+      ['<time datetime="2023-02-13">Montag, 13. Februar 2023</time>: Korrigiert.</li>'],
+    ],
+    [
+      'a language with no message table: the English heading, marked English',
+      'it',
+      [note('2023-02-13', 'Corretto.')],
       '<section><h2 lang="en">Correction</h2>',
-      [': Korrigiert.</li>'],
+      [': Corretto.</li>'],
     ],
   ])('%s', (_name, lang, corrections, heading, notes) => {
     const html = itemHtml(toStory('c', 'Text.', storyInput({ lang, corrections })), site);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWireDate } from '../../src/lib/dates';
-import { ogLocale, socialMeta, type SocialInput } from '../../src/lib/social';
+import { ogAlternateLocales, ogLocale, socialMeta, type SocialInput } from '../../src/lib/social';
 
 const input: SocialInput = {
   title: 'Headline',
@@ -51,13 +51,62 @@ describe('ogLocale', () => {
   it.each([
     ['en', 'en_US'],
     ['en-GB', 'en_GB'],
-    ['ar', 'ar_EG'],
+    ['en-AU', 'en_US'],
+    ['es', 'es_ES'],
+    ['es-ES', 'es_ES'],
+    ['es-419', 'es_LA'],
+    ['es-AR', 'es_LA'],
+    ['es-MX', 'es_MX'],
+    ['es-US', 'es_LA'],
+    ['ar', 'ar_AR'],
+    ['ar-EG', 'ar_AR'],
+    ['ar-SA', 'ar_AR'],
+    ['fr', 'fr_FR'],
+    ['fr-CA', 'fr_CA'],
+    ['fr-BE', 'fr_FR'],
+    ['pt', 'pt_BR'],
+    ['pt-PT', 'pt_PT'],
+    ['pt-AO', 'pt_PT'],
+    ['de', 'de_DE'],
+    ['de-CH', 'de_DE'],
+    ['it-CH', 'it_IT'],
+    ['nl-BE', 'nl_BE'],
+    ['zh', 'zh_CN'],
+    ['zh-Hant', 'zh_TW'],
+    ['zh-HK', 'zh_HK'],
+    ['zh-MO', 'zh_TW'],
+    ['ca-AD', 'ca_ES'],
     ['ru', 'ru_RU'],
-  ])('%s is %s', (lang, locale) => {
+    ['he', 'he_IL'],
+    // Facebook has no Luxembourgish: the Intl locale stays.
+    ['lb', 'lb_LU'],
+  ])('%s is %s, a locale Facebook reads', (lang, locale) => {
     expect(ogLocale(lang)).toBe(locale);
   });
 
+  it('never gives Intl’s ar_EG or es_419, which Facebook does not read', () => {
+    const locales = ['ar', 'ar-EG', 'ar-MA', 'es-419', 'es-CU'].map(ogLocale);
+    expect(locales.filter((locale) => ['ar_EG', 'ar_MA', 'es_419', 'es_CU'].includes(locale))).toEqual([]);
+  });
+
   it('answers each tag for itself when tags take turns', () => {
-    expect(['en', 'ar', 'en-GB', 'en', 'ar'].map(ogLocale)).toEqual(['en_US', 'ar_EG', 'en_GB', 'en_US', 'ar_EG']);
+    expect(['en', 'ar', 'en-GB', 'en', 'ar'].map(ogLocale)).toEqual(['en_US', 'ar_AR', 'en_GB', 'en_US', 'ar_AR']);
+  });
+});
+
+describe('og:locale:alternate', () => {
+  it.each([
+    ['a story with a Spanish and an Arabic version', 'en', ['es', 'ar'], ['es_ES', 'ar_AR']],
+    ['its own language among the others, and a repeat', 'es', ['en', 'es', 'en-US'], ['en_US']],
+    ['two tags Facebook reads as one locale', 'en', ['es-419', 'es-AR'], ['es_LA']],
+    ['a story in one language', 'ar', [], []],
+  ])('%s', (_name, lang, others, locales) => {
+    expect(ogAlternateLocales(lang, others)).toEqual(locales);
+    const tags = socialMeta({ ...input, lang, alternateLangs: others });
+    expect(find(tags, 'og:locale:alternate')).toEqual(locales);
+    // Right after og:locale, as Open Graph orders a structured property.
+    const names = tags.map((tag) => ('property' in tag ? tag.property : tag.name));
+    const at = names.indexOf('og:locale');
+    expect(names.slice(at + 1, at + 1 + locales.length)).toEqual(locales.map(() => 'og:locale:alternate'));
   });
 });

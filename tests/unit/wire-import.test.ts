@@ -160,6 +160,7 @@ describe('page furniture', () => {
     ['pt', 'Notícias relacionadas', 'Voltar ao topo'],
     ['fr', 'Articles liés', 'Retour en haut'],
     ['ar', 'أخبار ذات صلة', 'العودة إلى الأعلى'],
+    ['de', 'Mehr zum Thema', 'Nach oben'],
   ])('recognises %s furniture at the edges, and reports it line by line', (lang, related, top) => {
     const raw = `${top}\n${story('Astana, Jun 20 (EFE).-', `${related}\n${top}\n`)}`;
     const result = importWire(raw, { year: 2023, lang });

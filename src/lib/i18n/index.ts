@@ -4,6 +4,7 @@
  * {@link MESSAGES}; a language without a table reads English furniture.
  */
 import ar from './ar.ts';
+import de from './de.ts';
 import en from './en.ts';
 import es from './es.ts';
 import fr from './fr.ts';
@@ -15,7 +16,7 @@ export { formatMessage, messageParts, pluralMessage, type MessagePart } from './
 export type { Messages, PluralMessage } from './types.ts';
 
 /** Every message table, by language subtag. English is the fallback. */
-export const MESSAGES: Readonly<Record<string, Messages>> = { en, es, pt, fr, ar };
+export const MESSAGES: Readonly<Record<string, Messages>> = { en, es, pt, fr, ar, de };
 
 /** The fallback table's language. */
 export const FALLBACK_LANG = 'en';
@@ -52,7 +53,8 @@ export function baseLanguage(tag: string): string {
  *
  * @example
  * messagesFor('es-419').backToTop; // "Volver arriba"
- * messagesFor('de').backToTop; // "Back to top"
+ * messagesFor('de-AT').backToTop; // "Nach oben"
+ * messagesFor('it').backToTop; // "Back to top"
  */
 export function messagesFor(tag: string): Messages {
   return MESSAGES[baseLanguage(tag)] ?? en;
@@ -70,7 +72,7 @@ export function hasMessages(tag: string): boolean {
  *
  * @example
  * furnitureLang('es'); // undefined
- * furnitureLang('de'); // "en"
+ * furnitureLang('it'); // "en"
  */
 export function furnitureLang(tag: string): string | undefined {
   return hasMessages(tag) ? undefined : FALLBACK_LANG;
