@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
-import { keyAs } from '../lib/cache-key';
 import { planCards, type CardPhoto, type CardPlan } from '../lib/cards';
 import { groupByDay, type DayGroup } from '../lib/desk';
 import { translationGroups } from '../lib/editions';
@@ -133,9 +132,6 @@ async function load(): Promise<Archive> {
           String(entry.digest ?? ''),
         );
         if (story.image) photoFiles.set(story.id, cardPhotoOf(file, story));
-        // toStory is pure of the entry, and the entry's digest covers its file (and a held
-        // photo): page keys stand for the story by that, rather than walking all its fields.
-        if (story.digest !== '') keyAs(story, `story ${story.id} ${story.digest}`);
         return story;
       }),
   );

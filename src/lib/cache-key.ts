@@ -73,22 +73,6 @@ function serialise(value: unknown, path: string): string {
 }
 
 /**
- * Lets every cache key stand for `value` by `standIn` instead of walking it: for data that
- * pure page code makes from inputs a digest already covers, such as a story, made from its
- * entry, whose digest covers its file. Page code is hashed by Astro's incremental build, so
- * a change to how such data is made re-renders the pages anyway. A stand-in must change
- * whenever the value could; keys of other values never collide with one.
- *
- * @example
- * const story = toStory(id, body, data, digest);
- * keyAs(story, `story ${id} ${digest}`);
- * cacheKey({ story }) === cacheKey({ story: { ...story } }); // false: only the first is stood for
- */
-export function keyAs(value: object, standIn: string): void {
-  memo.set(value, `@${JSON.stringify(standIn)}`);
-}
-
-/**
  * The cache key of a page: a SHA-256 over a stable serialisation of everything it shows.
  * Object keys are sorted, so the order fields were set in does not matter; array order does.
  * Dates, URLs, Maps and Sets are keyed by value; fields left `undefined` count as absent;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKey, keyAs } from '../../src/lib/cache-key';
+import { cacheKey } from '../../src/lib/cache-key';
 import { parseWireDate } from '../../src/lib/dates';
 import { toStory, type Story, type StoryInput } from '../../src/lib/story';
 import { storyInput } from '../helpers/stories';
@@ -101,74 +101,5 @@ describe('cacheKey', () => {
       }
     }
     expect(() => cacheKey({ props: { thing: new Hidden() } })).toThrow(/page\.props\.thing is a Hidden/);
-  });
-});
-
-describe('keyAs', () => {
-  /** A story as src/data/archive.ts makes it: stood for by its id and its entry's digest. */
-  const standing = (id: string, changes: Partial<StoryInput> = {}, digest = `digest-of-${id}`) => {
-    const story = stored(id, changes, digest);
-    keyAs(story, `story ${id} ${digest}`);
-    return story;
-  };
-
-  it('keys a story stood for by its digest the same however often it is made', () => {
-    expect(storyPage([standing('rel')], { nav }, standing('own'))).toBe(
-      storyPage([standing('rel')], { nav }, standing('own')),
-    );
-  });
-
-  it('changes the key when the stand-in changes: a new digest of the file', () => {
-    expect(storyPage([standing('rel', {}, 'digest-of-new-text')], { nav }, standing('own'))).not.toBe(
-      storyPage([standing('rel')], { nav }, standing('own')),
-    );
-  });
-
-  it('never gives a stood-for story the key of the same story walked field by field', () => {
-    expect(storyPage([standing('rel')], { nav }, standing('own'))).not.toBe(
-      storyPage([stored('rel')], { nav }, stored('own')),
-    );
-  });
-
-  it('does not walk a stood-for value: a field no key could take is never met', () => {
-    const walked = { ...stored('own'), onClick: () => undefined };
-    expect(() => cacheKey({ story: walked })).toThrow(/is a function/);
-    const stood = { ...stored('own'), onClick: () => undefined };
-    keyAs(stood, 'story own digest-of-own');
-    expect(() => cacheKey({ story: stood })).not.toThrow();
-  });
-});
-describe('keyAs', () => {
-  /** A story as src/data/archive.ts makes it: stood for by its id and its entry's digest. */
-  const standing = (id: string, changes: Partial<StoryInput> = {}, digest = `digest-of-${id}`) => {
-    const story = stored(id, changes, digest);
-    keyAs(story, `story ${id} ${digest}`);
-    return story;
-  };
-
-  it('keys a story stood for by its digest the same however often it is made', () => {
-    expect(storyPage([standing('rel')], { nav }, standing('own'))).toBe(
-      storyPage([standing('rel')], { nav }, standing('own')),
-    );
-  });
-
-  it('changes the key when the stand-in changes: a new digest of the file', () => {
-    expect(storyPage([standing('rel', {}, 'digest-of-new-text')], { nav }, standing('own'))).not.toBe(
-      storyPage([standing('rel')], { nav }, standing('own')),
-    );
-  });
-
-  it('never gives a stood-for story the key of the same story walked field by field', () => {
-    expect(storyPage([standing('rel')], { nav }, standing('own'))).not.toBe(
-      storyPage([stored('rel')], { nav }, stored('own')),
-    );
-  });
-
-  it('does not walk a stood-for value: a field no key could take is never met', () => {
-    const walked = { ...stored('own'), onClick: () => undefined };
-    expect(() => cacheKey({ story: walked })).toThrow(/is a function/);
-    const stood = { ...stored('own'), onClick: () => undefined };
-    keyAs(stood, 'story own digest-of-own');
-    expect(() => cacheKey({ story: stood })).not.toThrow();
   });
 });
