@@ -1,7 +1,7 @@
 import { cacheKey } from '../lib/cache-key';
 import { localDay } from '../lib/desk';
 import type { ListingPage } from '../lib/paginate';
-import { paginate } from '../lib/paginate';
+import { paginate, showsSectionTeasers } from '../lib/paginate';
 import { SITE } from '../lib/site';
 import { editionOf, storyAnchor } from '../lib/slug';
 import type { Story } from '../lib/story';
@@ -76,24 +76,25 @@ export async function teasersByEdition() {
 
 /**
  * {@link keyed} for the pages of a listing (an edition's home page, a section, a tag): a
- * listing's front also shows each section's latest headlines (SectionsColumn), so a front's
- * key covers its edition's {@link sectionTeasers}; its archive pages do not show them.
+ * page that shows each section's latest headlines ({@link showsSectionTeasers}) has its
+ * edition's {@link sectionTeasers} in its key; the others do not.
  *
  * @example
  * return keyedListing(paginate(stories, { pageSize, basePath: '/' }).map(({ param, page }) => ({ params: { page: param }, props: { page, lang: 'en' } })));
  */
-export async function keyedListing<P extends StaticPath & { props: { page: ListingPage<Story>; lang: string } }>(
-  paths: readonly P[],
-) {
+export async function keyedListing<
+  P extends StaticPath & { props: { page: ListingPage<Story>; lang: string; tag?: boolean } },
+>(paths: readonly P[]) {
   const teasers = await teasersByEdition();
-  return keyed(paths, ({ props }) => (props.page.number === undefined ? teasers.get(props.lang) : undefined));
+  return keyed(paths, ({ props }) => (showsSectionTeasers(props) ? teasers.get(props.lang) : undefined));
 }
 
 /**
  * The pages of every section or every tag of every edition (`param` is the route's
  * parameter, `section` or `tag`): each group's front and archive pages, at `basePath(name,
  * lang)`, with the group's name, the page, the edition's language and the build's day in
- * the props (the day is shown, in "Today" labels, so it is in the cache key), plus what
+ * the props (the day is shown, in "Today" labels, so it is in the cache key), `tag: true` on a
+ * tag's pages (see {@link showsSectionTeasers}), plus what
  * `extra` adds for the group (given the group and its edition's language). Keyed by
  * {@link keyedListing}.
  *
@@ -123,7 +124,14 @@ export async function groupListingPaths<
             page: pageParam,
             ...({ [param]: slug } as Record<K, string>),
           },
-          props: { name: group.name, page, lang: edition.lang, today, ...extra(group, edition.lang) },
+          props: {
+            name: group.name,
+            page,
+            lang: edition.lang,
+            today,
+            ...(param === 'tag' && { tag: true }),
+            ...extra(group, edition.lang),
+          },
         })),
       ),
     ),

@@ -61,14 +61,9 @@ export function incremental({
         for (const urls of assets.values()) {
           for (const url of urls) kept.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
         }
-        const all = listTree(outDir);
-        // The search bundles belong to the search step, which keeps, rewrites or deletes them.
-        const mine = (path: string) => !leave(path.split('/')[0] ?? path);
-        const tree = {
-          files: all.files.filter(mine),
-          folders: all.folders.filter(mine),
-          others: all.others.filter(mine),
-        };
+        // The search bundles belong to the search step, which keeps, rewrites or deletes them:
+        // they are not walked (at 10,000 stories they hold two thirds of the files).
+        const tree = listTree(outDir, (name) => !leave(name));
         const files: OutputFile[] = tree.files.map((path) => ({
           path,
           mtimeMs: statSync(join(outDir, path)).mtimeMs,

@@ -88,3 +88,19 @@ export function paginate<T>(
   });
   return [front, ...archive];
 }
+
+/**
+ * Whether a listing's page shows the side column of each section's latest headlines
+ * (SectionsColumn): the fronts of an edition and of its sections do. Archive pages do not,
+ * and neither do tag fronts: a new story changes the latest headlines, and an edition has
+ * a few sections but hundreds or thousands of tags, so a column on every tag front would
+ * render every tag front again for every story filed.
+ *
+ * @example
+ * showsSectionTeasers({ page: { number: undefined } }); // true: the edition's front
+ * showsSectionTeasers({ page: { number: 3 } }); // false: an archive page
+ * showsSectionTeasers({ page: { number: undefined }, tag: true }); // false: a tag's front
+ */
+export function showsSectionTeasers(props: { page: { number?: number | undefined }; tag?: boolean }): boolean {
+  return props.page.number === undefined && props.tag !== true;
+}

@@ -210,7 +210,9 @@ export function storyLoader({ base }: { base: string }): Loader {
           if (context.store.get(entry.id)?.filePath !== entry.filePath) context.store.delete(entry.id);
           context.store.set(entry);
         }
-        context.meta.set(INDEX, JSON.stringify({ version, files: [...next] }));
+        // Set only when it changed: any set makes Astro write the whole data store again.
+        const index = JSON.stringify({ version, files: [...next] });
+        if (context.meta.get(INDEX) !== index) context.meta.set(INDEX, index);
         context.logger.info(
           `${files.length} stories, ${entries.length} read and parsed, ${files.length - entries.length} unchanged`,
         );

@@ -116,6 +116,16 @@ describe('the front page', () => {
     expect(side.find(`.headlines a[href="${SEED_STORY_PATH}"]`)).toHaveLength(1);
   });
 
+  it('leaves the latest headlines off tag fronts, so a new story does not change every tag page', () => {
+    const tags = builtFiles('/index.html').filter((file) => /^\/tags\/[^/]+\/index\.html$/.test(file));
+    expect(tags.length).toBeGreaterThan(0);
+    for (const file of tags) {
+      const $ = cheerio.load(readBuilt(file));
+      expect($('h1').text(), file).not.toBe('');
+      expect($('aside.side'), file).toHaveLength(0);
+    }
+  });
+
   it('links earlier stories to the archive', () => {
     const $ = cheerio.load(readBuilt('/'));
     expect($('a:contains("Earlier stories")').attr('href')).toBe('/archive/2023/06/');

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slugify } from '../../src/lib/slug';
 import { generateStories, writeCorpus } from '../bench/corpus';
 import { ROOT } from '../helpers/astro';
 
@@ -185,6 +186,11 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     expect(result.rendered).toContain('/stories/breaking-flash/index.html');
     expect(storyPages(result.rendered).length).toBeLessThan(COUNT / 4);
     expect(result.kept.length).toBeGreaterThan(result.rendered.length);
+    // Of the tag pages, only those of the new story's own tags list it: no other is rendered.
+    const ownTags = (dataOf(join(content, 'new/breaking.md')).tags as string[]).map((tag) => `/tags/${slugify(tag)}/`);
+    const tagPages = result.rendered.filter((path) => path.startsWith('/tags/'));
+    expect(tagPages.length).toBeGreaterThan(0);
+    expect(tagPages.filter((path) => !ownTags.some((own) => path.startsWith(own)))).toEqual([]);
   });
 
   it('adds a second story in the newest month: only the recent search bundle is indexed again', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagePath, paginate } from '../../src/lib/paginate';
+import { pagePath, paginate, showsSectionTeasers } from '../../src/lib/paginate';
 
 /** Stories 1..n, newest first (n is the newest). */
 const newestFirst = (n: number) => Array.from({ length: n }, (_, i) => n - i);
@@ -82,5 +82,16 @@ describe('paginate', () => {
     expect(pages.map((p) => p.page.url.current)).not.toContain('/404/');
     expect(pages.at(-1)?.page.url.current).toBe('/page/404/');
     expect(pagePath('/', 0)).toBe('/');
+  });
+});
+
+describe('showsSectionTeasers', () => {
+  it.each([
+    ['an edition or section front', { page: { number: undefined } }, true],
+    ['an edition or section archive page', { page: { number: 4 } }, false],
+    ['a tag front', { page: { number: undefined }, tag: true }, false],
+    ['a tag archive page', { page: { number: 2 }, tag: true }, false],
+  ])('gives the side column of latest headlines to %s: %s', (_, props, shown) => {
+    expect(showsSectionTeasers(props)).toBe(shown);
   });
 });

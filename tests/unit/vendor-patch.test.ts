@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import satori from 'satori';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cardFonts } from '../../src/lib/card-render';
 import { patchSource, VENDOR_FIXES } from '../../src/lib/vendor-patch';
 
@@ -23,6 +25,13 @@ describe('patchSource', () => {
   ])('refuses %s, naming the file', (_what, source, message) => {
     expect(() => patchSource(source, fix, 'dist/index.js')).toThrow(message);
   });
+
+  it('refuses a fix that holds its own piece, which every later install would apply again', () => {
+    const growing = [{ from: 'set(k, v);', to: 'if (same) return;\nset(k, v);' }];
+    expect(() => patchSource('a;set(k, v);', growing, 'dist/store.js')).toThrow(
+      /dist\/store\.js: the fix for "set\(k, v\);" contains that piece again/,
+    );
+  });
 });
 
 describe('the installed packages', () => {
@@ -40,6 +49,40 @@ describe('the installed packages', () => {
       expect(vendor.replacements.some(({ from }) => source.includes(from))).toBe(false);
     },
   );
+
+  it("leaves Astro's content store unwritten when a sync sets its strings to the values they have", async () => {
+    const root = dirname(require.resolve('astro/package.json'));
+    const { MutableDataStore } = (await import(
+      pathToFileURL(join(root, 'dist/content/mutable-data-store.js')).href
+    )) as {
+      MutableDataStore: {
+        prototype: { writeToDisk: () => Promise<void> };
+        fromFile: (file: URL) => Promise<{
+          metaStore: () => { set: (key: string, value: string) => void };
+          waitUntilSaveComplete: () => Promise<void>;
+          writeToDisk: () => Promise<void>;
+        }>;
+      };
+    };
+    const folder = mkdtempSync(join(tmpdir(), 'wire-store-'));
+    try {
+      const file = pathToFileURL(join(folder, 'data-store.json'));
+      const first = await MutableDataStore.fromFile(file);
+      first.metaStore().set('astro-version', '7.3.5');
+      await first.waitUntilSaveComplete();
+      const writes = vi.spyOn(MutableDataStore.prototype, 'writeToDisk');
+      const again = await MutableDataStore.fromFile(file);
+      again.metaStore().set('astro-version', '7.3.5');
+      await again.waitUntilSaveComplete();
+      expect(writes).not.toHaveBeenCalled();
+      again.metaStore().set('astro-version', '7.3.6');
+      await again.waitUntilSaveComplete();
+      expect(writes).toHaveBeenCalledTimes(1);
+      writes.mockRestore();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 
   it('draws the dots of a joined final ة above the letter, where HarfBuzz puts them', async () => {
     const fonts = cardFonts();
