@@ -6,6 +6,7 @@
  * their absolute URLs in.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
+import { calendarDay } from './dates.ts';
 import { datetimeValue, type WireWhen } from './desk.ts';
 import { furnitureLang, messagesFor } from './i18n/index.ts';
 import { escapeHtml } from './markdown.ts';
@@ -170,9 +171,7 @@ const NOON_MS = 12 * 3_600_000;
  * feedPubDate(parseWireDate('2023-06-20T10:36:00+06:00')).toUTCString(); // "Tue, 20 Jun 2023 04:36:00 GMT"
  */
 export function feedPubDate(published: WireWhen): Date {
-  return published.time === undefined
-    ? new Date(Date.parse(`${published.date}T00:00:00Z`) + NOON_MS)
-    : published.instant;
+  return published.time === undefined ? new Date(calendarDay(published).getTime() + NOON_MS) : published.instant;
 }
 
 /**
