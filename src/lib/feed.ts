@@ -222,6 +222,25 @@ export function channelExtras({ lang, selfUrl }: { lang: string; selfUrl: string
   );
 }
 
+/**
+ * What a feed carries: its newest `limit` stories (`stories` is newest first) and, index
+ * for index, each one's share card as the archive planned it (undefined where none). One
+ * function for the feed routes' pages and for the cache key of the section feeds, which
+ * covers exactly what they show.
+ *
+ * @example
+ * const { stories, cards } = latestWithCards(edition.stories, cardPlan.byStory, 50);
+ * stories.length === cards.length; // true
+ */
+export function latestWithCards<C>(
+  stories: readonly Story[],
+  cardOf: ReadonlyMap<string, C>,
+  limit: number,
+): { stories: Story[]; cards: (C | undefined)[] } {
+  const latest = stories.slice(0, limit);
+  return { stories: latest, cards: latest.map((story) => cardOf.get(story.id)) };
+}
+
 /** What one feed is about. */
 export interface FeedSpec {
   title: string;
