@@ -5,6 +5,7 @@ import { incremental } from './src/integrations/incremental.ts';
 import { isSearchBundle } from './src/data/search-folders.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import cards from './src/integrations/cards.ts';
+import { oneBuildPerCheckout } from './src/integrations/checkout-lock.ts';
 import { SITE, siteUrlProblem } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
@@ -53,6 +54,8 @@ export default defineConfig({
   // CSP, .gz/.br, made for the rest of the site while Pagefind writes the search bundles, and
   // for the bundles once they are written.
   integrations: [
+    // First: builds of one checkout share Astro's .astro/ folder, so they take turns.
+    oneBuildPerCheckout(),
     deploySafety,
     incremental({ leave: isSearchBundle }),
     cards(),

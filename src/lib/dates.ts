@@ -99,12 +99,14 @@ export function parseWireDate(text: string, options: WireDateOptions = {}): Wire
 
 /**
  * The calendar date of a wire date as a `Date` at midnight UTC: what the UTC formatters
- * in src/lib/dateline.ts print as the dateline's own local day.
+ * in src/lib/dateline.ts print as the dateline's own local day. Only `date` is read, so
+ * anything that carries one (a {@link WireDate}, the desk's `WireWhen`) will do.
  *
  * @example
  * calendarDay(parseWireDate('2023-06-20T23:30:00-05:00')).toISOString(); // "2023-06-20T00:00:00.000Z"
+ * calendarDay({ date: '2023-06-20' }).toISOString(); // "2023-06-20T00:00:00.000Z"
  */
-export function calendarDay(wire: WireDate): Date {
+export function calendarDay(wire: Pick<WireDate, 'date'>): Date {
   return new Date(`${wire.date}T00:00:00Z`);
 }
 

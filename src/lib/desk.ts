@@ -5,7 +5,7 @@
  */
 
 import { dateFormat, formatDisplayDate } from './dateline.ts';
-import type { WireDate } from './dates.ts';
+import { calendarDay, type WireDate } from './dates.ts';
 
 /**
  * What the desk needs of a {@link WireDate}: the local calendar date, and the local time
@@ -49,11 +49,6 @@ export function timeText(when: WireWhen, lang: string): string | undefined {
   }).format(when.instant);
 }
 
-/** Midnight UTC of a `YYYY-MM-DD` date: what the UTC formatters print as that calendar day. */
-function dayInstant(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
-}
-
 /**
  * A calendar date in full, in a language ("Tuesday, June 20, 2023").
  *
@@ -62,7 +57,7 @@ function dayInstant(date: string): Date {
  * fullDate('2023-06-20', 'es'); // "martes, 20 de junio de 2023"
  */
 export function fullDate(date: string, lang: string): string {
-  return formatDisplayDate(dayInstant(date), lang);
+  return formatDisplayDate(calendarDay({ date }), lang);
 }
 
 /**
@@ -72,7 +67,9 @@ export function fullDate(date: string, lang: string): string {
  * monthText('2023-06', 'en'); // "June 2023"
  */
 export function monthText(month: string, lang: string): string {
-  return dateFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dayInstant(`${month}-01`));
+  return dateFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    calendarDay({ date: `${month}-01` }),
+  );
 }
 
 /**
@@ -93,7 +90,7 @@ export function localDay(now: Date, timeZone: string): string {
  * dayBefore('2024-03-01'); // "2024-02-29"
  */
 export function dayBefore(date: string): string {
-  return new Date(dayInstant(date).getTime() - 86_400_000).toISOString().slice(0, 10);
+  return new Date(calendarDay({ date }).getTime() - 86_400_000).toISOString().slice(0, 10);
 }
 
 function capitalise(text: string, lang: string): string {

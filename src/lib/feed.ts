@@ -6,6 +6,7 @@
  * their absolute URLs in.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
+import { calendarDay } from './dates.ts';
 import { datetimeValue, type WireWhen } from './desk.ts';
 import { furnitureLang, messagesFor } from './i18n/index.ts';
 import { escapeHtml } from './markdown.ts';
@@ -170,9 +171,7 @@ const NOON_MS = 12 * 3_600_000;
  * feedPubDate(parseWireDate('2023-06-20T10:36:00+06:00')).toUTCString(); // "Tue, 20 Jun 2023 04:36:00 GMT"
  */
 export function feedPubDate(published: WireWhen): Date {
-  return published.time === undefined
-    ? new Date(Date.parse(`${published.date}T00:00:00Z`) + NOON_MS)
-    : published.instant;
+  return published.time === undefined ? new Date(calendarDay(published).getTime() + NOON_MS) : published.instant;
 }
 
 /**
@@ -221,6 +220,25 @@ export function channelExtras({ lang, selfUrl }: { lang: string; selfUrl: string
     `<language>${escapeHtml(lang)}</language>` +
     `<atom:link href="${escapeHtml(selfUrl)}" rel="self" type="application/rss+xml"/>`
   );
+}
+
+/**
+ * What a feed carries: its newest `limit` stories (`stories` is newest first) and, index
+ * for index, each one's share card as the archive planned it (undefined where none). One
+ * function for the feed routes' pages and for the cache key of the section feeds, which
+ * covers exactly what they show.
+ *
+ * @example
+ * const { stories, cards } = latestWithCards(edition.stories, cardPlan.byStory, 50);
+ * stories.length === cards.length; // true
+ */
+export function latestWithCards<C>(
+  stories: readonly Story[],
+  cardOf: ReadonlyMap<string, C>,
+  limit: number,
+): { stories: Story[]; cards: (C | undefined)[] } {
+  const latest = stories.slice(0, limit);
+  return { stories: latest, cards: latest.map((story) => cardOf.get(story.id)) };
 }
 
 /** What one feed is about. */

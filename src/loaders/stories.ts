@@ -56,6 +56,12 @@ function schemaProblems(shown: string, error: unknown): string[] {
   return (lines.length > 0 ? lines : [message]).map((line) => `${shown}: ${line}`);
 }
 
+/** A file that could not be read or split as a problem line, naming the file once. */
+function fileProblem(shown: string, error: unknown): string {
+  const message = (error as Error).message;
+  return message.startsWith(shown) ? message : `${shown}: ${message}`;
+}
+
 /**
  * Loads stories from Markdown files under `base`. Unlike Astro's glob loader it keeps the
  * body in the file and never makes a Markdown module or render of its own: pages and feeds
@@ -135,8 +141,7 @@ export function storyLoader({ base }: { base: string }): Loader {
               }
               source = decodeUtf8(await readFile(filePath));
             } catch (error) {
-              const message = (error as Error).message;
-              problems.push(message.startsWith(shown) ? message : `${shown}: ${message}`);
+              problems.push(fileProblem(shown, error));
               return undefined;
             }
             const digest = context.generateDigest(source);
@@ -146,8 +151,7 @@ export function storyLoader({ base }: { base: string }): Loader {
             try {
               split = splitFrontmatter(source, shown);
             } catch (error) {
-              const message = (error as Error).message;
-              problems.push(message.startsWith(shown) ? message : `${shown}: ${message}`);
+              problems.push(fileProblem(shown, error));
               return undefined;
             }
             const checked = checkFields(split.data);

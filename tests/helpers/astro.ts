@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,4 +38,22 @@ export function runAstro(command: 'build' | 'sync', { content, scratch }: AstroF
     },
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dist: join(scratch, 'dist') };
+}
+
+/** What a build reads from the project root, besides node_modules and the content. */
+const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+/**
+ * Copies the project into `dir` (empty or missing), node_modules linked, for a build that
+ * must not share this checkout's `.astro/` folder: Astro keeps part of a build's state
+ * there, so builds of one checkout take turns (src/integrations/checkout-lock.ts), and one
+ * from a copy runs beside them. Returns `dir`.
+ */
+export function copyProject(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const name of PROJECT_FILES) {
+    if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
 }

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { copyProject } from '../helpers/astro';
 import { freePort } from '../helpers/net';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,6 +14,8 @@ const editions = {
   content: join(buildDir, 'editions-content/'),
   outDir: join(buildDir, 'editions/'),
   cacheDir: join(buildDir, 'editions-cache/'),
+  /** A copy of the project the editions site is built from (see copyProject). */
+  project: join(buildDir, 'editions-project/'),
 };
 
 declare module 'vitest' {
@@ -42,11 +45,11 @@ async function waitFor(url: string, server: ChildProcess, log: () => string): Pr
   throw new Error(`astro preview did not answer at ${url} within 30 s:\n${log()}`);
 }
 
-/** Runs a command in the repository root; rejects with its output when it fails. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+/** Runs a command in `cwd` (the repository root); rejects with its output when it fails. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = root): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
@@ -153,8 +156,12 @@ export default async function setup(project: TestProject) {
     // 2023-07 and recent (January 2024).
     WIRE_SEARCH_BUNDLE_STORIES: '5',
   };
-  const build = (env: NodeJS.ProcessEnv) => run('npx', ['astro', 'build', '--silent'], env);
-  await Promise.all([build(siteEnv), prepareEditions().then(() => build(editionsEnv))]);
+  // Builds of one checkout take turns (src/integrations/checkout-lock.ts): the editions site
+  // is built from a copy of the project, beside the main one.
+  rmSync(editions.project, { recursive: true, force: true });
+  copyProject(editions.project);
+  const build = (env: NodeJS.ProcessEnv, cwd?: string) => run('npx', ['astro', 'build', '--silent'], env, cwd);
+  await Promise.all([build(siteEnv), prepareEditions().then(() => build(editionsEnv, editions.project))]);
   project.provide('siteDir', outDir);
   project.provide('editionsDir', editions.outDir);
 

@@ -1,23 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slugify } from '../../src/lib/slug';
 import { generateStories, writeCorpus } from '../bench/corpus';
-import { ROOT } from '../helpers/astro';
+import { copyProject, ROOT } from '../helpers/astro';
 
 /**
  * Incremental builds are only worth having if they are invisible: after every change, the
@@ -148,11 +137,7 @@ let first: Build;
 let splitBundles: string[] = [];
 
 beforeAll(() => {
-  mkdirSync(project);
-  for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
-    if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(project, name), { recursive: true });
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
+  copyProject(project);
   writeCorpus(content, generateStories(COUNT, 11));
   first = build(incremental.dist, incremental.cache);
 }, 300_000);

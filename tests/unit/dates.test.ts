@@ -105,8 +105,13 @@ describe('parseWireDate', () => {
 });
 
 describe('calendarDay and notBefore', () => {
-  it('turns the local date into midnight UTC for the UTC formatters', () => {
-    expect(calendarDay(parseWireDate('2023-06-20T23:30:00-05:00')).toISOString()).toBe('2023-06-20T00:00:00.000Z');
+  it.each([
+    ['a late time west of UTC (the UTC date is June 21)', parseWireDate('2023-06-20T23:30:00-05:00')],
+    ['an early time east of UTC (the UTC date is June 19)', parseWireDate('2023-06-20T01:30:00+06:00')],
+    ['a date alone', parseWireDate('2023-06-20')],
+    ['a desk time (WireWhen), which carries no iso', { date: '2023-06-20', time: '10:36', offset: '+06:00' }],
+  ])('turns the local date of %s into midnight UTC for the UTC formatters', (_name, when) => {
+    expect(calendarDay(when).toISOString()).toBe('2023-06-20T00:00:00.000Z');
   });
 
   it.each([

@@ -9,6 +9,7 @@ import {
   feedPubDate,
   imageType,
   itemHtml,
+  latestWithCards,
   mediaContent,
   type FeedImage,
   type ItemMedia,
@@ -370,5 +371,23 @@ describe('a feed built from the options', () => {
     const xml = await rssOf(stories, 3);
     const items = parser.parse(xml).rss.channel.item as { title: string }[];
     expect(items.map((item) => item.title)).toEqual([tricky, 'Story 0', 'Story 1']);
+  });
+});
+
+describe('latestWithCards', () => {
+  const stories = [story('c', 'Newest', 22), story('b', 'Middle', 21), story('a', 'Oldest', 20)];
+  const cards = new Map([
+    ['c', 'card of c'],
+    ['a', 'card of a'],
+  ]);
+
+  it.each([
+    ['fewer stories than the limit: all of them', 5, ['c', 'b', 'a'], ['card of c', undefined, 'card of a']],
+    ['more stories than the limit: the newest, in order', 2, ['c', 'b'], ['card of c', undefined]],
+    ['a limit of none: nothing', 0, [], []],
+  ])('takes %s, each with its own card or none', (_name, limit, ids, expected) => {
+    const latest = latestWithCards(stories, cards, limit);
+    expect(latest.stories.map((one) => one.id)).toEqual(ids);
+    expect(latest.cards).toEqual(expected);
   });
 });
