@@ -44,6 +44,7 @@ import { rankRelated } from '../../src/lib/related.ts';
 import { isSearchBundle } from '../../src/data/search-folders.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
+import { builtPages } from '../helpers/astro-log.ts';
 import { generateStories, rankingInput, writeCorpus, type GeneratedStory } from './corpus.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -138,6 +139,8 @@ interface BuildFigures {
   /** The build's whole process tree at its largest (Node, Pagefind's indexer), sampled every 250 ms. */
   treePeakRssMiB: number;
   pages: number;
+  /** Pages Astro rendered, as against left in place or restored by the incremental build (its log). */
+  rendered: number;
   /** The search index step alone, as the integration logs it; absent when search is off. */
   indexSeconds?: number;
   /** What the share-card step did (src/integrations/cards.ts), when the build has one. */
@@ -198,6 +201,7 @@ function build(cwd: string, env: NodeJS.ProcessEnv, outDir: string): Promise<Bui
         peakRssMiB,
         treePeakRssMiB: Math.max(treePeak / 1024 / 1024, peakRssMiB),
         pages: countHtml(outDir),
+        rendered: builtPages(log).rendered.length,
         cards,
         ...(indexed && { indexSeconds: Number(indexed[1]) }),
       });
@@ -710,8 +714,10 @@ function print(results: Record<string, unknown>) {
       '',
       `rebuilds at ${size} stories (medians): cold ${r.cold.seconds} s, ${r.cold.peakRssMiB} MiB ` +
         `(${r.cold.treePeakRssMiB} MiB with Pagefind and other child processes); ` +
-        `nothing changed ${r.unchanged.seconds} s; one added ${r.added.seconds} s; ` +
-        `first of a new month added ${r.newMonth.seconds} s; one archive story edited ${r.edited.seconds} s; ` +
+        `nothing changed ${r.unchanged.seconds} s (${r.unchanged.rendered} pages rendered); ` +
+        `one added ${r.added.seconds} s (${r.added.rendered} rendered); ` +
+        `first of a new month added ${r.newMonth.seconds} s (${r.newMonth.rendered} rendered); ` +
+        `one archive story edited ${r.edited.seconds} s (${r.edited.rendered} rendered); ` +
         `clean full build ${r.clean.seconds} s (one added / clean: ${r.addedToClean}); ` +
         `output identical to the clean build: ${r.identical ? 'yes' : `NO (${r.differences.join('; ')})`}`,
     );
@@ -741,12 +747,20 @@ function print(results: Record<string, unknown>) {
   console.log(lines.join('\n'));
 }
 
+/** One rebuild scenario: medians of its runs, and every run's time. */
+interface Scenario {
+  seconds: number;
+  rendered: number;
+  peakRssMiB: number;
+  all: number[];
+}
+
 interface RebuildFigures {
   cold: BuildFigures;
-  unchanged: { seconds: number; peakRssMiB: number; all: number[] };
-  added: { seconds: number; peakRssMiB: number; all: number[] };
-  newMonth: { seconds: number; peakRssMiB: number; all: number[] };
-  edited: { seconds: number; peakRssMiB: number; all: number[] };
+  unchanged: Scenario;
+  added: Scenario;
+  newMonth: Scenario;
+  edited: Scenario;
   clean: BuildFigures;
   addedToClean: number;
   identical: boolean;
@@ -791,6 +805,7 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
     }
     return {
       seconds: round(median(figures.map((f) => f.seconds))),
+      rendered: Math.round(median(figures.map((f) => f.rendered))),
       peakRssMiB: Math.round(median(figures.map((f) => f.peakRssMiB))),
       treePeakRssMiB: Math.round(median(figures.map((f) => f.treePeakRssMiB))),
       all: figures.map((f) => round(f.seconds)),

@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slugify } from '../../src/lib/slug';
+import { builtPages } from '../helpers/astro-log';
 import { generateStories, writeCorpus } from '../bench/corpus';
 import { copyProject, ROOT } from '../helpers/astro';
 
@@ -52,12 +53,7 @@ function build(dist: string, cache: string): Build {
   });
   const output = `${run.stdout}\n${run.stderr}`;
   if (run.status !== 0) throw new Error(`astro build failed (${run.status}):\n${output.slice(-4000)}`);
-  const pages = [...output.matchAll(/├─ (\S+)(.*)$/gm)].map(([, path = '', rest = '']) => ({ path, rest }));
-  return {
-    rendered: pages.filter((p) => !/\((cached|restored)\)/.test(p.rest)).map((p) => p.path),
-    kept: pages.filter((p) => /\((cached|restored)\)/.test(p.rest)).map((p) => p.path),
-    output,
-  };
+  return { ...builtPages(output), output };
 }
 
 function tree(dir: string): Map<string, Buffer> {
