@@ -280,7 +280,8 @@ export interface SearchPart<T> {
   /**
    * The bundle's part, unique among the bundles (the search page tags each bundle's results
    * with it): `main` for the oldest stories (or all of them), `recent` for the newest
-   * story's month, and the first month (`2024-03`) of each further archive bundle.
+   * story's day, `month` for the other days of its month, and the first month (`2024-03`)
+   * of each further archive bundle.
    */
   name: string;
   /** The bundle's folder in the site, with slashes at both ends (`/pagefind/`). */
@@ -292,8 +293,10 @@ export interface SearchPart<T> {
 export interface SearchFolders {
   /** The oldest stories' bundle (`/pagefind/`); further archive bundles are named from it and their first month (`/pagefind-2024-03/`). */
   main: string;
-  /** The newest story's month's bundle (`/pagefind-recent/`). */
+  /** The newest story's day's bundle (`/pagefind-recent/`). */
   recent: string;
+  /** The bundle of the other days of the newest story's month (`/pagefind-month/`). */
+  month: string;
   /**
    * The most stories the archive's one bundle holds; past it, the archive is split by year
    * into bundles of up to this many (see {@link searchParts}; a month is never split, so a
@@ -317,25 +320,33 @@ export function archiveBundleFolder(main: string, month: string): string {
 
 /**
  * Whether a top-level folder of the built site (`pagefind-2024-03`) is a search bundle the
- * search step owns: the main one or one named from it, however the stories split today.
+ * search step owns: the main one, the recent and month ones, or one named from the main one,
+ * however the stories split today.
  *
  * @example
- * isSearchBundleFolder('pagefind-recent', { main: '/pagefind/', recent: '/pagefind-recent/' }); // true
- * isSearchBundleFolder('pagefind-2024-03', { main: '/pagefind/', recent: '/pagefind-recent/' }); // true
- * isSearchBundleFolder('stories', { main: '/pagefind/', recent: '/pagefind-recent/' }); // false
+ * const folders = { main: '/pagefind/', recent: '/pagefind-recent/', month: '/pagefind-month/' };
+ * isSearchBundleFolder('pagefind-recent', folders); // true
+ * isSearchBundleFolder('pagefind-2024-03', folders); // true
+ * isSearchBundleFolder('stories', folders); // false
  */
-export function isSearchBundleFolder(folder: string, folders: Pick<SearchFolders, 'main' | 'recent'>): boolean {
-  const name = folder.replace(/^\/+|\/+$/g, '');
-  const main = folders.main.replace(/^\/+|\/+$/g, '');
-  if (name === main || name === folders.recent.replace(/^\/+|\/+$/g, '')) return true;
+export function isSearchBundleFolder(
+  folder: string,
+  folders: Pick<SearchFolders, 'main' | 'recent' | 'month'>,
+): boolean {
+  const bare = (path: string) => path.replace(/^\/+|\/+$/g, '');
+  const name = bare(folder);
+  const main = bare(folders.main);
+  if (name === main || name === bare(folders.recent) || name === bare(folders.month)) return true;
   return name.startsWith(`${main}-`) && /^\d{4}-\d{2}$/.test(name.slice(main.length + 1));
 }
 
 /**
  * Splits the indexed stories into the search index's bundles, by their `YYYY-MM-DD...`
- * dates:
- * - the stories of the newest story's month go to the recent bundle, so a new story this
- *   month re-indexes only that bundle;
+ * dates, so that the bundle a new story changes is small:
+ * - the stories of the newest story's day go to the recent bundle, so a new story today
+ *   re-indexes only today's stories (a tenth of a month's);
+ * - the other days of the newest story's month go to the month bundle, which is written
+ *   again once a day, when a new day's first story arrives;
  * - the older ones (the archive) all go to the main bundle while there are at most
  *   `maxStories` of them;
  * - a bigger archive is split by calendar year: each year's months fill bundles in date
@@ -345,36 +356,48 @@ export function isSearchBundleFolder(folder: string, folders: Pick<SearchFolders
  *
  * The split depends only on the stories (a clean build and an incremental one agree), and
  * a change is bounded: a story added to or deleted from an old month can move the bundle
- * boundaries of its own year after that month, never another year's. When a new month
- * begins, the month before joins its year's last bundle (or starts the next one), so only
- * that bundle is written again. Crossing `maxStories` (the archive outgrowing one bundle,
- * or shrinking back into one) changes the split once.
+ * boundaries of its own year after that month, never another year's. When a new day
+ * begins, the day before joins the month bundle; when a new month begins, the month before
+ * joins its year's last bundle (or starts the next one), so only that bundle is written
+ * again. Crossing `maxStories` (the archive outgrowing one bundle, or shrinking back into
+ * one) changes the split once.
  *
- * When every story is of one month, there is one bundle, the main one, with all of them.
- * No stories, no bundles. Each bundle keeps the stories in the order given.
+ * While there is no archive (every story is of the newest month), the main bundle takes
+ * the month's other days; when every story is of one day, there is one bundle, the main
+ * one, with all of them. No stories, no bundles; an empty bundle is never made. Each
+ * bundle keeps the stories in the order given.
  *
  * @example
- * searchParts(['2024-11-30', '2024-12-30', '2025-05-30', '2025-06-01'], (date) => date, {
+ * searchParts(['2024-11-30', '2024-12-30', '2025-05-30', '2025-06-01', '2025-06-02'], (date) => date, {
  *   main: '/pagefind/',
  *   recent: '/pagefind-recent/',
+ *   month: '/pagefind-month/',
  *   maxStories: 2,
  * });
  * // [{ name: 'main', bundle: '/pagefind/', items: ['2024-11-30', '2024-12-30'] },
  * //  { name: '2025-05', bundle: '/pagefind-2025-05/', items: ['2025-05-30'] },
- * //  { name: 'recent', bundle: '/pagefind-recent/', items: ['2025-06-01'] }]
+ * //  { name: 'month', bundle: '/pagefind-month/', items: ['2025-06-01'] },
+ * //  { name: 'recent', bundle: '/pagefind-recent/', items: ['2025-06-02'] }]
  */
 export function searchParts<T>(
   items: readonly T[],
   dateOf: (item: T) => string,
   folders: SearchFolders,
 ): SearchPart<T>[] {
-  const monthOf = items.map((item) => dateOf(item).slice(0, 7));
+  const dayOf = items.map((item) => dateOf(item).slice(0, 10));
+  const newestDay = dayOf.reduce<string | undefined>(
+    (newest, day) => (newest === undefined || day > newest ? day : newest),
+    undefined,
+  );
+  if (newestDay === undefined) return [];
+  const newestMonth = newestDay.slice(0, 7);
+  // Each story's place: the newest day, the rest of its month, or its month in the archive.
+  const placeOf = dayOf.map((day) =>
+    day === newestDay ? 'recent' : day.slice(0, 7) === newestMonth ? 'month' : day.slice(0, 7),
+  );
   const counts = new Map<string, number>();
-  for (const month of monthOf) counts.set(month, (counts.get(month) ?? 0) + 1);
-  const months = [...counts.keys()].sort();
-  const newest = months.at(-1);
-  if (newest === undefined) return [];
-  const archive = months.length > 1 ? months.slice(0, -1) : months;
+  for (const place of placeOf) counts.set(place, (counts.get(place) ?? 0) + 1);
+  const archive = [...counts.keys()].filter((place) => place !== 'recent' && place !== 'month').sort();
   const byYear = archive.reduce((sum, month) => sum + (counts.get(month) ?? 0), 0) > folders.maxStories;
   const parts: SearchPart<T>[] = [];
   const partOf = new Map<string, SearchPart<T>>();
@@ -396,12 +419,18 @@ export function searchParts<T>(
     year = month.slice(0, 4);
     partOf.set(month, part);
   }
-  if (months.length > 1) {
-    const recent: SearchPart<T> = { name: 'recent', bundle: folders.recent, items: [] };
-    parts.push(recent);
-    partOf.set(newest, recent);
+  // The newest month's other days, and then the newest day, each take the main bundle while
+  // there is nothing older; otherwise a bundle of their own.
+  for (const place of ['month', 'recent'] as const) {
+    if (!counts.has(place)) continue;
+    const part: SearchPart<T> =
+      parts.length === 0
+        ? { name: 'main', bundle: folders.main, items: [] }
+        : { name: place, bundle: folders[place], items: [] };
+    parts.push(part);
+    partOf.set(place, part);
   }
-  items.forEach((item, index) => partOf.get(monthOf[index] ?? '')?.items.push(item));
+  items.forEach((item, index) => partOf.get(placeOf[index] ?? '')?.items.push(item));
   return parts;
 }
 

@@ -32,8 +32,9 @@ export const SITE = {
   sectionTeasers: 3,
   /**
    * The search page, and the folders the build writes the Pagefind index to: the stories of
-   * the newest story's month go to the recent bundle, so that a new story re-indexes only its
-   * month; the older ones go to the main bundle while there are at most `searchBundleStories`,
+   * the newest story's day go to the recent bundle, so that a new story re-indexes only its
+   * day, and the other days of its month to the month bundle; the older ones go to the main
+   * bundle while there are at most `searchBundleStories`,
    * or else fill bundles of up to that many within each calendar year, the main one first
    * (src/lib/search.ts `searchParts`). The search step lists the bundles it wrote in the
    * main one's `bundles.json`, which the search page reads. Pagefind holds a whole
@@ -43,6 +44,7 @@ export const SITE = {
   searchPath: '/search/',
   searchBundlePath: '/pagefind/',
   searchRecentBundlePath: '/pagefind-recent/',
+  searchMonthBundlePath: '/pagefind-month/',
   searchBundleStories: 10_000,
   /** Results the search page shows at once, before "Show more results". */
   searchPageSize: 20,

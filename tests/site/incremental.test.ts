@@ -151,8 +151,13 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     expect(result.differences).toEqual([]);
     expect(storyPages(result.rendered)).toEqual([]);
     expect(result.output).toMatch(new RegExp(`${COUNT} stories, 0 read and parsed`));
-    // The archive spans three years: a main search bundle and the newest month's, both kept.
-    expect(searchLog(result)).toEqual(['/pagefind/ unchanged', '/pagefind-recent/ unchanged']);
+    // The archive spans three years: a main search bundle, the newest month's other days and
+    // its newest day, all kept.
+    expect(searchLog(result)).toEqual([
+      '/pagefind/ unchanged',
+      '/pagefind-month/ unchanged',
+      '/pagefind-recent/ unchanged',
+    ]);
   });
 
   it('adds a story: renders it and few others, not the archive', () => {
@@ -174,13 +179,13 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     expect(tagPages.filter((path) => !ownTags.some((own) => path.startsWith(own)))).toEqual([]);
   });
 
-  it('adds a second story in the newest month: only the recent search bundle is indexed again', () => {
+  it('adds a second story the same day: only the recent search bundle is indexed again', () => {
     addStory(join(content, 'new/second.md'), join(content, 'new/breaking.md'), {
-      title: 'A second story the same month',
+      title: 'A second story the same day',
       slug: 'second-flash',
-      pubDate: '2025-06-02',
+      pubDate: '2025-06-01',
     });
-    const result = buildAndCompare('add-same-month');
+    const result = buildAndCompare('add-same-day');
     expect(result.differences).toEqual([]);
     expect(searchLog(result)).toEqual(['/pagefind/ unchanged', '/pagefind-recent/ indexed']);
     const recent = JSON.parse(
@@ -252,6 +257,31 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
       'pagefind',
       'pagefind-recent',
     ]);
+  });
+
+  it("adds the next day's first story: the day before moves to the month bundle, the archive stays", () => {
+    addStory(join(content, 'new/next-day.md'), join(content, 'new/breaking.md'), {
+      title: 'The next day begins',
+      slug: 'next-day-flash',
+      pubDate: '2025-06-02',
+    });
+    const result = buildAndCompare('next-day');
+    expect(result.differences).toEqual([]);
+    expect(searchLog(result)).toEqual([
+      '/pagefind/ unchanged',
+      '/pagefind-month/ indexed',
+      '/pagefind-recent/ indexed',
+    ]);
+    const pageCounts = (bundle: string) =>
+      Object.values(
+        (
+          JSON.parse(tree(incremental.dist).get(`${bundle}/pagefind-entry.json`)?.toString() ?? '{}') as {
+            languages: Record<string, { page_count: number }>;
+          }
+        ).languages,
+      ).map((language) => language.page_count);
+    expect(pageCounts('pagefind-month')).toEqual([2]);
+    expect(pageCounts('pagefind-recent')).toEqual([1]);
   });
 
   it('edits a headline: the story, and the pages that list it, change', () => {

@@ -19,6 +19,7 @@ describe('readSearchFolders', () => {
     expect(readSearchFolders()).toEqual({
       main: SITE.searchBundlePath,
       recent: SITE.searchRecentBundlePath,
+      month: SITE.searchMonthBundlePath,
       maxStories: expected,
     });
   });

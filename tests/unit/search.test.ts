@@ -275,22 +275,40 @@ describe('result sources', () => {
   });
 });
 
-const FOLDERS = { main: '/pagefind/', recent: '/pagefind-recent/', maxStories: 10_000 };
+const FOLDERS = { main: '/pagefind/', recent: '/pagefind-recent/', month: '/pagefind-month/', maxStories: 10_000 };
+const FOLDER_OF: Record<string, string> = { main: FOLDERS.main, recent: FOLDERS.recent, month: FOLDERS.month };
 
 describe('searchParts', () => {
   it.each([
     ['no stories: no bundles', [], []],
     [
-      'one month: one main bundle with all',
-      ['2025-06-01', '2025-06-30T23:59Z'],
-      [['main', ['2025-06-01', '2025-06-30T23:59Z']]],
+      'one day: one main bundle with all',
+      ['2025-06-20T09:00Z', '2025-06-20'],
+      [['main', ['2025-06-20T09:00Z', '2025-06-20']]],
     ],
     [
-      "the newest story's month goes to recent, the rest to main",
-      ['2024-12-31', '2025-06-01T00:00Z', '2025-05-31T23:59Z', '2025-06-20'],
+      'one month: its other days in main (there is no archive), its newest day in recent',
+      ['2025-06-01', '2025-06-30T23:59Z', '2025-06-02'],
+      [
+        ['main', ['2025-06-01', '2025-06-02']],
+        ['recent', ['2025-06-30T23:59Z']],
+      ],
+    ],
+    [
+      "the newest story's day goes to recent, the rest of its month to month, the older ones to main",
+      ['2024-12-31', '2025-06-01T00:00Z', '2025-05-31T23:59Z', '2025-06-20', '2025-06-20T18:00Z'],
       [
         ['main', ['2024-12-31', '2025-05-31T23:59Z']],
-        ['recent', ['2025-06-01T00:00Z', '2025-06-20']],
+        ['month', ['2025-06-01T00:00Z']],
+        ['recent', ['2025-06-20', '2025-06-20T18:00Z']],
+      ],
+    ],
+    [
+      'no month bundle when the newest month has only its newest day',
+      ['2025-05-31', '2025-06-01', '2025-06-01T12:00Z'],
+      [
+        ['main', ['2025-05-31']],
+        ['recent', ['2025-06-01', '2025-06-01T12:00Z']],
       ],
     ],
     [
@@ -304,17 +322,27 @@ describe('searchParts', () => {
   ])('%s', (_name, dates, expected) => {
     const parts = searchParts(dates, (date) => date, FOLDERS);
     expect(parts.map((part) => [part.name, part.items])).toEqual(expected);
-    expect(parts.map((part) => part.bundle)).toEqual(
-      expected.map(([name]) => (name === 'main' ? '/pagefind/' : '/pagefind-recent/')),
-    );
+    expect(parts.map((part) => part.bundle)).toEqual(expected.map(([name]) => FOLDER_OF[name as string]));
   });
 
-  it('leaves the main bundle as it was when a story of the newest month arrives', () => {
-    const archive = ['2025-04-02', '2025-05-10', '2025-06-01'];
-    const before = searchParts(archive, (date) => date, FOLDERS);
-    const after = searchParts([...archive, '2025-06-02'], (date) => date, FOLDERS);
+  const archive = ['2025-04-02', '2025-05-10', '2025-06-01', '2025-06-02'];
+  const names = (dates: readonly string[]) => searchParts(dates, (date) => date, FOLDERS);
+
+  it('changes only the recent bundle when a story of the newest day arrives', () => {
+    const before = names(archive);
+    const after = names([...archive, '2025-06-02T16:00Z']);
+    expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
+    expect(after.at(-1)).toEqual({ ...before.at(-1), items: ['2025-06-02', '2025-06-02T16:00Z'] });
+  });
+
+  it('moves the day before into the month bundle when a new day begins, leaving the archive', () => {
+    const before = names(archive);
+    const after = names([...archive, '2025-06-03']);
     expect(after[0]).toEqual(before[0]);
-    expect(after[1]?.items).toEqual(['2025-06-01', '2025-06-02']);
+    expect(after.slice(1).map((part) => [part.name, part.items])).toEqual([
+      ['month', ['2025-06-01', '2025-06-02']],
+      ['recent', ['2025-06-03']],
+    ]);
   });
 
   // Two stories a month from January to June 2025; archive bundles of up to `max` stories.
@@ -333,7 +361,8 @@ describe('searchParts', () => {
         'main /pagefind/ 01-01 01-15 02-01 02-15',
         '2025-03 /pagefind-2025-03/ 03-01 03-15 04-01 04-15',
         '2025-05 /pagefind-2025-05/ 05-01 05-15',
-        'recent /pagefind-recent/ 06-01 06-15',
+        'month /pagefind-month/ 06-01',
+        'recent /pagefind-recent/ 06-15',
       ],
     ],
     [
@@ -346,7 +375,8 @@ describe('searchParts', () => {
         '2025-03 /pagefind-2025-03/ 03-01 03-15',
         '2025-04 /pagefind-2025-04/ 04-01 04-15',
         '2025-05 /pagefind-2025-05/ 05-01 05-15',
-        'recent /pagefind-recent/ 06-01 06-15',
+        'month /pagefind-month/ 06-01',
+        'recent /pagefind-recent/ 06-15',
       ],
     ],
     [
@@ -355,7 +385,8 @@ describe('searchParts', () => {
       10,
       [
         'main /pagefind/ 01-01 01-15 02-01 02-15 03-01 03-15 04-01 04-15 05-01 05-15',
-        'recent /pagefind-recent/ 06-01 06-15',
+        'month /pagefind-month/ 06-01',
+        'recent /pagefind-recent/ 06-15',
       ],
     ],
     [
@@ -444,12 +475,14 @@ describe('searchParts over several years', () => {
     for (const year of ['2022', '2024', '2025']) expect(ofYear(after, year)).toEqual(ofYear(before, year));
   });
 
-  it('keeps the benchmark’s 10,000-story site (three years) to the main and recent bundles', () => {
+  it('keeps the benchmark’s 10,000-story site (three years) to the main, month and recent bundles', () => {
     // The corpus `npm run bench` builds (tests/bench/run.ts): its first-search transfer is measured on these two.
     const dates = generateStories(10_000, 42).map((story) => story.pubDate);
     const parts = searchParts(dates, (date) => date, { ...FOLDERS, maxStories: SITE.searchBundleStories });
     expect(new Set(dates.map((date) => date.slice(0, 4))).size).toBe(3);
-    expect(parts.map((part) => part.bundle)).toEqual(['/pagefind/', '/pagefind-recent/']);
+    expect(parts.map((part) => part.bundle)).toEqual(['/pagefind/', '/pagefind-month/', '/pagefind-recent/']);
+    // A new story today re-indexes a day's stories, not a month's.
+    expect(parts.at(-1)?.items.length).toBeLessThan(parts.at(-2)?.items.length ?? 0);
   });
 });
 
@@ -462,6 +495,8 @@ describe('archiveBundleFolder and isSearchBundleFolder', () => {
     ['pagefind', true],
     ['/pagefind/', true],
     ['pagefind-recent', true],
+    ['pagefind-month', true],
+    ['/pagefind-month/', true],
     ['pagefind-2024-03', true],
     ['pagefind-2024', false],
     ['pagefind-2024-03-extra', false],
