@@ -476,7 +476,7 @@ describe('searchParts over several years', () => {
   });
 
   it('keeps the benchmark’s 10,000-story site (three years) to the main, month and recent bundles', () => {
-    // The corpus `npm run bench` builds (tests/bench/run.ts): its first-search transfer is measured on these two.
+    // The corpus `npm run bench` builds (tests/bench/run.ts): its first-search transfer is measured on these three.
     const dates = generateStories(10_000, 42).map((story) => story.pubDate);
     const parts = searchParts(dates, (date) => date, { ...FOLDERS, maxStories: SITE.searchBundleStories });
     expect(new Set(dates.map((date) => date.slice(0, 4))).size).toBe(3);
