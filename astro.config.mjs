@@ -78,7 +78,10 @@ export default defineConfig({
   // steps that read or write dist/ after the pages (cards, search indexing, compression), so
   // a killed or deleted story's old page is gone before anything indexes or hashes it.
   // `astro build --force` renders every page again.
-  experimental: { incrementalBuild: true },
+  // The content store in chunks, one line per story: a changed story serialises its own line
+  // only (a fix to Astro 7.3.5 in src/lib/vendor-patch.ts), where the single-file store
+  // serialises the whole archive again at every change.
+  experimental: { incrementalBuild: true, collectionStorage: 'chunked' },
   vite: { build: { emptyOutDir: false } },
   devToolbar: { enabled: false },
 });

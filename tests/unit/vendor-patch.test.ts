@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -79,6 +79,51 @@ describe('the installed packages', () => {
       await again.waitUntilSaveComplete();
       expect(writes).toHaveBeenCalledTimes(1);
       writes.mockRestore();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("writes the entries of Astro's chunked content store that did not change as the lines they were read from", async () => {
+    const root = dirname(require.resolve('astro/package.json'));
+    interface Store {
+      scopedStore: (collection: string) => { set: (entry: { id: string; data: Record<string, unknown> }) => boolean };
+      writeToDisk: () => Promise<void>;
+    }
+    const { MutableDataStore } = (await import(
+      pathToFileURL(join(root, 'dist/content/mutable-data-store.js')).href
+    )) as { MutableDataStore: { fromDir: (dir: URL, chunkSize: number, logger: unknown) => Promise<Store> } };
+    const folder = mkdtempSync(join(tmpdir(), 'wire-chunked-store-'));
+    const dir = pathToFileURL(`${folder}/`);
+    // The store as it is on disk: its chunk files in the order its manifest lists them.
+    const text = () => {
+      const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Record<string, string[]>;
+      return (manifest.stories ?? []).map((name) => readFileSync(join(folder, name), 'utf8')).join('');
+    };
+    const open = () => MutableDataStore.fromDir(dir, 64, { warn: () => undefined });
+    try {
+      const first = await open();
+      for (const id of ['a-story', 'b-story'])
+        first.scopedStore('stories').set({ id, data: { title: `Title of ${id}` } });
+      await first.writeToDisk();
+      const written = text();
+      // The line of `a-story` as devalue writes it, and the same value with its parts in
+      // another order: a line only a reader that kept it, not a new serialisation, gives back.
+      const line = written.split('\n')[0] ?? '';
+      expect(line).toBe('[[1,2],"a-story",{"id":1,"data":3},{"title":4},"Title of a-story"]');
+      const reordered = '[[1,2],"a-story",{"id":1,"data":4},"Title of a-story",{"title":3}]';
+      const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { stories: string[] };
+      writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ stories: ['hand.txt'] }));
+      writeFileSync(join(folder, 'hand.txt'), written.replace(line, reordered));
+      expect(manifest.stories.length).toBeGreaterThan(1);
+
+      const again = await open();
+      again.scopedStore('stories').set({ id: 'c-story', data: { title: 'Title of c-story' } });
+      await again.writeToDisk();
+      const lines = text().split('\n');
+      expect(lines[0]).toBe(reordered);
+      expect(lines).toContain('[[1,2],"c-story",{"id":1,"data":3},{"title":4},"Title of c-story"]');
+      expect(lines.filter((entry) => entry !== '')).toHaveLength(3);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
