@@ -18,7 +18,8 @@
  *
  * Rebuild scenarios (--rebuild): on one generated archive, a cold build with incremental
  * builds on, then warm rebuilds with nothing changed, with one story added on the newest
- * day, with the first story of a new month (which moves a month into the main search
+ * day, with the first story of a new day (which moves the day before into the month's search
+ * bundle), with the first story of a new month (which moves a month into the main search
  * bundle), and with one old story edited (each --runs times), then a clean full build of
  * the final content in the same run for the ratio, and a byte-for-byte comparison of the
  * two output folders.
@@ -62,7 +63,8 @@ Options:
   --sizes A,B        archive sizes to build cold, against the baseline (default 1000,10000; 0 skips)
   --rank A,B         archive sizes to time the related ranking at (default 10000,100000; 0 skips)
   --rebuild A,B      archive sizes for the rebuild scenarios: nothing changed, one added,
-                     one edited, against a clean build (default 10000; 0 skips them)
+                     first of a new day, first of a new month, one edited, against a
+                     clean build (default 10000; 0 skips them)
   --no-baseline      build only this site in the --sizes runs (the minimal Astro
                      baseline cannot build 100,000 stories)
   --all-cards A,B    archive sizes to build with a share card for every story (default 1000; 0: none)
@@ -716,6 +718,7 @@ function print(results: Record<string, unknown>) {
         `(${r.cold.treePeakRssMiB} MiB with Pagefind and other child processes); ` +
         `nothing changed ${r.unchanged.seconds} s (${r.unchanged.rendered} pages rendered); ` +
         `one added ${r.added.seconds} s (${r.added.rendered} rendered); ` +
+        `first of a new day added ${r.newDay.seconds} s (${r.newDay.rendered} rendered); ` +
         `first of a new month added ${r.newMonth.seconds} s (${r.newMonth.rendered} rendered); ` +
         `one archive story edited ${r.edited.seconds} s (${r.edited.rendered} rendered); ` +
         `clean full build ${r.clean.seconds} s (one added / clean: ${r.addedToClean}); ` +
@@ -759,6 +762,7 @@ interface RebuildFigures {
   cold: BuildFigures;
   unchanged: Scenario;
   added: Scenario;
+  newDay: Scenario;
   newMonth: Scenario;
   edited: Scenario;
   clean: BuildFigures;
@@ -820,10 +824,20 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
     if (!template) return;
     writeCorpus(join(corpus, `added-${run}`), [{ ...template, slug: `bench-flash-${run}`, pubDate: newestDay }]);
   });
+  // Once a day, the first story of a new day moves the day before into the month's search
+  // bundle. The day after the newest story's is in the same month on the benchmark's corpus
+  // (its newest story is of 30 December); further runs take the days after it, which may be
+  // a new month's.
+  const newDay = await scenario('first story of a new day added', (run) => {
+    if (!template) return;
+    const pubDate = new Date(Date.parse(newestDay) + run * 86_400_000).toISOString().slice(0, 10);
+    writeCorpus(join(corpus, `day-${run}`), [{ ...template, slug: `bench-day-${run}`, pubDate }]);
+  });
   const newMonth = await scenario('first story of a new month added', (run) => {
     if (!template) return;
-    // The first day of each month after the newest story's.
-    const [year = 0, month = 0] = newestDay.split('-').map(Number);
+    // The first day of each month after the newest story's, the new days above included.
+    const lastDay = new Date(Date.parse(newestDay) + runs * 86_400_000).toISOString().slice(0, 10);
+    const [year = 0, month = 0] = lastDay.split('-').map(Number);
     const pubDate = new Date(Date.UTC(year, month - 1 + run, 1)).toISOString().slice(0, 10);
     writeCorpus(join(corpus, `month-${run}`), [{ ...template, slug: `bench-month-${run}`, pubDate }]);
   });
@@ -854,6 +868,7 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
     },
     unchanged,
     added,
+    newDay,
     newMonth,
     edited,
     clean: {
