@@ -1,4 +1,5 @@
 import english from './i18n/en.ts';
+import type { PNG_ICONS } from './icons.ts';
 
 /**
  * Site-wide constants: the one place the site's name, address and limits live.
@@ -63,6 +64,21 @@ export const SITE = {
   cards: { stories: 20 },
   /** Colours of the icon and the share cards. */
   brand: { ink: '#14213d', paper: '#ffffff', accent: '#c1121f' },
+  /**
+   * The site as the publisher in structured data: a schema.org NewsMediaOrganization, on each
+   * edition's front and named by every story's NewsArticle (src/lib/jsonld.ts). Its logo is
+   * one of the built PNG icons (src/lib/icons.ts). Its policies are the publisher pages
+   * (src/publisher/) that state them, and only those: About says what the site publishes and
+   * how (`publishingPrinciples`), Corrections how mistakes are corrected and shown
+   * (`correctionsPolicy`); Contact is the newsdesk's contact point. There is no ethics,
+   * diversity, fact-checking or ownership page, so no such policy is claimed.
+   */
+  publisher: {
+    logo: 'icon-512.png' satisfies keyof typeof PNG_ICONS,
+    publishingPrinciples: '/about/',
+    correctionsPolicy: '/corrections/',
+    contactPage: '/contact/',
+  },
 } as const;
 
 /** What the site knows of an agency beyond its credit: its full name and home page. */

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES, textDirection } from '../../src/lib/i18n';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { EDITION_STORIES, editions } from '../helpers/site';
@@ -67,6 +68,114 @@ describe('the Spanish and Arabic editions in a browser', () => {
     );
     await page.context().close();
     expect(overflow).toBe(0);
+  });
+});
+
+/** Each edition's front in the fixture: English at `/`, then Spanish, Arabic, German and Italian. */
+const FRONTS = ['/', '/es/', '/ar/', '/de/', '/it/'];
+
+/**
+ * Where the masthead's parts stand: the site title's row (its top and bottom), the top of the
+ * tagline, the editions list and the search box, and the tagline's words that are split
+ * across lines or cut off.
+ */
+async function masthead(page: Page) {
+  return page.evaluate(() => {
+    const box = (selector: string) => document.querySelector(`.masthead-top ${selector}`)?.getBoundingClientRect();
+    const tagline = document.querySelector('.masthead-top .tagline');
+    const broken: string[] = [];
+    const text = tagline?.firstChild;
+    if (tagline && text) {
+      const range = document.createRange();
+      for (const match of (text.textContent ?? '').matchAll(/\S+/g)) {
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        if (range.getClientRects().length !== 1) broken.push(match[0]);
+      }
+      if (tagline.scrollWidth > tagline.clientWidth) broken.push('(the tagline overflows its box)');
+    }
+    const top = (selector: string) => Math.round(box(selector)?.top ?? Number.NaN);
+    return {
+      row: [Math.round(box('.brand')?.top ?? Number.NaN), Math.round(box('.brand')?.bottom ?? Number.NaN)],
+      tagline: top('.tagline'),
+      editions: top('.editions'),
+      search: top('.site-search'),
+      broken,
+    };
+  });
+}
+
+describe('the masthead of every edition', () => {
+  /** The fronts as built, and the English front with each message table's tagline and search button put in. */
+  const cases = [
+    ...FRONTS.map((path) => ({ name: path, path, messages: undefined })),
+    ...Object.entries(MESSAGES).map(([lang, messages]) => ({ name: `${lang} words`, path: '/', messages, lang })),
+  ];
+
+  it.each(cases)(
+    'keeps the site title, tagline, editions and search box on one row at 1280 px: $name',
+    async (test) => {
+      const page = await open(test.path, 1280);
+      if (test.messages && test.lang) {
+        const { tagline, searchButton } = test.messages;
+        const dir = textDirection(test.lang);
+        await page.evaluate(
+          (words) => {
+            document.documentElement.lang = words.lang;
+            document.documentElement.dir = words.dir;
+            const set = (selector: string, text: string) => {
+              const el = document.querySelector(selector);
+              if (el) el.textContent = text;
+            };
+            set('.masthead-top .tagline', words.tagline);
+            set('.masthead-top .site-search button', words.searchButton);
+          },
+          { lang: test.lang, dir, tagline, searchButton },
+        );
+      }
+      const shown = await masthead(page);
+      await page.context().close();
+      const [rowTop = 0, rowBottom = 0] = shown.row;
+      for (const part of ['tagline', 'editions', 'search'] as const) {
+        expect(shown[part], part).toBeGreaterThanOrEqual(rowTop);
+        expect(shown[part], part).toBeLessThan(rowBottom);
+      }
+      expect(shown.broken).toEqual([]);
+    },
+  );
+
+  it.each(FRONTS)('splits no word of the tagline at 390 px: %s', async (path) => {
+    const page = await open(path, 390);
+    const shown = await masthead(page);
+    await page.context().close();
+    expect(shown.broken).toEqual([]);
+  });
+
+  it.each([390, 1280])('starts at the right on the Arabic front at %i px', async (width) => {
+    const page = await open('/ar/', width);
+    const [brand, row] = await page.evaluate(() =>
+      ['.masthead-top .brand a', '.masthead-top'].map((selector) =>
+        Math.round(document.querySelector(selector)?.getBoundingClientRect().right ?? Number.NaN),
+      ),
+    );
+    await page.context().close();
+    expect(brand).toBe(row);
+  });
+
+  it.each(
+    ['/de/', '/ar/'].flatMap((path) => [
+      { path, width: 390 },
+      { path, width: 1280 },
+    ]),
+  )('is photographed on $path at $width px to tests/.artifacts', async ({ path, width }) => {
+    const page = await open(path, width);
+    const name = path.replaceAll('/', '') || 'en';
+    const image = await page.screenshot({
+      path: `${artifacts}masthead-${name}-${width}.png`,
+      clip: { x: 0, y: 0, width, height: 260 },
+    });
+    await page.context().close();
+    expect(image.length).toBeGreaterThan(5_000);
   });
 });
 

@@ -1,10 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { parseWireDate } from '../../src/lib/dates';
-import { articleGraph, jsonLdScript, schemaDate, type ArticleInput } from '../../src/lib/jsonld';
+import {
+  articleGraph,
+  frontGraph,
+  jsonLdScript,
+  publisherNode,
+  schemaDate,
+  sitePublisher,
+  type ArticleInput,
+  type PublisherInput,
+} from '../../src/lib/jsonld';
+import { expandJsonLd as expand } from '../helpers/jsonld';
 
 const site = 'https://wire-reader.example/';
 const input: ArticleInput = {
@@ -22,39 +28,13 @@ const input: ArticleInput = {
     name: 'Wire Reader',
     url: site,
     logo: { url: `${site}icon-512.png`, width: 512, height: 512 },
+    publishingPrinciples: `${site}about/`,
+    correctionsPolicy: `${site}corrections/`,
+    contactPage: `${site}contact/`,
   },
   edition: { name: 'Wire Reader', url: site },
   images: [{ url: `${site}cards/abc.png`, width: 1200, height: 630 }],
 };
-
-/**
- * A local JSON-LD context with every schema.org type and property that schema-dts knows (it
- * is generated from the schema.org vocabulary), and no @vocab: expanding in safe mode then
- * fails on any term schema.org does not define, instead of dropping it silently.
- */
-function schemaOrgContext() {
-  const require = createRequire(import.meta.url);
-  const types = readFileSync(join(dirname(require.resolve('schema-dts')), 'schema.d.ts'), 'utf8');
-  const terms = new Set([
-    ...[...types.matchAll(/"([A-Za-z][A-Za-z0-9]*)"\?:/g)].map((m) => m[1] as string),
-    ...[...types.matchAll(/"@type": "([A-Za-z][A-Za-z0-9]*)"/g)].map((m) => m[1] as string),
-  ]);
-  const context: Record<string, string> = {};
-  for (const term of terms) context[term] = `https://schema.org/${term}`;
-  return { '@context': context };
-}
-
-const context = schemaOrgContext();
-const documentLoader = async (url: string) => {
-  if (url !== 'https://schema.org' && url !== 'https://schema.org/') throw new Error(`no network: ${url}`);
-  return { contextUrl: undefined, documentUrl: url, document: context };
-};
-
-// @types/jsonld predates safe mode; this is the signature jsonld 9 has.
-const expand = jsonld.expand as (
-  input: object,
-  options: { documentLoader: typeof documentLoader; safe: boolean },
-) => Promise<object[]>;
 
 /** Every property IRI in an expanded JSON-LD document. */
 function properties(node: unknown, found = new Set<string>()): Set<string> {
@@ -85,10 +65,10 @@ describe('schemaDate', () => {
 
 describe('articleGraph', () => {
   const graph = articleGraph(input);
-  const [article, crumbs] = graph['@graph'];
+  const [article, crumbs, organisation] = graph['@graph'];
 
   it('expands with a JSON-LD processor without dropping any property', async () => {
-    const expanded = await expand(JSON.parse(jsonLdScript(graph)) as object, { documentLoader, safe: true });
+    const expanded = await expand(JSON.parse(jsonLdScript(graph)) as object);
     const found = properties(expanded);
     for (const property of [
       'headline',
@@ -99,6 +79,10 @@ describe('articleGraph', () => {
       'author',
       'publisher',
       'logo',
+      'publishingPrinciples',
+      'correctionsPolicy',
+      'contactPoint',
+      'contactType',
       'sourceOrganization',
       'locationCreated',
       'articleSection',
@@ -117,7 +101,7 @@ describe('articleGraph', () => {
 
   it('fails in safe mode on a property schema.org does not define, so the check above can fail', async () => {
     const bad = { ...graph, '@graph': [{ ...article, datelinePlace: 'Astana' }, crumbs] };
-    await expect(expand(bad as object, { documentLoader, safe: true })).rejects.toThrow();
+    await expect(expand(bad as object)).rejects.toThrow();
   });
 
   it('names the agency as author, source and copyright holder, with its URL', () => {
@@ -125,11 +109,14 @@ describe('articleGraph', () => {
     expect(article).toMatchObject({ author: agency, sourceOrganization: agency, copyrightHolder: agency });
   });
 
-  it('names the site as publisher with its logo, and the dateline place as where it was written', () => {
-    expect(article).toMatchObject({
-      publisher: { '@type': 'Organization', name: 'Wire Reader', url: site, logo: { url: `${site}icon-512.png` } },
-      locationCreated: { '@type': 'Place', name: 'Astana' },
-    });
+  it('names the site as publisher by the @id of its organisation node in the same graph', () => {
+    expect(article.publisher).toEqual({ '@id': `${site}#organization` });
+    expect(organisation).toEqual(publisherNode(input.publisher));
+    expect(organisation).toMatchObject({ '@type': 'NewsMediaOrganization', '@id': `${site}#organization` });
+  });
+
+  it('names the dateline place as where it was written', () => {
+    expect(article.locationCreated).toEqual({ '@type': 'Place', name: 'Astana' });
   });
 
   it('gives a date-only publication as its date and a timed update with its zone', () => {
@@ -175,6 +162,57 @@ describe('articleGraph', () => {
       { '@type': 'ListItem', position: 2, name: 'Conflicts & War', item: `${site}sections/conflicts-war/` },
       { '@type': 'ListItem', position: 3, name: input.headline, item: input.url },
     ]);
+  });
+});
+
+describe('publisherNode', () => {
+  const publisher: PublisherInput = input.publisher;
+
+  it('describes the site as a NewsMediaOrganization with its logo, policies and contact page', () => {
+    expect(publisherNode(publisher)).toEqual({
+      '@type': 'NewsMediaOrganization',
+      '@id': `${site}#organization`,
+      name: 'Wire Reader',
+      url: site,
+      logo: {
+        '@type': 'ImageObject',
+        url: `${site}icon-512.png`,
+        contentUrl: `${site}icon-512.png`,
+        width: '512',
+        height: '512',
+      },
+      publishingPrinciples: `${site}about/`,
+      correctionsPolicy: `${site}corrections/`,
+      contactPoint: { '@type': 'ContactPoint', contactType: 'newsdesk', url: `${site}contact/` },
+    });
+  });
+
+  it('claims no policy the input does not give', () => {
+    const bare = publisherNode({ name: publisher.name, url: site, logo: publisher.logo });
+    expect(Object.keys(bare).sort()).toEqual(['@id', '@type', 'logo', 'name', 'url']);
+  });
+
+  it('is the whole graph of an edition front, and expands without dropping a property', async () => {
+    const graph = frontGraph(publisher);
+    expect(graph['@graph']).toEqual([publisherNode(publisher)]);
+    const found = properties(await expand(JSON.parse(jsonLdScript(graph)) as object));
+    for (const property of ['name', 'url', 'logo', 'publishingPrinciples', 'correctionsPolicy', 'contactPoint']) {
+      expect(found, property).toContain(`https://schema.org/${property}`);
+    }
+  });
+});
+
+describe('sitePublisher', () => {
+  it('gives the site’s name, logo at its built size, policies and contact page as absolute addresses', () => {
+    const root = 'https://news.example.org/';
+    expect(sitePublisher(root)).toEqual({
+      name: 'Wire Reader',
+      url: root,
+      logo: { url: `${root}icon-512.png`, width: 512, height: 512 },
+      publishingPrinciples: `${root}about/`,
+      correctionsPolicy: `${root}corrections/`,
+      contactPage: `${root}contact/`,
+    });
   });
 });
 
