@@ -243,7 +243,9 @@ export function latestWithCards<C>(
 
 /** What one feed is about. */
 export interface FeedSpec {
+  /** Plain text, as readers show it: `@astrojs/rss` escapes it for XML (escaping it here too shows `&amp;`). */
   title: string;
+  /** Plain text, like `title`. */
   description: string;
   /** The feed's own path, e.g. "/rss.xml". */
   selfPath: string;

@@ -5,7 +5,6 @@ import { keyed } from '../../../../data/pages';
 import type { Card } from '../../../../lib/cards';
 import { latestWithCards } from '../../../../lib/feed';
 import { formatMessage, messagesFor } from '../../../../lib/i18n';
-import { escapeHtml } from '../../../../lib/markdown';
 import { SITE } from '../../../../lib/site';
 import { sectionPath } from '../../../../lib/slug';
 import type { Story } from '../../../../lib/story';
@@ -30,7 +29,8 @@ export const GET: APIRoute<{ name: string; stories: Story[]; cards: (Card | unde
   const m = messagesFor(props.lang);
   return feedResponse({
     title: formatMessage(m.feedTitle, { site: SITE.name, name: props.name }, props.lang),
-    description: escapeHtml(formatMessage(m.sectionDescription, { section: props.name, site: SITE.name }, props.lang)),
+    // Plain text: @astrojs/rss escapes it for XML, once.
+    description: formatMessage(m.sectionDescription, { section: props.name, site: SITE.name }, props.lang),
     pagePath: sectionPath(props.name, props.lang),
     stories: props.stories,
     cards: props.cards,
