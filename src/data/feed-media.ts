@@ -2,7 +2,15 @@ import rss from '@astrojs/rss';
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { CARD_HEIGHT, CARD_WIDTH, type Card } from '../lib/cards';
-import { feedOptions, feedPhotoFormat, imageType, type ItemMedia } from '../lib/feed';
+import {
+  feedListingPath,
+  feedOptions,
+  feedPhotoFormat,
+  feedText,
+  imageType,
+  type FeedSubject,
+  type ItemMedia,
+} from '../lib/feed';
 import { SITE } from '../lib/site';
 import { absoluteUrl, feedPath } from '../lib/slug';
 import type { Story } from '../lib/story';
@@ -59,40 +67,38 @@ export async function feedMedia(
 
 /** One feed as a route gives it (see {@link feedResponse}). */
 export interface FeedRoute {
-  title: string;
-  description: string;
-  /** The page the feed belongs to ("/", "/es/", a section's path); the feed is its `rss.xml`. */
-  pagePath: string;
+  /** Which feed: its title, description, address and language follow from it (src/lib/feed.ts `feedText`). */
+  subject: FeedSubject;
   /** The feed's stories, newest first, and each one's planned share card (src/lib/feed.ts `latestWithCards`). */
   stories: readonly Story[];
   cards: readonly (Card | undefined)[];
-  lang: string;
   /** The route's `site` (Astro.site); SITE.url when the build has none. */
   site: URL | undefined;
 }
 
 /**
  * The RSS response of a feed route: the items' photos and share cards ({@link feedMedia}),
- * then `@astrojs/rss` with the site's feed options, at most `SITE.feedLimit` items. The
- * edition and section feed routes differ only in what they pass in.
+ * then `@astrojs/rss` with the site's feed options, at most `SITE.feedLimit` items, the
+ * channel worded by `feedText` (the title pages advertise the feed under). The edition,
+ * section and tag feed routes differ only in what they pass in.
  *
  * @example
  * export const GET: APIRoute = ({ props, site }) =>
- *   feedResponse({ title: 'Wire Reader', description: 'Wire stories', pagePath: '/', ...latestWithCards(stories, cards.byStory, SITE.feedLimit), lang: 'en', site });
+ *   feedResponse({ subject: { kind: 'section', name: 'Economy', lang: 'en' }, ...latestWithCards(stories, cards.byStory, SITE.feedLimit), site });
  */
 export async function feedResponse(feed: FeedRoute): Promise<Response> {
   const href = feed.site?.href ?? SITE.url;
   const media = await feedMedia(feed.stories, feed.cards, href);
+  const pagePath = feedListingPath(feed.subject);
   return rss(
     feedOptions({
-      title: feed.title,
-      description: feed.description,
-      selfPath: feedPath(feed.pagePath),
-      pagePath: feed.pagePath,
+      ...feedText(feed.subject),
+      selfPath: feedPath(pagePath),
+      pagePath,
       stories: feed.stories,
       media,
       limit: SITE.feedLimit,
-      lang: feed.lang,
+      lang: feed.subject.lang,
       site: href,
     }),
   );

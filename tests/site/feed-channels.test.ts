@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { xmlErrors } from '../helpers/xml';
@@ -54,6 +55,41 @@ describe('feed channels', () => {
     expect(channel('main', '/sections/conflicts-war/rss.xml')).toMatchObject({
       title: 'Wire Reader: Conflicts & War',
       description: 'Conflicts & War: the latest wire stories on Wire Reader.',
+    });
+  });
+});
+
+/** Every feed a site's pages advertise, by path, with each title it is advertised under and the pages that do. */
+function advertised(name: SiteName): Map<string, Map<string, string[]>> {
+  const found = new Map<string, Map<string, string[]>>();
+  for (const page of files(name, '.html')) {
+    const $ = cheerio.load(read(name, page));
+    for (const link of $('link[rel="alternate"][type="application/rss+xml"]').toArray()) {
+      const path = decodeURI(new URL($(link).attr('href') ?? '').pathname);
+      const titles = found.get(path) ?? new Map<string, string[]>();
+      const title = $(link).attr('title') ?? '(no title)';
+      titles.set(title, [...(titles.get(title) ?? []), page]);
+      found.set(path, titles);
+    }
+  }
+  return found;
+}
+
+describe('advertised feed titles', () => {
+  const links = (['main', 'editions'] as const).flatMap((name) =>
+    [...advertised(name)].map(([path, titles]) => [name, path, titles] as const),
+  );
+
+  it('cover every feed of both sites', () => {
+    expect(links.map(([name, path]) => `${name} ${path}`).sort()).toEqual(
+      feeds.map(([name, path]) => `${name} ${path}`).sort(),
+    );
+  });
+
+  it.each(links)('%s %s is advertised under its channel title, on every page', (name, path, titles) => {
+    const { title } = channel(name, path);
+    expect(Object.fromEntries([...titles].map(([text, pages]) => [text, pages.length]))).toEqual({
+      [title]: [...titles.values()].flat().length,
     });
   });
 });

@@ -4,9 +4,7 @@ import { feedResponse } from '../../../../data/feed-media';
 import { keyed } from '../../../../data/pages';
 import type { Card } from '../../../../lib/cards';
 import { latestWithCards } from '../../../../lib/feed';
-import { formatMessage, messagesFor } from '../../../../lib/i18n';
 import { SITE } from '../../../../lib/site';
-import { sectionPath } from '../../../../lib/slug';
 import type { Story } from '../../../../lib/story';
 
 export const getStaticPaths = (async () => {
@@ -25,16 +23,10 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute<{ name: string; stories: Story[]; cards: (Card | undefined)[]; lang: string }> = ({
   props,
   site,
-}) => {
-  const m = messagesFor(props.lang);
-  return feedResponse({
-    title: formatMessage(m.feedTitle, { site: SITE.name, name: props.name }, props.lang),
-    // Plain text: @astrojs/rss escapes it for XML, once.
-    description: formatMessage(m.sectionDescription, { section: props.name, site: SITE.name }, props.lang),
-    pagePath: sectionPath(props.name, props.lang),
+}) =>
+  feedResponse({
+    subject: { kind: 'section', name: props.name, lang: props.lang },
     stories: props.stories,
     cards: props.cards,
-    lang: props.lang,
     site,
   });
-};
