@@ -1,9 +1,10 @@
 import rss from '@astrojs/rss';
-import type { ImageMetadata } from 'astro';
+import type { APIRoute, ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { CARD_HEIGHT, CARD_WIDTH, type Card } from '../lib/cards';
 import {
   feedListingPath,
+  latestWithCards,
   feedOptions,
   feedPhotoFormat,
   feedText,
@@ -14,6 +15,8 @@ import {
 import { SITE } from '../lib/site';
 import { absoluteUrl, feedPath } from '../lib/slug';
 import type { Story } from '../lib/story';
+import { editionParam, getArchive } from './archive';
+import { keyed } from './pages';
 
 /**
  * The images of a feed's items, by story id: each story photo built by astro:assets (JPEG,
@@ -102,4 +105,56 @@ export async function feedResponse(feed: FeedRoute): Promise<Response> {
       site: href,
     }),
   );
+}
+
+/** What a section's or a tag's feed route gets for one feed: the group's name, what the feed carries, its edition. */
+export interface GroupFeedProps {
+  name: string;
+  stories: Story[];
+  cards: (Card | undefined)[];
+  lang: string;
+}
+
+/**
+ * The paths of every section's or every tag's feed in every edition (`kind` is the
+ * route's parameter): `/sections/<section>/rss.xml`, `/tags/<tag>/rss.xml`, under
+ * `/<lang>` for the other editions. Each carries only its group's latest stories and
+ * their cards in its props, and is {@link keyed} over them, so an incremental build
+ * renders again only the feeds whose stories changed: a new story re-renders the feeds
+ * of its own section and tags, not the other hundreds.
+ *
+ * @example
+ * export const getStaticPaths = (() => groupFeedPaths('tag')) satisfies GetStaticPaths;
+ */
+export async function groupFeedPaths<K extends 'section' | 'tag'>(kind: K) {
+  const { editions, cards } = await getArchive();
+  return keyed(
+    [...editions.values()].flatMap((edition) =>
+      [...(kind === 'section' ? edition.sections : edition.tags)].map(([slug, { name, stories }]) => ({
+        params: { edition: editionParam(edition.lang), ...({ [kind]: slug } as Record<K, string>) },
+        props: {
+          name,
+          ...latestWithCards(stories, cards.byStory, SITE.feedLimit),
+          lang: edition.lang,
+        } satisfies GroupFeedProps,
+      })),
+    ),
+  );
+}
+
+/**
+ * The `GET` of a section's or a tag's feed route, with {@link groupFeedPaths}: one feed
+ * route for both, the channel worded by `feedText`.
+ *
+ * @example
+ * export const GET = groupFeed('tag');
+ */
+export function groupFeed(kind: 'section' | 'tag'): APIRoute<GroupFeedProps> {
+  return ({ props, site }) =>
+    feedResponse({
+      subject: { kind, name: props.name, lang: props.lang },
+      stories: props.stories,
+      cards: props.cards,
+      site,
+    });
 }

@@ -51,6 +51,23 @@ describe('feed channels', () => {
     expect(description).not.toMatch(LEFT_OVER_MARKUP);
   });
 
+  it.each([
+    [
+      'main',
+      '/tags/kazakhstan/rss.xml',
+      'Wire Reader: Stories tagged Kazakhstan',
+      'Wire stories tagged Kazakhstan on Wire Reader.',
+    ],
+    [
+      'editions',
+      '/es/tags/espana/rss.xml',
+      'Wire Reader: Noticias sobre España',
+      'Noticias de agencia sobre España en Wire Reader.',
+    ],
+  ] as const)('%s %s is the tag’s feed, named after its heading', (name, path, title, description) => {
+    expect(channel(name, path)).toMatchObject({ title, description });
+  });
+
   it('names a section with an ampersand as written', () => {
     expect(channel('main', '/sections/conflicts-war/rss.xml')).toMatchObject({
       title: 'Wire Reader: Conflicts & War',
