@@ -8,9 +8,10 @@
 import type { RSSFeedItem } from '@astrojs/rss';
 import { calendarDay } from './dates.ts';
 import { datetimeValue, type WireWhen } from './desk.ts';
-import { furnitureLang, messagesFor } from './i18n/index.ts';
+import { formatMessage, furnitureLang, messagesFor } from './i18n/index.ts';
 import { escapeHtml } from './markdown.ts';
-import { absoluteUrl } from './slug.ts';
+import { SITE } from './site.ts';
+import { absoluteUrl, editionPath, feedPath, sectionPath, tagPath } from './slug.ts';
 import { storyHtml, type Story } from './story.ts';
 
 /** An image a feed item points at: a built file's absolute URL, its media type and size. */
@@ -241,9 +242,90 @@ export function latestWithCards<C>(
   return { stories: latest, cards: latest.map((story) => cardOf.get(story.id)) };
 }
 
+/**
+ * Which feed: an edition's feed of all its stories (`name` is the edition's name, e.g.
+ * "Español"), a section's or a tag's (`name` as the stories give it), in the edition's
+ * language `lang`.
+ */
+export interface FeedSubject {
+  kind: 'edition' | 'section' | 'tag';
+  name: string;
+  lang: string;
+}
+
+/**
+ * A feed's channel title and description, in its edition's language, as plain text. The
+ * one place they are worded: the feed route puts them in its channel, and every page
+ * that advertises the feed (`<link rel="alternate" title>`) uses the same title, so a
+ * reader subscribes to the name it was offered. The default edition's feed is the site
+ * itself (`Wire Reader`); another edition's is the site and the edition (`Wire Reader:
+ * Español`); a section's names the section, and a tag's the tag's heading, so a tag and
+ * a section of the same name differ.
+ *
+ * @example
+ * feedText({ kind: 'edition', name: 'English', lang: 'en' }).title; // "Wire Reader"
+ * feedText({ kind: 'edition', name: 'Español', lang: 'es' }).title; // "Wire Reader: Español"
+ * feedText({ kind: 'section', name: 'Conflicts & War', lang: 'en' }).description;
+ * // "Conflicts & War: the latest wire stories on Wire Reader."
+ * feedText({ kind: 'tag', name: 'Kazakhstan', lang: 'en' }).title; // "Wire Reader: Stories tagged Kazakhstan"
+ */
+export function feedText({ kind, name, lang }: FeedSubject): { title: string; description: string } {
+  const m = messagesFor(lang);
+  const site = SITE.name;
+  const titled = (feedName: string) => formatMessage(m.feedTitle, { site, name: feedName }, lang);
+  switch (kind) {
+    case 'edition':
+      return { title: lang === SITE.lang ? site : titled(name), description: m.siteDescription };
+    case 'section':
+      return { title: titled(name), description: formatMessage(m.sectionDescription, { section: name, site }, lang) };
+    case 'tag':
+      return {
+        title: titled(formatMessage(m.tagHeading, { tag: name }, lang)),
+        description: formatMessage(m.tagDescription, { tag: name, site }, lang),
+      };
+  }
+}
+
+/**
+ * The page a feed belongs to: its edition's front, its section's or its tag's first page.
+ * The feed itself is that page's `rss.xml` ({@link subjectFeedPath}).
+ *
+ * @example
+ * feedListingPath({ kind: 'edition', name: 'Español', lang: 'es' }); // "/es/"
+ * feedListingPath({ kind: 'tag', name: 'Kazakhstan', lang: 'en' }); // "/tags/kazakhstan/"
+ */
+export function feedListingPath({ kind, name, lang }: FeedSubject): string {
+  if (kind === 'edition') return editionPath(lang);
+  return kind === 'section' ? sectionPath(name, lang) : tagPath(name, lang);
+}
+
+/**
+ * The site path of a feed.
+ *
+ * @example
+ * subjectFeedPath({ kind: 'section', name: 'Conflicts & War', lang: 'en' }); // "/sections/conflicts-war/rss.xml"
+ * subjectFeedPath({ kind: 'tag', name: 'España', lang: 'es' }); // "/es/tags/espana/rss.xml"
+ */
+export function subjectFeedPath(subject: FeedSubject): string {
+  return feedPath(feedListingPath(subject));
+}
+
+/**
+ * A feed as a page advertises it (`<link rel="alternate" type="application/rss+xml">`):
+ * its channel title ({@link feedText}) and its path.
+ *
+ * @example
+ * advertisedFeed({ kind: 'edition', name: 'English', lang: 'en' }); // { title: "Wire Reader", href: "/rss.xml" }
+ */
+export function advertisedFeed(subject: FeedSubject): { title: string; href: string } {
+  return { title: feedText(subject).title, href: subjectFeedPath(subject) };
+}
+
 /** What one feed is about. */
 export interface FeedSpec {
+  /** Plain text, as readers show it: `@astrojs/rss` escapes it for XML (escaping it here too shows `&amp;`). */
   title: string;
+  /** Plain text, like `title`. */
   description: string;
   /** The feed's own path, e.g. "/rss.xml". */
   selfPath: string;

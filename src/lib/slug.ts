@@ -221,8 +221,11 @@ export function monthPath(month: string, edition: string = SITE.lang): string {
  * @example
  * feedAnchor('/'); // "feed-all"
  * feedAnchor('/sections/conflicts-war/'); // "feed-conflicts-war"
+ * feedAnchor('/tags/kazakhstan/'); // "feed-tag-kazakhstan"
  */
 export function feedAnchor(listingPath: string): string {
-  const name = listingPath.split('/').filter(Boolean).at(-1);
-  return `feed-${name ?? 'all'}`;
+  const parts = listingPath.split('/').filter(Boolean);
+  const name = parts.at(-1);
+  // A tag may share its slug with a section: its feed's anchor says it is a tag's.
+  return parts.at(-2) === 'tags' ? `feed-tag-${name}` : `feed-${name ?? 'all'}`;
 }

@@ -64,6 +64,11 @@ describe('the feeds page', () => {
     expect(await page.locator('.feed-list code').allInnerTexts()).toEqual([
       expect.stringMatching(/\/rss\.xml$/),
       expect.stringMatching(/\/sections\/conflicts-war\/rss\.xml$/),
+      // Then each tag's feed, under Topics, by name.
+      ...['china', 'european-union', 'kazakhstan', 'russia', 'sanctions', 'ukraine-war'].map((tag) =>
+        expect.stringMatching(new RegExp(`/tags/${tag}/rss\\.xml$`)),
+      ),
     ]);
+    expect(await page.getByRole('heading', { level: 2, name: 'Topics' }).count()).toBe(1);
   });
 });

@@ -243,6 +243,8 @@ describe('edition feeds', () => {
     ['/es/sections/economia/rss.xml', 'es', [EDITION_STORIES.es]],
     ['/ar/rss.xml', 'ar', [EDITION_STORIES.ar]],
     ['/ar/sections/ثقافة/rss.xml', 'ar', [EDITION_STORIES.ar]],
+    ['/es/tags/espana/rss.xml', 'es', [EDITION_STORIES.es]],
+    ['/ar/tags/مصر/rss.xml', 'ar', [EDITION_STORIES.ar]],
   ])('%s has <language>%s</language> and its edition’s stories, percent-encoded', (path, lang, paths) => {
     const channel = feed(path);
     expect(channel.language).toBe(lang);
@@ -256,7 +258,13 @@ describe('edition feeds', () => {
       $('.feed-list a')
         .toArray()
         .map((a) => $(a).attr('href')),
-    ).toEqual(['/es/rss.xml', '/es/sections/breves/rss.xml', '/es/sections/economia/rss.xml']);
+    ).toEqual([
+      '/es/rss.xml',
+      '/es/sections/breves/rss.xml',
+      '/es/sections/economia/rss.xml',
+      '/es/tags/espana/rss.xml',
+      '/es/tags/pib/rss.xml',
+    ]);
     expect($('link[rel="alternate"][type="application/rss+xml"]').first().attr('href')).toBe(absolute('/es/rss.xml'));
   });
 });

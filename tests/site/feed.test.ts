@@ -34,8 +34,14 @@ const channelOf = (path: string) => {
 };
 
 describe('the feeds', () => {
-  it('are the site feed and one per section', () => {
-    expect(feeds).toEqual(['/rss.xml', '/sections/conflicts-war/rss.xml']);
+  it('are the site feed, one per section and one per tag', () => {
+    expect(feeds).toEqual([
+      '/rss.xml',
+      '/sections/conflicts-war/rss.xml',
+      ...['china', 'european-union', 'kazakhstan', 'russia', 'sanctions', 'ukraine-war'].map(
+        (tag) => `/tags/${tag}/rss.xml`,
+      ),
+    ]);
   });
 
   it.each(feeds)('%s is well-formed RSS 2.0 with the required channel elements and a self link', (path) => {

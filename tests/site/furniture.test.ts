@@ -102,6 +102,18 @@ describe('RSS links', () => {
     expect(feeds('#feed-conflicts-war a').attr('href')).toBe('/sections/conflicts-war/rss.xml');
   });
 
+  it('lands a tag’s “Follow with RSS” link on that tag’s feed on the feeds page, under Topics', () => {
+    const tag = cheerio.load(readBuilt('/tags/kazakhstan/'));
+    expect(tag('a:contains("with RSS")').text()).toBe('Follow Kazakhstan with RSS');
+    expect(tag('a:contains("with RSS")').attr('href')).toBe('/feeds/#feed-tag-kazakhstan');
+    expect(tag('link[rel="alternate"][type="application/rss+xml"]').last().attr('href')).toBe(
+      'https://wire-reader.example/tags/kazakhstan/rss.xml',
+    );
+    const feeds = cheerio.load(readBuilt('/feeds/'));
+    expect(feeds('#feed-tag-kazakhstan a').attr('href')).toBe('/tags/kazakhstan/rss.xml');
+    expect(feeds('#feed-tag-kazakhstan').parent().prev('h2').text().trim()).toBe('Topics');
+  });
+
   it('ships no XSL stylesheet any more', () => {
     expect(existsSync(join(siteDir(), 'rss.xsl'))).toBe(false);
   });

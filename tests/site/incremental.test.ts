@@ -174,9 +174,24 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     expect(result.kept.length).toBeGreaterThan(result.rendered.length);
     // Of the tag pages, only those of the new story's own tags list it: no other is rendered.
     const ownTags = (dataOf(join(content, 'new/breaking.md')).tags as string[]).map((tag) => `/tags/${slugify(tag)}/`);
-    const tagPages = result.rendered.filter((path) => path.startsWith('/tags/'));
+    const isTagFeed = (path: string) => /^\/tags\/[^/]+\/rss\.xml$/.test(path);
+    const tagPages = result.rendered.filter((path) => path.startsWith('/tags/') && !isTagFeed(path));
     expect(tagPages.length).toBeGreaterThan(0);
     expect(tagPages.filter((path) => !ownTags.some((own) => path.startsWith(own)))).toEqual([]);
+    // Of the hundreds of tag feeds, only those with a changed story are rendered: every feed
+    // of the new story's tags (it is their newest item), and otherwise only feeds of a story
+    // whose page changed too (the story whose own share card went to the new one, say).
+    const feedsOf = (tags: readonly unknown[]) => tags.map((tag) => `/tags/${slugify(String(tag))}/rss.xml`);
+    const tagsBySlug = new Map(
+      storyFiles().map((file) => [`/stories/${String(dataOf(file).slug)}/index.html`, dataOf(file).tags]),
+    );
+    const changed = new Set(
+      storyPages(result.rendered).flatMap((page) => feedsOf((tagsBySlug.get(page) as unknown[]) ?? [])),
+    );
+    const tagFeeds = result.rendered.filter(isTagFeed);
+    expect(tagFeeds).toEqual(expect.arrayContaining(ownTags.map((own) => `${own}rss.xml`)));
+    expect(tagFeeds.filter((feed) => !changed.has(feed))).toEqual([]);
+    expect(result.kept.filter(isTagFeed).length).toBeGreaterThan(COUNT / 4);
   });
 
   it('adds a second story the same day: only the recent search bundle is indexed again', () => {

@@ -2,8 +2,10 @@ import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
+  advertisedFeed,
   channelExtras,
   feedItem,
+  feedText,
   feedOptions,
   feedPhotoFormat,
   feedPubDate,
@@ -291,6 +293,39 @@ describe('image formats', () => {
 
   it('names the format it has no media type for', () => {
     expect(() => imageType('heic')).toThrow('image format "heic": no media type known for it');
+  });
+});
+
+describe('feedText and advertisedFeed: one wording for a feed, in its channel and where it is advertised', () => {
+  it.each([
+    [{ kind: 'edition', name: 'English', lang: 'en' }, 'Wire Reader', '/rss.xml'],
+    [{ kind: 'edition', name: 'Español', lang: 'es' }, 'Wire Reader: Español', '/es/rss.xml'],
+    [
+      { kind: 'section', name: 'Conflicts & War', lang: 'en' },
+      'Wire Reader: Conflicts & War',
+      '/sections/conflicts-war/rss.xml',
+    ],
+    [
+      { kind: 'tag', name: "Côte d'Ivoire", lang: 'en' },
+      "Wire Reader: Stories tagged Côte d'Ivoire",
+      '/tags/cote-divoire/rss.xml',
+    ],
+    [{ kind: 'tag', name: 'España', lang: 'es' }, 'Wire Reader: Noticias sobre España', '/es/tags/espana/rss.xml'],
+  ] as const)('%o is titled %s at %s', (subject, title, href) => {
+    expect(feedText(subject).title).toBe(title);
+    expect(advertisedFeed(subject)).toEqual({ title, href });
+  });
+
+  it('describes each kind of feed as plain text, not escaped', () => {
+    expect(feedText({ kind: 'section', name: 'Conflicts & War', lang: 'en' }).description).toBe(
+      'Conflicts & War: the latest wire stories on Wire Reader.',
+    );
+    expect(feedText({ kind: 'tag', name: "Côte d'Ivoire", lang: 'en' }).description).toBe(
+      "Wire stories tagged Côte d'Ivoire on Wire Reader.",
+    );
+    expect(feedText({ kind: 'edition', name: 'English', lang: 'en' }).description).toBe(
+      'News-agency wire stories, word for word, as the agencies filed them.',
+    );
   });
 });
 

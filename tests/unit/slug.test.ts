@@ -96,6 +96,12 @@ describe('archive and feed addresses', () => {
     expect(feedAnchor('/')).toBe('feed-all');
     expect(feedAnchor('/sections/conflicts-war/')).toBe('feed-conflicts-war');
   });
+
+  it('keeps a tag’s feed apart from a section’s of the same name', () => {
+    expect(feedAnchor('/tags/economy/')).toBe('feed-tag-economy');
+    expect(feedAnchor('/es/tags/espana/')).toBe('feed-tag-espana');
+    expect(feedAnchor('/sections/economy/')).not.toBe(feedAnchor('/tags/economy/'));
+  });
 });
 
 describe('titleSlug and urlPartProblem', () => {

@@ -1,40 +1,7 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { editionParam, getArchive } from '../../../../data/archive';
-import { feedResponse } from '../../../../data/feed-media';
-import { keyed } from '../../../../data/pages';
-import type { Card } from '../../../../lib/cards';
-import { latestWithCards } from '../../../../lib/feed';
-import { formatMessage, messagesFor } from '../../../../lib/i18n';
-import { escapeHtml } from '../../../../lib/markdown';
-import { SITE } from '../../../../lib/site';
-import { sectionPath } from '../../../../lib/slug';
-import type { Story } from '../../../../lib/story';
+import type { GetStaticPaths } from 'astro';
+import { groupFeed, groupFeedPaths } from '../../../../data/feed-media';
 
-export const getStaticPaths = (async () => {
-  const { editions, cards } = await getArchive();
-  return keyed(
-    [...editions.values()].flatMap((edition) =>
-      [...edition.sections].map(([section, { name, stories }]) => ({
-        params: { edition: editionParam(edition.lang), section },
-        // Only the stories the feed carries, and their cards: its cache key covers what it shows.
-        props: { name, ...latestWithCards(stories, cards.byStory, SITE.feedLimit), lang: edition.lang },
-      })),
-    ),
-  );
-}) satisfies GetStaticPaths;
+/** Each section's feed: `/sections/<section>/rss.xml`, `/<lang>/sections/<section>/rss.xml`. */
+export const getStaticPaths = (() => groupFeedPaths('section')) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ name: string; stories: Story[]; cards: (Card | undefined)[]; lang: string }> = ({
-  props,
-  site,
-}) => {
-  const m = messagesFor(props.lang);
-  return feedResponse({
-    title: formatMessage(m.feedTitle, { site: SITE.name, name: props.name }, props.lang),
-    description: escapeHtml(formatMessage(m.sectionDescription, { section: props.name, site: SITE.name }, props.lang)),
-    pagePath: sectionPath(props.name, props.lang),
-    stories: props.stories,
-    cards: props.cards,
-    lang: props.lang,
-    site,
-  });
-};
+export const GET = groupFeed('section');
