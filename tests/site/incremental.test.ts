@@ -120,6 +120,16 @@ function addStory(file: string, from: string, fields: Record<string, unknown>): 
 const dataOf = (file: string) =>
   load(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(file, 'utf8'))?.[1] ?? '') as Record<string, unknown>;
 
+/** The story count of each language index in a search bundle of the incremental build's output, from its `pagefind-entry.json`. */
+const pageCounts = (bundle: string) =>
+  Object.values(
+    (
+      JSON.parse(tree(incremental.dist).get(`${bundle}/pagefind-entry.json`)?.toString() ?? '{}') as {
+        languages: Record<string, { page_count: number }>;
+      }
+    ).languages,
+  ).map((language) => language.page_count);
+
 /** What the search step did with each bundle, from its log line: `/pagefind/ unchanged`, `/pagefind-recent/ indexed`. */
 const searchLog = (build: Build) =>
   [...(/search: \d+ story page\(s\); (.*) \(/.exec(build.output)?.[1] ?? '').matchAll(/(\/[^ ;]+\/) \d+ (\w+)/g)].map(
@@ -203,12 +213,7 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     const result = buildAndCompare('add-same-day');
     expect(result.differences).toEqual([]);
     expect(searchLog(result)).toEqual(['/pagefind/ unchanged', '/pagefind-recent/ indexed']);
-    const recent = JSON.parse(
-      tree(incremental.dist).get('pagefind-recent/pagefind-entry.json')?.toString() ?? '{}',
-    ) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    expect(Object.values(recent.languages).map((language) => language.page_count)).toEqual([2]);
+    expect(pageCounts('pagefind-recent')).toEqual([2]);
   });
 
   it('writes a search bundle again when another build changed it since this cache wrote it', () => {
@@ -287,14 +292,6 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
       '/pagefind-month/ indexed',
       '/pagefind-recent/ indexed',
     ]);
-    const pageCounts = (bundle: string) =>
-      Object.values(
-        (
-          JSON.parse(tree(incremental.dist).get(`${bundle}/pagefind-entry.json`)?.toString() ?? '{}') as {
-            languages: Record<string, { page_count: number }>;
-          }
-        ).languages,
-      ).map((language) => language.page_count);
     expect(pageCounts('pagefind-month')).toEqual([2]);
     expect(pageCounts('pagefind-recent')).toEqual([1]);
   });
