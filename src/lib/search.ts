@@ -724,7 +724,7 @@ export function indexedSource(html: string): string | undefined {
 export function mergeByScore<R extends { score: number }>(lists: readonly (readonly R[])[]): R[] {
   return lists
     .flatMap((list) => {
-      const best = Math.max(...list.map((result) => result.score));
+      const best = list.reduce((most, result) => Math.max(most, result.score), -Infinity);
       return list.map((result) => ({ result, relative: best > 0 ? result.score / best : 0 }));
     })
     .map((entry, order) => ({ ...entry, order }))

@@ -131,8 +131,8 @@ export function socialMeta(input: SocialInput): MetaTag[] {
       { property: 'article:published_time', content: schemaDate(published) },
       { property: 'article:modified_time', content: schemaDate(modified ?? published) },
       { property: 'article:section', content: section },
-      ...input.article.tags.map((tag) => ({ property: 'article:tag', content: tag })),
     );
+    for (const tag of input.article.tags) tags.push({ property: 'article:tag', content: tag });
   }
   // X reads the image from og:image, but has no fallback for its description: say it again.
   tags.push(

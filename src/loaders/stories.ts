@@ -156,7 +156,7 @@ export function storyLoader({ base }: { base: string }): Loader {
             }
             const checked = checkFields(split.data);
             for (const warning of checked.warnings) context.logger.warn(`${shown}: ${warning}`);
-            problems.push(...checked.problems.map((problem) => `${shown}: ${problem}`));
+            for (const problem of checked.problems) problems.push(`${shown}: ${problem}`);
             const bodyProblem = findTextProblem(split.body);
             if (!bodyProblem && split.body.normalize('NFC') !== split.body) {
               context.logger.warn(`${shown}: body: not in Unicode NFC; normalised (it reads the same)`);
@@ -194,7 +194,7 @@ export function storyLoader({ base }: { base: string }): Loader {
             const known = next.get(entry.shown);
             if (known && imageHeld) next.set(entry.shown, { ...known, imageHeld });
           } catch (error) {
-            problems.push(...schemaProblems(entry.shown, error));
+            for (const problem of schemaProblems(entry.shown, error)) problems.push(problem);
           }
         }
         // Every problem in every file at once: an editor fixes a batch in one go.

@@ -164,7 +164,7 @@ function treeRss(pid: number): number {
       bytes += pages * 4096;
       for (const task of readdirSync(`/proc/${next}/task`)) {
         const children = readFileSync(`/proc/${next}/task/${task}/children`, 'utf8').trim();
-        if (children) pending.push(...children.split(' ').map(Number));
+        if (children) for (const child of children.split(' ')) pending.push(Number(child));
       }
     } catch {
       // the process ended meanwhile
@@ -342,7 +342,7 @@ async function firstSearch(dist: string, query: string) {
 
 /** A build time 20 hours after the newest generated story: its day and the day before are news. */
 function buildTimeAfter(stories: readonly GeneratedStory[]): string {
-  const newest = Math.max(...stories.map((story) => Date.parse(story.pubDate)));
+  const newest = stories.reduce((most, story) => Math.max(most, Date.parse(story.pubDate)), -Infinity);
   return new Date(newest + 20 * 3_600_000).toISOString();
 }
 
