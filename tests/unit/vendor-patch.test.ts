@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -124,6 +124,51 @@ describe('the installed packages', () => {
       expect(lines[0]).toBe(reordered);
       expect(lines).toContain('[[1,2],"c-story",{"id":1,"data":3},{"title":4},"Title of c-story"]');
       expect(lines.filter((entry) => entry !== '')).toHaveLength(3);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("builds each chunk of Astro's content store as a module that reads the chunk's file, not one holding it", async () => {
+    const root = dirname(require.resolve('astro/package.json'));
+    const { astroContentVirtualModPlugin } = (await import(
+      pathToFileURL(join(root, 'dist/content/vite-plugin-content-virtual-mod.js')).href
+    )) as {
+      astroContentVirtualModPlugin: (options: { settings: unknown; fs: unknown }) => {
+        config: (config: unknown, env: { command: string }) => void;
+        load: { handler: (this: { error: (message: string) => never }, id: string) => Promise<{ code: string }> };
+      };
+    };
+    const folder = mkdtempSync(join(tmpdir(), 'wire-store-chunk-'));
+    try {
+      const cacheDir = pathToFileURL(`${folder}/`);
+      const settings = {
+        config: {
+          root: cacheDir,
+          srcDir: new URL('src/', cacheDir),
+          cacheDir,
+          experimental: { collectionStorage: 'chunked' },
+          legacy: {},
+        },
+        dotAstroDir: new URL('.astro/', cacheDir),
+      };
+      const plugin = astroContentVirtualModPlugin({ settings, fs: { existsSync } });
+      plugin.config({}, { command: 'build' });
+      const chunk = '[[1,2],"a-story",{"id":1,"data":3},{"title":4},"Title of a-story"]\n';
+      mkdirSync(join(folder, 'data-store'));
+      writeFileSync(join(folder, 'data-store', '0123456789abcdef.txt'), chunk);
+      const error = (message: string): never => {
+        throw new Error(message);
+      };
+      const { code } = await plugin.load.handler.call(
+        { error },
+        '\0astro:data-layer-content-chunk:0123456789abcdef.txt.mjs',
+      );
+      expect(code).not.toContain('Title of a-story');
+      // The module, run as the build runs it, gives the chunk's text.
+      writeFileSync(join(folder, 'chunk.mjs'), code);
+      const module = (await import(pathToFileURL(join(folder, 'chunk.mjs')).href)) as { default: string };
+      expect(module.default).toBe(chunk);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
