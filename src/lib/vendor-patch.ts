@@ -64,12 +64,22 @@ export const VENDOR_FIXES: readonly VendorFix[] = [
     pkg: 'astro',
     version: '7.3.5',
     why: 'a chunked content store serialises only the entries that changed, and cuts its chunks fast',
-    files: ['dist/content/data-store.js', 'dist/content/data-store-writer.js'],
+    files: ['dist/content/data-store.js', 'dist/content/data-store-writer.js', 'dist/content/mutable-data-store.js'],
     replacements: [
       {
-        // Reading a chunked store: remember each entry's line, as written, by the entry.
+        // A parser remembers lines only when asked: the store the next sync writes asks; the
+        // build's own read-only copy of the store, which is never written, does not.
+        from: 'class ChunkedCollectionParser {\n  #entries = /* @__PURE__ */ new Map();',
+        to: 'class ChunkedCollectionParser {\n  constructor(rememberLines = false) {\n    this.rememberLines = rememberLines;\n  }\n  #entries = /* @__PURE__ */ new Map();',
+      },
+      {
+        // Reading a chunked store to write it again: remember each entry's line, as written, by the entry.
         from: '      this.#entries.set(parsed[0], parsed[1]);',
-        to: `      const [id, entry] = parsed;\n      if (entry !== null && typeof entry === "object") (globalThis[Symbol.for("${STORE_LINES}")] ??= new WeakMap()).set(entry, { id, line: record + "\\n" });\n      this.#entries.set(id, entry);`,
+        to: `      const [id, entry] = parsed;\n      if (this.rememberLines && entry !== null && typeof entry === "object") (globalThis[Symbol.for("${STORE_LINES}")] ??= new WeakMap()).set(entry, { id, line: record + "\\n" });\n      this.#entries.set(id, entry);`,
+      },
+      {
+        from: '          const parser = new ChunkedCollectionParser();\n          for (const fileName of manifest[collectionName]) {',
+        to: '          const parser = new ChunkedCollectionParser(true);\n          for (const fileName of manifest[collectionName]) {',
       },
       {
         // Filling a chunk: a line that fits whole is measured once, not a character at a

@@ -129,6 +129,22 @@ describe('the installed packages', () => {
     }
   });
 
+  it("keeps no lines for the build's read-only copy of the chunked store, which is never written", async () => {
+    const root = dirname(require.resolve('astro/package.json'));
+    const { ImmutableDataStore } = (await import(pathToFileURL(join(root, 'dist/content/data-store.js')).href)) as {
+      ImmutableDataStore: { manifestToMap: (manifest: Record<string, string[]>) => Map<string, Map<string, object>> };
+    };
+    const chunk = '[[1,2],"a-story",{"id":1,"data":3},{"title":4},"Title of a-story"]\n';
+    const entry = ImmutableDataStore.manifestToMap({ stories: [chunk] })
+      .get('stories')
+      ?.get('a-story');
+    expect(entry).toEqual({ id: 'a-story', data: { title: 'Title of a-story' } });
+    const lines = (globalThis as Record<symbol, WeakMap<object, unknown> | undefined>)[
+      Symbol.for('wire-reader.astro-store-lines')
+    ];
+    expect(lines?.has(entry as object) ?? false).toBe(false);
+  });
+
   it("builds each chunk of Astro's content store as a module that reads the chunk's file, not one holding it", async () => {
     const root = dirname(require.resolve('astro/package.json'));
     const { astroContentVirtualModPlugin } = (await import(
