@@ -6,6 +6,7 @@ import { isSearchBundle } from './src/data/search-folders.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import cards from './src/integrations/cards.ts';
 import { oneBuildPerCheckout } from './src/integrations/checkout-lock.ts';
+import { storeLinesDroppedAfterSync } from './src/integrations/store-lines.ts';
 import { SITE, siteUrlProblem } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
@@ -57,6 +58,8 @@ export default defineConfig({
     // First: builds of one checkout share Astro's .astro/ folder, so they take turns.
     oneBuildPerCheckout(),
     deploySafety,
+    // The content store is written by then: its remembered lines only take memory.
+    storeLinesDroppedAfterSync(),
     incremental({ leave: isSearchBundle }),
     cards(),
     search,

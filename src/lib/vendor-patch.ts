@@ -16,8 +16,11 @@ export interface VendorFix {
   replacements: readonly { from: string; to: string }[];
 }
 
-/** Where the chunked content store's lines are remembered, by entry (a WeakMap on `globalThis`, shared by Astro's reader and writer). */
-const STORE_LINES = 'wire-reader.astro-store-lines';
+/**
+ * Where the chunked content store's lines are remembered, by entry: a WeakMap on `globalThis`
+ * under `Symbol.for(STORE_LINES)`, shared by Astro's reader and writer.
+ */
+export const STORE_LINES = 'wire-reader.astro-store-lines';
 
 /**
  * Astro (7.3.5) sets three strings in its content store's meta at every sync (its version
