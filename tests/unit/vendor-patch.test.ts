@@ -129,6 +129,42 @@ describe('the installed packages', () => {
     }
   });
 
+  it("cuts a line longer than a chunk of Astro's chunked store at whole characters, at the chunk size", async () => {
+    const root = dirname(require.resolve('astro/package.json'));
+    interface Store {
+      scopedStore: (collection: string) => {
+        set: (entry: { id: string; data: Record<string, unknown> }) => boolean;
+        get: (id: string) => { data: Record<string, unknown> } | undefined;
+      };
+      writeToDisk: () => Promise<void>;
+    }
+    const { MutableDataStore } = (await import(
+      pathToFileURL(join(root, 'dist/content/mutable-data-store.js')).href
+    )) as { MutableDataStore: { fromDir: (dir: URL, chunkSize: number, logger: unknown) => Promise<Store> } };
+    const folder = mkdtempSync(join(tmpdir(), 'wire-long-line-'));
+    const dir = pathToFileURL(`${folder}/`);
+    // One, two, three and four UTF-8 bytes a character, so cuts fall inside each kind.
+    const text = 'aé中😀'.repeat(200);
+    try {
+      const store = await MutableDataStore.fromDir(dir, 64, { warn: () => undefined });
+      store.scopedStore('stories').set({ id: 'long', data: { text } });
+      await store.writeToDisk();
+      const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { stories: string[] };
+      const chunks = manifest.stories.map((name) => readFileSync(join(folder, name)));
+      expect(chunks.length).toBeGreaterThan(30);
+      for (const chunk of chunks) {
+        // Astro cuts only between characters: a chunk may pass the size by less than one.
+        expect(chunk.length).toBeLessThanOrEqual(64 + 3);
+        // Each chunk is whole characters: it decodes as UTF-8 on its own.
+        expect(() => new TextDecoder('utf-8', { fatal: true }).decode(chunk)).not.toThrow();
+      }
+      const again = await MutableDataStore.fromDir(dir, 64, { warn: () => undefined });
+      expect(again.scopedStore('stories').get('long')?.data).toEqual({ text });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it("keeps no lines for the build's read-only copy of the chunked store, which is never written", async () => {
     const root = dirname(require.resolve('astro/package.json'));
     const { ImmutableDataStore } = (await import(pathToFileURL(join(root, 'dist/content/data-store.js')).href)) as {
