@@ -23,9 +23,11 @@ function frontmatterBlock(source: string, file: string) {
  * substring of 13 or more characters as a view into its parent, and js-yaml cuts every value
  * out of the text it parses: without the copy, each stored title or tag would keep its whole
  * file alive, body and all (about 800 MB over a 100,000-story archive on a cold build).
+ * Through JSON, not UTF-8 bytes, so that an unpaired surrogate is kept for the text rules
+ * to refuse by name rather than turned into U+FFFD.
  */
 function ownCopy(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /**

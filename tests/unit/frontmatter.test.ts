@@ -16,6 +16,12 @@ describe('splitFrontmatter', () => {
     });
   });
 
+  it('reads the frontmatter as written, an unpaired surrogate included (which YAML refuses), not as UTF-8 bytes', () => {
+    expect(() => splitFrontmatter('---\ntitle: A\uD800B and more words\n---\nBody.', 'content/a.md')).toThrow(
+      /^content\/a\.md:2: the frontmatter is not valid YAML/,
+    );
+  });
+
   it.each([
     ['no frontmatter', 'Just text.', /^content\/a\.md: the file must open with YAML frontmatter/],
     ['unclosed frontmatter', '---\ntitle: Hi\nBody.', /^content\/a\.md: the file must open with YAML frontmatter/],
