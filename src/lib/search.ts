@@ -344,7 +344,8 @@ export function isSearchBundleFolder(
  * Splits the indexed stories into the search index's bundles, by their `YYYY-MM-DD...`
  * dates, so that the bundle a new story changes is small:
  * - the stories of the newest story's day go to the recent bundle, so a new story today
- *   re-indexes only today's stories (a tenth of a month's);
+ *   re-indexes only today's stories (on the benchmark's corpus, 6 of its month's 268 at
+ *   10,000 stories, 91 of 2,676 at 100,000);
  * - the other days of the newest story's month go to the month bundle, which is written
  *   again once a day, when a new day's first story arrives;
  * - the older ones (the archive) all go to the main bundle while there are at most
