@@ -217,10 +217,25 @@ describe('the installed packages', () => {
         '\0astro:data-layer-content-chunk:0123456789abcdef.txt.mjs',
       );
       expect(code).not.toContain('Title of a-story');
-      // The module, run as the build runs it, gives the chunk's text.
+      // The module, run as the build runs it, keeps no text: its export reads the chunk's
+      // text when called, and the store's parser calls it.
       writeFileSync(join(folder, 'chunk.mjs'), code);
-      const module = (await import(pathToFileURL(join(folder, 'chunk.mjs')).href)) as { default: string };
-      expect(module.default).toBe(chunk);
+      const module = (await import(pathToFileURL(join(folder, 'chunk.mjs')).href)) as { default: () => string };
+      expect(typeof module.default).toBe('function');
+      expect(module.default()).toBe(chunk);
+      const { ImmutableDataStore } = (await import(pathToFileURL(join(root, 'dist/content/data-store.js')).href)) as {
+        ImmutableDataStore: {
+          manifestToMap: (manifest: Record<string, unknown[]>) => Map<string, Map<string, object>>;
+        };
+      };
+      expect(
+        ImmutableDataStore.manifestToMap({ stories: [module] })
+          .get('stories')
+          ?.get('a-story'),
+      ).toEqual({
+        id: 'a-story',
+        data: { title: 'Title of a-story' },
+      });
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
