@@ -129,6 +129,22 @@ export const VENDOR_FIXES: readonly VendorFix[] = [
     ],
   },
   {
+    pkg: 'astro',
+    version: '7.3.5',
+    why: 'a build lets go of the content store its sync wrote',
+    files: ['dist/core/sync/index.js'],
+    replacements: [
+      {
+        // The content layer stays registered after a build's sync, and with it the whole store
+        // the sync loaded and wrote (141 MB live at the end of a 100,000-story page step). The
+        // build reads the store from its own copy, and only the dev server asks the registered
+        // layer for more, so a build unregisters it.
+        from: '      await contentLayer.sync();\n      if (!skip?.cleanup) {\n        contentLayer.dispose();\n      }',
+        to: '      await contentLayer.sync();\n      if (!skip?.cleanup) {\n        contentLayer.dispose();\n        if (command === "build" && globalContentLayer.get() === contentLayer) globalContentLayer.dispose();\n      }',
+      },
+    ],
+  },
+  {
     pkg: 'satori',
     version: '0.63.2',
     why: 'draw HarfBuzz y offsets upwards (Arabic dots above ة)',
