@@ -4,7 +4,7 @@ import deployFiles from './src/integrations/deploy.ts';
 import { incremental } from './src/integrations/incremental.ts';
 import { isSearchBundle } from './src/data/search-folders.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
-import cards from './src/integrations/cards.ts';
+import cards, { isCardsFolder } from './src/integrations/cards.ts';
 import { oneBuildPerCheckout } from './src/integrations/checkout-lock.ts';
 import { storeLinesDroppedAfterSync } from './src/integrations/store-lines.ts';
 import { SITE, siteUrlProblem } from './src/lib/site.ts';
@@ -39,31 +39,38 @@ const deploySafety = {
   },
 };
 
-// Pagefind indexes in a process of its own, on about one core: the deploy step compresses the
-// rest of the site meanwhile, and the search bundles once they are written.
+// Pagefind indexes in a process of its own, on about one core, and the share cards are drawn
+// in worker threads: the deploy step compresses the rest of the site meanwhile, and the cards
+// and the search bundles once each is written.
 const search = searchIndex({ background: true });
+const shareCards = cards({ background: true });
 
 export default defineConfig({
   site,
   trailingSlash: 'always',
   // Deploy checks; incremental() deletes every file of dist/ this build neither wrote nor kept
-  // (first, so no later step sees a stale page), except the search bundles, which the search
-  // step keeps, rewrites or deletes itself; share
-  // cards, rendered after the pages in worker threads with a cache across builds; the Pagefind
-  // search index of the story pages, built after the pages and served in dev too; deployFiles
-  // last, so it sees every file (cards, search index): response headers with a hash-based
-  // CSP, .gz/.br, made for the rest of the site while Pagefind writes the search bundles, and
-  // for the bundles once they are written.
+  // (first, so no later step sees a stale page), except the search bundles and the share
+  // cards, whose steps keep, rewrite or delete them themselves; the Pagefind search index of
+  // the story pages, built after the pages and served in dev too (started first: it takes
+  // longest); share cards, rendered after the pages in worker threads with a cache across
+  // builds; deployFiles last, so it sees every file (cards, search index): response headers
+  // with a hash-based CSP, .gz/.br, made for the rest of the site while the cards and the
+  // search bundles are written, and for those once each is written.
   integrations: [
     // First: builds of one checkout share Astro's .astro/ folder, so they take turns.
     oneBuildPerCheckout(),
     deploySafety,
     // The content store is written by then: its remembered lines only take memory.
     storeLinesDroppedAfterSync(),
-    incremental({ leave: isSearchBundle }),
-    cards(),
+    incremental({ leave: (folder) => isSearchBundle(folder) || isCardsFolder(folder) }),
     search,
-    deployFiles({ alongside: { what: 'the search index', holds: isSearchBundle, done: search.indexed } }),
+    shareCards,
+    deployFiles({
+      alongside: [
+        { what: 'the share cards', holds: isCardsFolder, done: shareCards.placed },
+        { what: 'the search index', holds: isSearchBundle, done: search.indexed },
+      ],
+    }),
   ],
   // Tests and the benchmark build elsewhere without touching dist/ or the shared cache.
   outDir: process.env.WIRE_OUT_DIR ?? './dist',

@@ -48,8 +48,9 @@ export interface DeployFilesResult {
 
 /**
  * Another step of the build that is still writing some top-level folders of the site when
- * the deploy step starts (the search index): the deploy step compresses the rest of the site
- * meanwhile, without looking into those folders, and then them once the step is done.
+ * the deploy step starts (the search index, the share cards): the deploy step compresses the
+ * rest of the site meanwhile, without looking into those folders, and then them once the step
+ * is done.
  */
 export interface StillWriting {
   /** What the step is, for the log (`the search index`). */
@@ -82,20 +83,28 @@ const qualityOf = (file: string) => (isCompressible(file) ? brotliQuality(file) 
  * recorded, with its `.br` and `.gz` as written, is not read again, and its hashes come from
  * the manifest. Other files are read; their compressed forms and inline code are kept in
  * `cacheDir` by content hash, so a page written again with the same bytes is not compressed
- * again. Entries no file uses any more are removed. With `alongside`, the folders another
- * step is still writing are done last, once it is (see {@link StillWriting}).
+ * again. Entries no file uses any more are removed. With `alongside`, the folders other steps
+ * are still writing are done last, each step's once it is, in the order given (see
+ * {@link StillWriting}).
  *
  * @example
  * await writeDeployFiles('/srv/site/dist', { cacheDir: 'node_modules/.astro' });
  */
 export async function writeDeployFiles(
   siteDir: string,
-  { cacheDir, logger, alongside }: { cacheDir: string; logger?: AstroIntegrationLogger; alongside?: StillWriting },
+  {
+    cacheDir,
+    logger,
+    alongside = [],
+  }: { cacheDir: string; logger?: AstroIntegrationLogger; alongside?: readonly StillWriting[] },
 ): Promise<DeployFilesResult> {
   const started = performance.now();
-  // Awaited after the rest of the site is done; a failure meanwhile is not an unhandled rejection.
-  const stepDone = alongside?.done();
-  stepDone?.catch(() => undefined);
+  // Each awaited after the rest of the site is done; a failure meanwhile is not an unhandled rejection.
+  const stepsDone = alongside.map((step) => {
+    const done = step.done();
+    done.catch(() => undefined);
+    return done;
+  });
   const files: string[] = [];
   const styleHashes = new Set<string>();
   const scriptHashes = new Set<string>();
@@ -112,7 +121,7 @@ export async function writeDeployFiles(
   const inlineKey = (file: string, digest: string) => (isXslt(file) ? `${digest}-xml` : digest);
   const inlineBefore = new Map<string, InlineHashes>();
   for (const [file, { digest, inline }] of before) if (inline) inlineBefore.set(inlineKey(file, digest), inline);
-  let alongsideWaitMs = 0;
+  const waits: string[] = [];
   const counts = { compressed: 0, unchanged: 0, fromCache: 0, skipped: [] as string[] };
   const brotliName = (digest: string, quality: number) => `${digest}-q${quality}.br`;
   const gzipName = (digest: string) => `${digest}.gz`;
@@ -229,14 +238,14 @@ export async function writeDeployFiles(
     });
   };
 
-  if (alongside) {
-    // The rest of the site while the other step writes its folders, then those folders.
-    await pass((name) => !alongside.holds(name));
+  // The rest of the site while the other steps write their folders, then each step's folders.
+  await pass((name) => !alongside.some((step) => step.holds(name)));
+  for (const [index, step] of alongside.entries()) {
     const waited = performance.now();
-    await stepDone;
-    alongsideWaitMs = performance.now() - waited;
-    await pass(alongside.holds);
-  } else await pass(() => true);
+    await stepsDone[index];
+    waits.push(`${((performance.now() - waited) / 1000).toFixed(1)} s waiting for ${step.what}`);
+    await pass((name) => step.holds(name) && !alongside.slice(0, index).some((earlier) => earlier.holds(name)));
+  }
 
   if (blocked.length > 0) {
     throw new Error(
@@ -262,7 +271,7 @@ export async function writeDeployFiles(
     `headers: ${styleHashes.size} inline style and ${scriptHashes.size} inline script hashes in the CSP; ` +
       `${counts.compressed} files precompressed, ${counts.unchanged} of them unchanged since the last build ` +
       `(${counts.fromCache} .br and .gz forms from the cache) in ${((performance.now() - started) / 1000).toFixed(1)} s` +
-      (alongside ? `, ${(alongsideWaitMs / 1000).toFixed(1)} s of it waiting for ${alongside.what}` : ''),
+      (waits.length > 0 ? `, of it ${waits.join(', ')}` : ''),
   );
   if (counts.skipped.length > 0) {
     logger?.info(`not compressed (no smaller): ${counts.skipped.join(', ')}`);
@@ -272,15 +281,15 @@ export async function writeDeployFiles(
 
 /**
  * The Astro integration: runs {@link writeDeployFiles} on the output when a build is done;
- * with `alongside`, while an earlier integration still writes its folders in the background.
+ * with `alongside`, while earlier integrations still write their folders in the background.
  *
  * @example
  * // astro.config.mjs
  * integrations: [deployFiles()],
  * const search = searchIndex({ background: true });
- * integrations: [search, deployFiles({ alongside: { what: 'the search index', holds: isSearchBundle, done: search.indexed } })],
+ * integrations: [search, deployFiles({ alongside: [{ what: 'the search index', holds: isSearchBundle, done: search.indexed }] })],
  */
-export default function deployFiles({ alongside }: { alongside?: StillWriting } = {}): AstroIntegration {
+export default function deployFiles({ alongside }: { alongside?: readonly StillWriting[] } = {}): AstroIntegration {
   let cacheDir = '';
   return {
     name: 'wire-reader:deploy-files',

@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { dump, load } from 'js-yaml';
@@ -136,6 +146,12 @@ const searchLog = (build: Build) =>
     ([, bundle, what]) => `${bundle} ${what}`,
   );
 
+/** The share cards of the incremental build's output, with their modification times. */
+const cardTimes = () => {
+  const folder = join(incremental.dist, 'cards');
+  return new Map(readdirSync(folder).map((name) => [name, statSync(join(folder, name)).mtimeMs]));
+};
+
 const storyPages = (paths: string[]) => paths.filter((path) => path.startsWith('/stories/'));
 
 let first: Build;
@@ -157,8 +173,12 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
   });
 
   it('renders no story page again when nothing changed, and matches a clean build', () => {
+    const cardsBefore = cardTimes();
     const result = buildAndCompare('unchanged');
     expect(result.differences).toEqual([]);
+    // The cards step owns cards/: a card that is already there is left as it is, not copied again.
+    expect(cardsBefore.size).toBeGreaterThan(0);
+    expect(cardTimes()).toEqual(cardsBefore);
     expect(storyPages(result.rendered)).toEqual([]);
     expect(result.output).toMatch(new RegExp(`${COUNT} stories, 0 read and parsed`));
     // The archive spans three years: a main search bundle, the newest month's other days and

@@ -151,21 +151,21 @@ describe('writeDeployFiles with many files of the same content', () => {
   });
 });
 
-describe('writeDeployFiles alongside a step still writing its folders', () => {
-  /** A step that writes `late/` (a page with its own inline style, and a script) when told to finish. */
-  const lateStep = () => {
+describe('writeDeployFiles alongside steps still writing their folders', () => {
+  /** A step that writes `<folder>/` (a page with its own inline style, and a script) when told to finish. */
+  const lateStep = (folder = 'late', colour = 'olive') => {
     let finish: (error?: Error) => void = () => undefined;
     const done = new Promise<void>((resolve, reject) => {
       finish = (error) => {
         if (error) return reject(error);
-        write('late/index.html', page('olive', 'Late'));
-        write('late/late.js', `export const late = ${JSON.stringify('x'.repeat(4000))};\n`);
+        write(`${folder}/index.html`, page(colour, 'Late'));
+        write(`${folder}/late.js`, `export const late = ${JSON.stringify('x'.repeat(4000))};\n`);
         resolve();
       };
     });
     return {
       finish,
-      alongside: { what: 'the late step', holds: (folder: string) => folder === 'late', done: () => done },
+      step: { what: `the ${folder} step`, holds: (name: string) => name === folder, done: () => done },
     };
   };
   const until = async (test: () => boolean) => {
@@ -178,8 +178,8 @@ describe('writeDeployFiles alongside a step still writing its folders', () => {
   it('compresses the rest of the site before the step is done, then its folders, with their hashes in the policy', async () => {
     // A half-written file of the step's, there when the deploy step starts: not read before the step is done.
     write('late/index.html', '<p>half');
-    const { finish, alongside } = lateStep();
-    const deploying = writeDeployFiles(site, { cacheDir, alongside });
+    const { finish, step } = lateStep();
+    const deploying = writeDeployFiles(site, { cacheDir, alongside: [step] });
     await until(() => existsSync(join(site, 'stories/b/index.html.br')));
     expect(existsSync(join(site, 'late/index.html.br'))).toBe(false);
     finish();
@@ -200,10 +200,36 @@ describe('writeDeployFiles alongside a step still writing its folders', () => {
   });
 
   it('fails with the step’s own error, and keeps no manifest of a build that did not finish', async () => {
-    const { finish, alongside } = lateStep();
-    const deploying = writeDeployFiles(site, { cacheDir, alongside });
+    const { finish, step } = lateStep();
+    const deploying = writeDeployFiles(site, { cacheDir, alongside: [step] });
     finish(new Error('Search index: Pagefind stopped'));
     await expect(deploying).rejects.toThrow('Search index: Pagefind stopped');
     expect(existsSync(join(cacheDir, 'precompress', MANIFEST))).toBe(false);
+  });
+
+  it('does each step’s folders once that step is done, whichever finishes first', async () => {
+    const cards = lateStep('cards', 'olive');
+    const search = lateStep('pagefind', 'purple');
+    const deploying = writeDeployFiles(site, { cacheDir, alongside: [cards.step, search.step] });
+    await until(() => existsSync(join(site, 'stories/b/index.html.br')));
+    search.finish();
+    cards.finish();
+    const result = await deploying;
+    expect(result.compressed).toBe(7);
+    for (const folder of ['cards', 'pagefind']) {
+      expect(existsSync(join(site, `${folder}/late.js.br`)), folder).toBe(true);
+    }
+    expect(styleSources(result)).toContain(cspHash('p{color:olive}'));
+    expect(styleSources(result)).toContain(cspHash('p{color:purple}'));
+  });
+
+  it('fails with a later step’s error though an earlier one finished', async () => {
+    const cards = lateStep('cards');
+    const search = lateStep('pagefind');
+    const deploying = writeDeployFiles(site, { cacheDir, alongside: [cards.step, search.step] });
+    search.finish(new Error('Search index: Pagefind stopped'));
+    cards.finish();
+    await expect(deploying).rejects.toThrow('Search index: Pagefind stopped');
+    expect(existsSync(join(site, 'cards/late.js.br'))).toBe(true);
   });
 });
