@@ -11,13 +11,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slugify } from '../../src/lib/slug';
 import { builtPages } from '../helpers/astro-log';
 import { generateStories, writeCorpus } from '../bench/corpus';
 import { copyProject, ROOT } from '../helpers/astro';
+import { tree, treeDifferences } from '../helpers/tree';
 
 /**
  * Incremental builds are only worth having if they are invisible: after every change, the
@@ -66,39 +67,12 @@ function build(dist: string, cache: string): Build {
   return { ...builtPages(output), output };
 }
 
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]) {
-    const path = join(dir, name);
-    try {
-      files.set(relative(dir, path).split(sep).join('/'), readFileSync(path));
-    } catch {
-      // a folder
-    }
-  }
-  return files;
-}
-
-/** The paths that differ between two trees: missing on either side, or with other bytes. */
-function differences(incrementalDir: string, cleanDir: string): string[] {
-  const a = tree(incrementalDir);
-  const b = tree(cleanDir);
-  const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
-  return paths.flatMap((path) => {
-    const left = a.get(path);
-    const right = b.get(path);
-    if (!left) return [`${path}: missing from the incremental build`];
-    if (!right) return [`${path}: left over in the incremental build, not in a clean one`];
-    return left.equals(right) ? [] : [`${path}: different bytes`];
-  });
-}
-
 /** Builds incrementally, then cleanly, and returns the incremental build and the differences. */
 function buildAndCompare(step: string): Build & { differences: string[] } {
   const result = build(incremental.dist, incremental.cache);
   const clean = join(scratch, `clean-${step}`);
   build(join(clean, 'dist'), join(clean, 'cache'));
-  const found = differences(incremental.dist, join(clean, 'dist'));
+  const found = treeDifferences(incremental.dist, join(clean, 'dist'));
   rmSync(clean, { recursive: true, force: true });
   return { ...result, differences: found };
 }
