@@ -11,6 +11,25 @@ import type { AstroIntegration } from 'astro';
  */
 export const BUILD_STATE_FILES = ['content-assets.mjs', 'content-modules.mjs'] as const;
 
+/** Marks, on the process, that the lock is given back when it exits. */
+const EXIT_RELEASE = Symbol.for('wire-reader.checkout-lock.exit-release');
+
+/** The lock file in a project's `.astro/` folder. */
+const buildLockPath = (dotAstro: string) => join(dotAstro, 'build.lock');
+
+/**
+ * Gives back this process's lock on the checkout at `root` (a folder path) once its build
+ * has ended, for a process that stays up after building (the publisher's builder), so that
+ * `npm run build` and the tests' builds of the same checkout can take their turn between
+ * its builds.
+ *
+ * @example
+ * await build({ root }); releaseBuildLock(root);
+ */
+export function releaseBuildLock(root: string): void {
+  releaseLock(buildLockPath(join(root, '.astro')));
+}
+
 /** How long an unreadable lock file (its writer died before naming itself) is waited for. */
 const UNNAMED_LOCK_MS = 10_000;
 
@@ -108,7 +127,8 @@ function ageMs(path: string): number {
  * one checkout at once (the test suite's fixture sites, the benchmark, an editor's build
  * while the tests run) read each other's maps, and lose photos, or delete each other's
  * bundle and fail. So `astro build` and `astro sync` take `.astro/build.lock` first (a
- * second one waits, saying for whom) and hold it until the process exits; and with it
+ * second one waits, saying for whom) and hold it until the process exits (or, in the
+ * publisher's builder, which builds again and again, until {@link releaseBuildLock}); and with it
  * taken, they delete the import maps a build of other content may have left, so Astro
  * writes this build's own.
  */
@@ -120,13 +140,17 @@ export function oneBuildPerCheckout(): AstroIntegration {
         if (command !== 'build' && command !== 'sync') return;
         const dotAstro = fileURLToPath(new URL('.astro/', config.root));
         mkdirSync(dotAstro, { recursive: true });
-        const lock = join(dotAstro, 'build.lock');
+        const lock = buildLockPath(dotAstro);
         const taken = await takeLock(lock, {
           onWait: (holder) =>
             logger.info(`waiting for ${holder === undefined ? 'another build' : `build ${holder}`} of this checkout`),
         });
         if (!taken) return;
-        process.once('exit', () => releaseLock(lock));
+        // Once per process: a process that builds many times (the publisher's builder) would
+        // otherwise add a listener per build.
+        const registered = globalThis as { [EXIT_RELEASE]?: boolean };
+        if (!registered[EXIT_RELEASE]) process.once('exit', () => releaseLock(lock));
+        registered[EXIT_RELEASE] = true;
         for (const file of BUILD_STATE_FILES) rmSync(join(dotAstro, file), { force: true });
       },
     },

@@ -1,7 +1,7 @@
 /**
- * The importer's index of the archive: for every entry under content/, the story id the
- * build gives it, the agency item id it came from, and the section and tag spellings it
- * uses. Kept between imports and refreshed by size and modification time, so an import
+ * The importer's and the publisher's index of the archive: for every entry under content/,
+ * the story id the build gives it, the agency item id it came from, the section and tag
+ * spellings it uses, and its embargo. Kept between imports and refreshed by size and modification time, so an import
  * into a 100,000-story archive reads only the files that changed since the last one.
  *
  * Pure: the caller lists the files, reads them and stores the index (src/cli/content-index.ts).
@@ -21,6 +21,8 @@ export interface IndexedEntry {
   sourceId?: string;
   /** The section and tags as written, for reusing their spelling. */
   names: string[];
+  /** The embargo as written, when the entry has one: the publisher builds again when it ends. */
+  embargo?: string;
 }
 
 /** A file as listed on disk. */
@@ -31,7 +33,7 @@ export interface ListedFile {
 }
 
 /** The version of the stored index: a stored index of another version is read again from scratch. */
-export const CONTENT_INDEX_VERSION = 1;
+export const CONTENT_INDEX_VERSION = 2;
 
 /**
  * What the importer needs from one entry's text. An entry the build would refuse still
@@ -61,6 +63,7 @@ export function indexEntry(listed: ListedFile, text: string): IndexedEntry {
   if (source && typeof source.id === 'string') entry.sourceId = source.id;
   const tags = Array.isArray(checked.tags) ? (checked.tags as unknown[]) : [];
   entry.names = [checked.section, ...tags].filter((name): name is string => typeof name === 'string');
+  if (typeof checked.embargo === 'string') entry.embargo = checked.embargo;
   return entry;
 }
 
@@ -123,7 +126,8 @@ export function parseStoredIndex(text: string): IndexedEntry[] {
       typeof entry.file === 'string' &&
       typeof entry.size === 'number' &&
       typeof entry.mtimeMs === 'number' &&
-      Array.isArray(entry.names),
+      Array.isArray(entry.names) &&
+      (entry.embargo === undefined || typeof entry.embargo === 'string'),
   );
   return valid ? (entries as IndexedEntry[]) : [];
 }

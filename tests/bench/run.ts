@@ -18,13 +18,13 @@
  *
  * Rebuild scenarios (--rebuild): on one generated archive, a cold build with incremental
  * builds on, then warm rebuilds with nothing changed, with one story added on the newest
- * day, with the first story of a new day (which moves the day before into the month's search
- * bundle), with the first story of a new month (which moves a month into the main search
+ * day (by `astro build`, then by the long-running publisher, `npm run publisher`), with the
+ * first story of a new day (which moves the day before into the month's search bundle), with the first story of a new month (which moves a month into the main search
  * bundle), and with one old story edited (each --runs times), then a clean full build of
  * the final content in the same run for the ratio, and a byte-for-byte comparison of the
  * two output folders.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFileSync, fork } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -46,6 +46,7 @@ import { isSearchBundle } from '../../src/data/search-folders.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { builtPages } from '../helpers/astro-log.ts';
+import { treeDifferences } from '../helpers/tree.ts';
 import { generateStories, rankingInput, writeCorpus, type GeneratedStory } from './corpus.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -718,10 +719,13 @@ function print(results: Record<string, unknown>) {
         `(${r.cold.treePeakRssMiB} MiB with Pagefind and other child processes); ` +
         `nothing changed ${r.unchanged.seconds} s (${r.unchanged.rendered} pages rendered); ` +
         `one added ${r.added.seconds} s (${r.added.rendered} rendered); ` +
+        `one added with the publisher running ${r.publisherAdded.seconds} s ` +
+        `(${r.publisherAdded.rendered} rendered, ${r.publisherAdded.peakRssMiB} MiB for publisher and builder); ` +
         `first of a new day added ${r.newDay.seconds} s (${r.newDay.rendered} rendered); ` +
         `first of a new month added ${r.newMonth.seconds} s (${r.newMonth.rendered} rendered); ` +
         `one archive story edited ${r.edited.seconds} s (${r.edited.rendered} rendered); ` +
-        `clean full build ${r.clean.seconds} s (one added / clean: ${r.addedToClean}); ` +
+        `clean full build ${r.clean.seconds} s (one added / clean: ${r.addedToClean}; ` +
+        `with the publisher: ${r.publisherAddedToClean}); ` +
         `output identical to the clean build: ${r.identical ? 'yes' : `NO (${r.differences.join('; ')})`}`,
     );
   }
@@ -762,33 +766,69 @@ interface RebuildFigures {
   cold: BuildFigures;
   unchanged: Scenario;
   added: Scenario;
+  publisherAdded: Scenario;
   newDay: Scenario;
   newMonth: Scenario;
   edited: Scenario;
   clean: BuildFigures;
   addedToClean: number;
+  publisherAddedToClean: number;
   identical: boolean;
   differences: string[];
 }
 
-/** Every file under `dir` by relative path, with its bytes. */
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]) {
-    const path = join(dir, name);
-    if (statSync(path).isFile()) files.set(name, readFileSync(path));
+/**
+ * Runs `npm run publisher` on the rebuild archive: waits for its first build (it catches up),
+ * then `runs` times makes a change and times it from the change to the publisher's report that
+ * the build is done. Peak RSS is of the publisher and its builder together.
+ */
+async function publisherScenario(env: NodeJS.ProcessEnv, change: (run: number) => void): Promise<Scenario> {
+  let log = '';
+  const child = fork(join(root, 'src/cli/publisher.ts'), [], {
+    cwd: root,
+    env: { ...process.env, ...env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  child.stdout?.on('data', (chunk) => (log += chunk));
+  child.stderr?.on('data', (chunk) => (log += chunk));
+  type Published = { type: 'published'; ok: boolean; rendered: number };
+  const next = () =>
+    new Promise<Published>((resolve, reject) => {
+      const exited = (code: number | null) =>
+        reject(new Error(`the publisher stopped (${code}):\n${log.slice(-3000)}`));
+      child.once('exit', exited);
+      child.once('message', (message: Published) => {
+        child.off('exit', exited);
+        if (!message.ok) reject(new Error(`the publisher's build failed:\n${log.slice(-3000)}`));
+        else resolve(message);
+      });
+    });
+  try {
+    await next();
+    const figures: { seconds: number; rendered: number; peakRssMiB: number }[] = [];
+    for (let run = 1; run <= runs; run++) {
+      let peak = 0;
+      const sampler = setInterval(() => (peak = Math.max(peak, child.pid ? treeRss(child.pid) : 0)), 250);
+      const started = performance.now();
+      const published = next();
+      change(run);
+      const { rendered } = await published.finally(() => clearInterval(sampler));
+      figures.push({ seconds: (performance.now() - started) / 1000, rendered, peakRssMiB: peak / 2 ** 20 });
+      progress(`  one story added with the publisher, run ${run}/${runs}: ${round(figures.at(-1)?.seconds ?? 0, 1)} s`);
+    }
+    return {
+      seconds: round(median(figures.map((f) => f.seconds))),
+      rendered: Math.round(median(figures.map((f) => f.rendered))),
+      peakRssMiB: Math.round(median(figures.map((f) => f.peakRssMiB))),
+      all: figures.map((f) => round(f.seconds)),
+    };
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await gone;
+    }
   }
-  return files;
-}
-
-/** The first few paths that differ between two output folders. */
-function treeDifferences(a: string, b: string): string[] {
-  const left = tree(a);
-  const right = tree(b);
-  const paths = [...new Set([...left.keys(), ...right.keys()])].sort();
-  return paths
-    .filter((path) => !left.get(path)?.equals(right.get(path) ?? Buffer.alloc(0)) || !right.has(path))
-    .slice(0, 10);
 }
 
 /** The rebuild scenarios at one archive size (see the file comment). */
@@ -824,6 +864,13 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
     if (!template) return;
     writeCorpus(join(corpus, `added-${run}`), [{ ...template, slug: `bench-flash-${run}`, pubDate: newestDay }]);
   });
+  // The same with the long-running publisher, timed from the file landing in the content
+  // folder to the publisher saying the build is done (dist/ complete).
+  progress(`rebuilds, ${size} stories: one story added, with the publisher running`);
+  const publisherAdded = await publisherScenario(env, (run) => {
+    if (!template) return;
+    writeCorpus(join(corpus, `published-${run}`), [{ ...template, slug: `bench-live-${run}`, pubDate: newestDay }]);
+  });
   // Once a day, the first story of a new day moves the day before into the month's search
   // bundle. The day after the newest story's is in the same month on the benchmark's corpus
   // (its newest story is of 30 December); further runs take the days after it, which may be
@@ -858,7 +905,7 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
     { ...env, WIRE_OUT_DIR: cleanOut, WIRE_CACHE_DIR: join(work, `rebuild-clean-cache-${size}`) },
     cleanOut,
   );
-  const differences = treeDifferences(outDir, cleanOut);
+  const differences = treeDifferences(outDir, cleanOut).slice(0, 10);
   return {
     cold: {
       ...cold,
@@ -868,6 +915,7 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
     },
     unchanged,
     added,
+    publisherAdded,
     newDay,
     newMonth,
     edited,
@@ -878,6 +926,7 @@ async function rebuildScenarios(work: string, size: number): Promise<RebuildFigu
       treePeakRssMiB: Math.round(clean.treePeakRssMiB),
     },
     addedToClean: round(added.seconds / clean.seconds, 3),
+    publisherAddedToClean: round(publisherAdded.seconds / clean.seconds, 3),
     identical: differences.length === 0,
     differences,
   };

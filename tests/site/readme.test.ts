@@ -54,6 +54,11 @@ const RUNNERS: { pattern: RegExp; why: string; command: (example: string, out: s
     command: (example) => `${example} -- --help`,
   },
   {
+    pattern: /^npm run publisher( -- .*)?$/,
+    why: 'the publisher builds and watches until stopped: its --help is run instead (tests/site/publisher.test.ts runs it)',
+    command: () => 'npm run publisher -- --help',
+  },
+  {
     pattern: /^npm run bench( |$)/,
     why: 'the benchmark as a dry run: its options are read and checked, nothing is built',
     command: (example) => (example.includes(' -- ') ? `${example} --dry-run` : `${example} -- --dry-run`),
@@ -76,7 +81,7 @@ describe('README.md', () => {
     },
   );
 
-  it.each(['import', 'bench', 'preview:nginx'])('npm run %s -- --help prints its usage', (script) => {
+  it.each(['import', 'bench', 'preview:nginx', 'publisher'])('npm run %s -- --help prints its usage', (script) => {
     const run = spawnSync('npm', ['run', '--silent', script, '--', '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`Usage: npm run ${script}`));

@@ -5,11 +5,11 @@
  * added the lock for the reproduction.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isRunning, releaseLock, takeLock } from '../../src/integrations/checkout-lock';
+import { isRunning, releaseBuildLock, releaseLock, takeLock } from '../../src/integrations/checkout-lock';
 
 let dir: string;
 let lock: string;
@@ -83,5 +83,18 @@ describe('takeLock and releaseLock', () => {
     writeFileSync(lock, String(process.ppid));
     releaseLock(lock, 4242);
     expect(readFileSync(lock, 'utf8')).toBe(String(process.ppid));
+  });
+});
+
+describe('releaseBuildLock', () => {
+  it.each([
+    { holder: 'this process', pid: () => process.pid, left: false },
+    { holder: 'another running process', pid: () => process.ppid, left: true },
+  ])("gives back the checkout's lock after a build when $holder holds it: left in place $left", ({ pid, left }) => {
+    mkdirSync(join(dir, '.astro'));
+    const checkoutLock = join(dir, '.astro/build.lock');
+    writeFileSync(checkoutLock, String(pid()));
+    releaseBuildLock(dir);
+    expect(existsSync(checkoutLock)).toBe(left);
   });
 });

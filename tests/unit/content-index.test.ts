@@ -34,6 +34,11 @@ describe('indexEntry', () => {
       expected: { id: 'flash', sourceId: 'urn:newsml:efe.com:20230620:123', names: [] },
     },
     {
+      what: 'an embargoed entry gives its embargo as written, for the publisher to build when it ends',
+      text: entry('title: Held\nembargo: 2023-06-21T06:00:00Z'),
+      expected: { id: 'held', embargo: '2023-06-21T06:00:00Z', names: [] },
+    },
+    {
       what: 'text the build refuses still gives the id its raw fields say',
       text: entry('title: "Bad\\u0007 bell"'),
       expected: { id: 'bad-bell', names: [] },
@@ -121,6 +126,13 @@ describe('the stored index', () => {
       text: JSON.stringify({ version: CONTENT_INDEX_VERSION, entries: [{ file: 'a.md' }] }),
     },
     { what: 'entries that are not a list', text: JSON.stringify({ version: CONTENT_INDEX_VERSION, entries: {} }) },
+    {
+      what: 'an embargo that is not text',
+      text: JSON.stringify({
+        version: CONTENT_INDEX_VERSION,
+        entries: [{ file: 'a.md', size: 1, mtimeMs: 1, names: [], embargo: 5 }],
+      }),
+    },
   ])('is empty when the stored file is $what, so every entry is read again', ({ text }) => {
     expect(parseStoredIndex(text)).toEqual([]);
   });

@@ -1,0 +1,258 @@
+/**
+ * npm run publisher [-- options]: builds the site, then watches the content folder and builds
+ * again, incrementally, whenever a story or photo in it changes, until stopped (Ctrl-C).
+ * The builds run in a builder process that stays up between them (src/cli/publisher-builder.ts),
+ * so a new story is live in `dist/` in seconds. The rules (which changes count, when to build,
+ * when to replace the builder) are in src/lib/publisher.ts.
+ *
+ * When started with an IPC channel (the benchmark, the tests), it also sends each build's
+ * result as `{ type: 'published', ok, seconds, rendered, kept, changes }`.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, statSync, watch } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  buildEnded,
+  firstBuild,
+  isContentChange,
+  nextEmbargoEnd,
+  nextStep,
+  noteChange,
+  pageLine,
+  retireReason,
+  type PublishQueue,
+} from '../lib/publisher.ts';
+import { loadContentIndex } from './content-index.ts';
+import type { BuilderReport } from './publisher-builder.ts';
+
+const USAGE = `Usage: npm run publisher [-- options]
+
+Builds the site into dist/, then watches the content folder (content/, or WIRE_CONTENT_DIR)
+and builds again whenever a story or a photo in it is added, changed, moved or deleted.
+Builds are incremental and run in a process that stays up, so a new story is published
+in seconds. Stop it with Ctrl-C (once: after the running build; twice: now).
+
+Options:
+  --quiet-ms N     wait until no file has changed for N ms before building (default 250)
+  --max-rss-mib N  replace the builder process once it holds more than N MiB (default:
+                   half as much again as after its first build)
+  --verbose        print every page line of the build log, not only the summary
+  --help           show this help`;
+
+function readOptions() {
+  try {
+    return parseArgs({
+      options: {
+        'quiet-ms': { type: 'string', default: '250' },
+        'max-rss-mib': { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`publisher: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const values = readOptions();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+/** A whole number of at least `least` from option `name`, or exit with a usage error. */
+function count(name: string, value: string | undefined, least: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < least) {
+    console.error(`publisher: --${name} "${value}" must be a whole number, ${least} or more\n\n${USAGE}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const quietMs = count('quiet-ms', values['quiet-ms'], 0) ?? 250;
+const maxRssMiB = count('max-rss-mib', values['max-rss-mib'], 1);
+const contentDir = resolve(process.env.WIRE_CONTENT_DIR ?? 'content');
+if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+  console.error(`publisher: the content folder ${contentDir} is not a folder (set WIRE_CONTENT_DIR or create it)`);
+  process.exit(2);
+}
+
+const log = (message: string) => console.log(`publisher: ${message}`);
+const builderScript = fileURLToPath(new URL('./publisher-builder.ts', import.meta.url));
+
+let queue: PublishQueue = firstBuild();
+let builder: ChildProcess | undefined;
+let firstRssBytes: number | undefined;
+/** Builds the running builder has done. */
+let builds = 0;
+let building: { changes: readonly string[]; rendered: number; kept: number } | undefined;
+let timer: NodeJS.Timeout | undefined;
+let stopping = false;
+let failedStarts = 0;
+
+/** Starts a builder process; its first build catches up with what changed meanwhile. */
+function startBuilder(): void {
+  firstRssBytes = undefined;
+  builds = 0;
+  const child = fork(builderScript, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  builder = child;
+  const lines = (stream: NodeJS.ReadableStream | null, write: (line: string) => void) => {
+    if (stream) createInterface({ input: stream }).on('line', write);
+  };
+  lines(child.stdout, (line) => {
+    const page = pageLine(line);
+    if (page && building) {
+      if (page.kept) building.kept++;
+      else building.rendered++;
+    }
+    if (!page || values.verbose) console.log(line);
+  });
+  lines(child.stderr, (line) => console.error(line));
+  child.on('message', (report: BuilderReport) => {
+    if (report.type === 'ready') {
+      queue = { ...queue, owed: true };
+      schedule();
+    } else finished(report);
+  });
+  child.on('exit', (code, signal) => {
+    if (builder !== child) return;
+    builder = undefined;
+    if (stopping) process.exit(0);
+    failedStarts++;
+    console.error(`publisher: the builder stopped (${signal ?? `exit code ${code}`})`);
+    if (building) report({ type: 'built', ok: false, seconds: 0, rssBytes: 0, error: 'the builder stopped' });
+    if (failedStarts >= 3) {
+      console.error('publisher: the builder stopped three times in a row; giving up');
+      process.exit(1);
+    }
+    startBuilder();
+  });
+}
+
+/** Sends the outcome to a parent process (benchmark, tests), when there is one. */
+function report(built: Extract<BuilderReport, { type: 'built' }>): void {
+  const changes = building?.changes ?? [];
+  process.send?.({
+    type: 'published',
+    ok: built.ok,
+    seconds: built.seconds,
+    rendered: building?.rendered ?? 0,
+    kept: building?.kept ?? 0,
+    changes,
+  });
+  building = undefined;
+  queue = buildEnded(queue);
+}
+
+function finished(built: Extract<BuilderReport, { type: 'built' }>): void {
+  const mib = Math.round(built.rssBytes / 2 ** 20);
+  const pages = `${building?.rendered ?? 0} page(s) rendered, ${building?.kept ?? 0} kept`;
+  if (built.ok) {
+    failedStarts = 0;
+    log(`published in ${built.seconds.toFixed(1)} s: ${pages} (builder ${mib} MiB)`);
+  } else {
+    console.error(
+      `publisher: the build failed after ${built.seconds.toFixed(1)} s; dist/ keeps the last good build's pages`,
+    );
+    console.error(built.error ?? '');
+    log('waiting for a change to the content (fix the file the error names)');
+  }
+  report(built);
+  void awaitEmbargoes().catch(embargoProblem);
+  builds++;
+  firstRssBytes ??= built.rssBytes;
+  const reason = retireReason(
+    { firstRssBytes, rssBytes: built.rssBytes, builds },
+    maxRssMiB === undefined ? undefined : maxRssMiB * 2 ** 20,
+  );
+  if (stopping) {
+    builder?.send({ type: 'exit' });
+  } else if (reason && builder) {
+    log(`starting a fresh builder (${reason})`);
+    const old = builder;
+    builder = undefined;
+    old.send({ type: 'exit' });
+    startBuilder();
+  } else schedule();
+}
+
+let embargoTimer: NodeJS.Timeout | undefined;
+/** The longest wait setTimeout takes; a later embargo is looked at again then. */
+const LONGEST_WAIT_MS = 2 ** 31 - 1;
+
+/**
+ * Sets a build for the moment the next embargo ends, from the content index (which reads
+ * only the entries changed since it last looked). With WIRE_BUILD_TIME set, every build
+ * publishes as of that time, so no embargo ends and none is waited for.
+ */
+async function awaitEmbargoes(): Promise<void> {
+  clearTimeout(embargoTimer);
+  if (process.env.WIRE_BUILD_TIME) return;
+  const { entries } = await loadContentIndex(contentDir);
+  const embargoed = entries.filter((entry) => entry.embargo !== undefined);
+  const endMs = nextEmbargoEnd(
+    embargoed.map((entry) => entry.embargo ?? ''),
+    Date.now(),
+  );
+  if (endMs === undefined) return;
+  const files = embargoed.filter((entry) => nextEmbargoEnd([entry.embargo ?? ''], endMs - 1) === endMs);
+  const names = files.map((entry) => entry.file).join(', ');
+  log(`the embargo on ${names} ends at ${new Date(endMs).toISOString()}: building then`);
+  embargoTimer = setTimeout(
+    () => {
+      if (Date.now() < endMs) return void awaitEmbargoes().catch(embargoProblem);
+      for (const entry of files) queue = noteChange(queue, entry.file, Date.now());
+      schedule();
+    },
+    Math.min(endMs - Date.now() + 1, LONGEST_WAIT_MS),
+  );
+}
+
+function embargoProblem(error: unknown): void {
+  console.error(`publisher: could not read the embargoes in ${contentDir}: ${String(error)}`);
+}
+
+/** Starts the next build if one is due, or looks again when the quiet time is over. */
+function schedule(): void {
+  clearTimeout(timer);
+  if (!builder || stopping) return;
+  const step = nextStep(queue, Date.now(), quietMs);
+  if (step.action === 'wait') timer = setTimeout(schedule, step.ms);
+  if (step.action !== 'build') return;
+  queue = step.queue;
+  building = { changes: step.changes, rendered: 0, kept: 0 };
+  const shown = step.changes.slice(0, 3).join(', ') + (step.changes.length > 3 ? ', ...' : '');
+  log(step.changes.length > 0 ? `building: ${step.changes.length} change(s): ${shown}` : 'building');
+  builder.send({ type: 'build' });
+}
+
+watch(contentDir, { recursive: true }, (_event, name) => {
+  const path = name === null ? '' : String(name);
+  // A change Node cannot name (name null) may be anything: build.
+  if (name !== null && !isContentChange(path)) return;
+  queue = noteChange(queue, path || '.', Date.now());
+  schedule();
+}).on('error', (error) => {
+  console.error(`publisher: watching ${contentDir} failed: ${error.message}`);
+  process.exit(1);
+});
+
+const stop = () => {
+  if (stopping || !building) {
+    log('stopped');
+    builder?.kill();
+    process.exit(building ? 130 : 0);
+  }
+  stopping = true;
+  log('stopping after the running build (Ctrl-C again to stop now)');
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+log(`watching ${contentDir}; building every ${quietMs} ms of quiet after a change`);
+startBuilder();

@@ -1,0 +1,177 @@
+/**
+ * The rules of the long-running publisher (`npm run publisher`, src/cli/publisher.ts): which
+ * changes under the content folder call for a build, when the next build starts, and when a
+ * builder process has grown enough to be replaced by a fresh one.
+ *
+ * Pure: the caller watches the folder, reads the clock and the memory figures, and passes
+ * them in.
+ */
+import { parseWireDate } from './dates.ts';
+
+/** What the publisher is doing, and what waits for the next build. */
+export interface PublishQueue {
+  /** A build is running. */
+  readonly building: boolean;
+  /** Paths changed since the last build started, in the order first seen, each once. */
+  readonly changed: readonly string[];
+  /** When the newest change was seen (ms since the epoch); absent when nothing waits. */
+  readonly lastChangeMs?: number;
+  /** A build is due whether or not a path changed: a builder's first build, which catches up. */
+  readonly owed: boolean;
+}
+
+/** What to do next: build now (the changes it publishes), wait and ask again, or nothing. */
+export type NextStep =
+  | { action: 'build'; queue: PublishQueue; changes: readonly string[] }
+  | { action: 'wait'; ms: number }
+  | { action: 'idle' };
+
+/** Endings and beginnings of the scratch files editors and copy tools write beside a file. */
+const SCRATCH_ENDINGS = ['~', '.swp', '.swx', '.tmp', '.part', '.crdownload'];
+
+/**
+ * Whether a changed path (relative to the content folder, `/` or `\` separated) can change
+ * the site: any file or folder but hidden ones (a name starting with `.`, as Git's and
+ * editors' folders do) and editors' scratch files (`story.md~`, `.story.md.swp`,
+ * `#story.md#`, `story.md.tmp`). Stories and the photos beside them both count.
+ *
+ * @example
+ * isContentChange('2024/06/astana.md'); // true
+ * isContentChange('2024/06/astana.jpg'); // true: a story's photo
+ * isContentChange('2024/06/.astana.md.swp'); // false
+ * isContentChange('.git/index'); // false
+ */
+export function isContentChange(path: string): boolean {
+  const parts = path.split(/[/\\]/).filter(Boolean);
+  if (parts.length === 0) return false;
+  const name = parts.at(-1) ?? '';
+  if (parts.some((part) => part.startsWith('.'))) return false;
+  if (name.startsWith('#') || SCRATCH_ENDINGS.some((ending) => name.endsWith(ending))) return false;
+  return true;
+}
+
+/**
+ * A queue for a builder that has not built yet: its first build is due at once, to catch up
+ * with whatever changed while no builder ran.
+ *
+ * @example
+ * nextStep(firstBuild(), 0, 250).action; // 'build'
+ */
+export function firstBuild(): PublishQueue {
+  return { building: false, changed: [], owed: true };
+}
+
+/**
+ * The queue after a change to `path` seen at `nowMs`. A change seen while a build runs waits
+ * for the next build: the running one may have read the file before it changed.
+ *
+ * @example
+ * noteChange(firstBuild(), 'a.md', 1000).changed; // ['a.md']
+ */
+export function noteChange(queue: PublishQueue, path: string, nowMs: number): PublishQueue {
+  const changed = queue.changed.includes(path) ? queue.changed : [...queue.changed, path];
+  return { ...queue, changed, lastChangeMs: nowMs };
+}
+
+/**
+ * What to do at `nowMs`. One build at a time; a build starts once `quietMs` have passed
+ * since the newest change, so a story written in several steps, or a folder of them copied
+ * in, is published by one build, not by one build per file.
+ *
+ * @example
+ * const queue = noteChange({ building: false, changed: [], owed: false }, 'a.md', 1000);
+ * nextStep(queue, 1100, 250); // { action: 'wait', ms: 150 }
+ * nextStep(queue, 1250, 250).action; // 'build'
+ */
+export function nextStep(queue: PublishQueue, nowMs: number, quietMs: number): NextStep {
+  if (queue.building || (!queue.owed && queue.changed.length === 0)) return { action: 'idle' };
+  const quietAt = (queue.lastChangeMs ?? -Infinity) + quietMs;
+  if (nowMs < quietAt) return { action: 'wait', ms: quietAt - nowMs };
+  return { action: 'build', queue: { building: true, changed: [], owed: false }, changes: queue.changed };
+}
+
+/**
+ * The queue once the running build has ended, whether it published or failed: a failed
+ * build is not tried again until something changes (the fix to the file it names).
+ *
+ * @example
+ * buildEnded({ building: true, changed: ['b.md'], owed: false, lastChangeMs: 5 }).building; // false
+ */
+export function buildEnded(queue: PublishQueue): PublishQueue {
+  return { ...queue, building: false };
+}
+
+/** A builder's memory after its first build and after its latest one, in bytes, and its builds so far. */
+export interface BuilderMemory {
+  firstRssBytes: number;
+  rssBytes: number;
+  builds: number;
+}
+
+/**
+ * Why a builder should make way for a fresh process, or undefined while it should go on.
+ * Every build leaves some memory behind in the process that ran it (Node never unloads the
+ * modules a build imports), so a builder is replaced once its resident memory passes
+ * `maxRssBytes`, or, when no limit is given, once it has grown by half its size after its
+ * first build (and by at least 256 MiB). A builder is never replaced after its first build:
+ * a fresh one would be as big, and would be replaced in turn, for ever.
+ *
+ * @example
+ * retireReason({ firstRssBytes: 800 * 2 ** 20, rssBytes: 1300 * 2 ** 20, builds: 4 });
+ * // 'resident memory 1300 MiB, over 1200 MiB'
+ * retireReason({ firstRssBytes: 800 * 2 ** 20, rssBytes: 900 * 2 ** 20, builds: 4 }); // undefined
+ */
+export function retireReason(memory: BuilderMemory, maxRssBytes?: number): string | undefined {
+  if (memory.builds < 2) return undefined;
+  const limit = maxRssBytes ?? Math.max(memory.firstRssBytes * 1.5, memory.firstRssBytes + 256 * 2 ** 20);
+  if (memory.rssBytes <= limit) return undefined;
+  const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+  return `resident memory ${mib(memory.rssBytes)} MiB, over ${mib(limit)} MiB`;
+}
+
+/** A page line of Astro's build log: the page's path, and whether the build kept it as it was. */
+export interface PageLine {
+  path: string;
+  kept: boolean;
+}
+
+/**
+ * Reads one line of an `astro build` log: Astro lists every page it generates (`├─ /path`,
+ * `└─ /path`) and marks those the incremental build kept in place `(cached)` or copied back
+ * `(restored)`. Undefined for any other line.
+ *
+ * @example
+ * pageLine('10:00:01   ├─ /a/index.html (+5ms)'); // { path: '/a/index.html', kept: false }
+ * pageLine('10:00:01   ├─ /b/index.html (cached)'); // { path: '/b/index.html', kept: true }
+ * pageLine('10:00:01 [build] Complete!'); // undefined
+ */
+export function pageLine(line: string): PageLine | undefined {
+  const match = /[├└]─ (\S+)(.*)$/.exec(line);
+  if (!match) return undefined;
+  return { path: match[1] ?? '', kept: /\((cached|restored)\)/.test(match[2] ?? '') };
+}
+
+/**
+ * When the next embargo among `embargoes` (as written in the entries: ISO date-times with
+ * an offset) ends after `nowMs`, in ms since the epoch: the publisher builds again then, so
+ * an embargoed story goes live on time without anyone touching its file. Embargoes that
+ * have ended, and text that is not a date (the build reports it), are passed over.
+ *
+ * @example
+ * nextEmbargoEnd(['2024-06-21T06:00:00Z', '2024-06-20T06:00:00Z'], Date.parse('2024-06-20T12:00:00Z'));
+ * // Date.parse('2024-06-21T06:00:00Z')
+ * nextEmbargoEnd(['2024-06-20T06:00:00Z'], Date.parse('2024-06-20T12:00:00Z')); // undefined
+ */
+export function nextEmbargoEnd(embargoes: readonly string[], nowMs: number): number | undefined {
+  let next: number | undefined;
+  for (const text of embargoes) {
+    let endMs: number;
+    try {
+      endMs = parseWireDate(text).instant.getTime();
+    } catch {
+      continue;
+    }
+    if (endMs > nowMs && (next === undefined || endMs < next)) next = endMs;
+  }
+  return next;
+}

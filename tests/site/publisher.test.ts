@@ -1,0 +1,207 @@
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateStories, writeCorpus } from '../bench/corpus';
+import { copyProject } from '../helpers/astro';
+import { treeDifferences } from '../helpers/tree';
+
+/**
+ * The long-running publisher (`npm run publisher`): it builds, then publishes each change to
+ * the content folder with a build in a process that stays up. Its output must be what a clean
+ * build of the same content makes, byte for byte, however many builds the process has run;
+ * a story that breaks the build must leave the last good site in place and say which file
+ * is wrong; and a builder that has grown must be replaced without losing a change.
+ *
+ * It runs in a scratch copy of the project (node_modules linked), with its own content,
+ * output and cache folders.
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'wire-publisher-'));
+const project = join(scratch, 'project');
+const content = join(scratch, 'content');
+const dist = join(scratch, 'dist');
+const env = {
+  ...process.env,
+  WIRE_CONTENT_DIR: content,
+  WIRE_OUT_DIR: dist,
+  WIRE_CACHE_DIR: join(scratch, 'cache'),
+  WIRE_BUILD_TIME: '2024-12-31T12:00:00Z',
+  NO_COLOR: '1',
+};
+
+interface Published {
+  type: 'published';
+  ok: boolean;
+  seconds: number;
+  rendered: number;
+  kept: number;
+  changes: string[];
+}
+
+/** A running publisher, its log so far, and a way to wait for its next build's report. */
+interface Running {
+  child: ChildProcess;
+  log: () => string;
+  next: () => Promise<Published>;
+  stop: () => Promise<number | null>;
+}
+
+function startPublisher(args: string[] = [], childEnv: NodeJS.ProcessEnv = env): Running {
+  let log = '';
+  const child = fork(join(project, 'src/cli/publisher.ts'), args, {
+    cwd: project,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  child.stdout?.on('data', (chunk) => (log += chunk));
+  child.stderr?.on('data', (chunk) => (log += chunk));
+  const reports: Published[] = [];
+  const waiting: ((report: Published) => void)[] = [];
+  child.on('message', (report: Published) => {
+    const waiter = waiting.shift();
+    if (waiter) waiter(report);
+    else reports.push(report);
+  });
+  const next = () =>
+    new Promise<Published>((resolve, reject) => {
+      const queued = reports.shift();
+      if (queued) return resolve(queued);
+      const timer = setTimeout(
+        () => reject(new Error(`no build report in 180 s; the log:\n${log.slice(-4000)}`)),
+        180_000,
+      );
+      child.once('exit', (code) => reject(new Error(`the publisher stopped (${code}):\n${log.slice(-4000)}`)));
+      waiting.push((report) => {
+        clearTimeout(timer);
+        resolve(report);
+      });
+    });
+  const stop = () =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+      child.once('exit', (code) => resolve(code));
+      child.kill('SIGTERM');
+    });
+  return { child, log: () => log, next, stop };
+}
+
+const [template] = generateStories(1, 77);
+const newStory = (folder: string, slug: string) => {
+  if (!template) throw new Error('no generated story');
+  writeCorpus(join(content, folder), [{ ...template, slug, pubDate: '2024-12-30' }]);
+};
+
+let publisher: Running;
+let first: Published;
+
+beforeAll(async () => {
+  copyProject(project);
+  writeCorpus(content, generateStories(40, 5));
+  publisher = startPublisher();
+  first = await publisher.next();
+}, 240_000);
+afterAll(async () => {
+  await publisher.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the publisher', { timeout: 240_000 }, () => {
+  it('builds the whole site when it starts', () => {
+    expect(first.ok, publisher.log()).toBe(true);
+    expect(first.rendered).toBeGreaterThan(40);
+    expect(existsSync(join(dist, 'index.html'))).toBe(true);
+  });
+
+  it('publishes a story dropped into the content folder, rendering it and not the archive', async () => {
+    newStory('incoming', 'dropped-by-the-wire');
+    const built = await publisher.next();
+    expect(built.ok, publisher.log()).toBe(true);
+    expect(built.changes.some((change) => change.startsWith('incoming'))).toBe(true);
+    expect(existsSync(join(dist, 'stories/dropped-by-the-wire/index.html'))).toBe(true);
+    expect(built.kept).toBeGreaterThan(0);
+    expect(built.rendered).toBeLessThan(first.rendered);
+  });
+
+  it('keeps the last good site when a story breaks the build, and names the file', async () => {
+    writeFileSync(join(content, 'broken.md'), '---\ntitle: A story with no date\n---\n\nText.\n');
+    const built = await publisher.next();
+    expect(built.ok).toBe(false);
+    expect(publisher.log()).toContain('broken.md');
+    expect(publisher.log()).toContain('publisher: the build failed');
+    expect(existsSync(join(dist, 'stories/dropped-by-the-wire/index.html'))).toBe(true);
+  });
+
+  it('publishes the fix, and takes a deleted story off the site', async () => {
+    rmSync(join(content, 'broken.md'));
+    rmSync(join(content, 'incoming'), { recursive: true });
+    const built = await publisher.next();
+    expect(built.ok, publisher.log()).toBe(true);
+    expect(existsSync(join(dist, 'stories/dropped-by-the-wire/index.html'))).toBe(false);
+  });
+
+  it('leaves the same site, byte for byte, as a clean build of the same content', async () => {
+    newStory('late', 'filed-late');
+    const cleanDist = join(scratch, 'clean/dist');
+    const built = await publisher.next();
+    expect(built.ok, publisher.log()).toBe(true);
+    const run = spawnSync('npx', ['astro', 'build'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...env, WIRE_OUT_DIR: cleanDist, WIRE_CACHE_DIR: join(scratch, 'clean/cache') },
+      // A build lock the publisher kept would make it wait for ever: fail instead.
+      timeout: 180_000,
+    });
+    expect(run.status, `${run.stdout}\n${run.stderr}`.slice(-3000)).toBe(0);
+    expect(treeDifferences(dist, cleanDist)).toEqual([]);
+  });
+
+  it('stops when asked, with the builder', async () => {
+    expect(await publisher.stop()).toBe(0);
+  });
+
+  it('replaces a builder that has grown past its limit, and publishes with the fresh one', async () => {
+    const small = startPublisher(['--max-rss-mib', '1']);
+    try {
+      expect((await small.next()).ok, small.log()).toBe(true);
+      newStory('before-replacing', 'published-before-replacing');
+      expect((await small.next()).ok, small.log()).toBe(true);
+      expect(small.log()).toContain('starting a fresh builder (resident memory');
+      // The fresh builder catches up first (nothing changed), then publishes what comes.
+      expect((await small.next()).ok, small.log()).toBe(true);
+      newStory('after-replacing', 'published-by-a-fresh-builder');
+      expect((await small.next()).ok, small.log()).toBe(true);
+      expect(existsSync(join(dist, 'stories/published-before-replacing/index.html'))).toBe(true);
+      expect(existsSync(join(dist, 'stories/published-by-a-fresh-builder/index.html'))).toBe(true);
+    } finally {
+      await small.stop();
+    }
+  });
+
+  it('publishes an embargoed story when its embargo ends, with nobody touching its file', async () => {
+    // Builds publish as of the clock here, not a pinned time, or no embargo would ever end.
+    const { WIRE_BUILD_TIME: _pinned, ...unpinned } = env;
+    const live = startPublisher([], unpinned);
+    try {
+      expect((await live.next()).ok, live.log()).toBe(true);
+      newStory('held', 'held-until-the-embargo');
+      const folder = join(content, 'held');
+      const file = join(
+        folder,
+        readdirSync(folder, { recursive: true, encoding: 'utf8' }).find((name) => name.endsWith('.md')) ?? '',
+      );
+      const ends = new Date(Date.now() + 30_000).toISOString().replace(/\.\d+Z$/, 'Z');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^---\n/, `---\nembargo: ${ends}\n`));
+      const page = join(dist, 'stories/held-until-the-embargo/index.html');
+      expect((await live.next()).ok, live.log()).toBe(true);
+      expect(existsSync(page)).toBe(false);
+      expect(live.log()).toContain(`the embargo on held/`);
+      const lifted = await live.next();
+      expect(lifted.ok, live.log()).toBe(true);
+      expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(ends));
+      expect(existsSync(page)).toBe(true);
+    } finally {
+      await live.stop();
+    }
+  });
+});
