@@ -2,14 +2,17 @@
  * The publisher's builder (src/cli/publisher.ts starts it): a process that stays up and runs
  * `astro build` through Astro's JavaScript API each time it is asked. A build in a process
  * that has built before skips Node's start, the loading of Astro and Vite, and the warming
- * up of their code: on a 10,000-story archive, one story added publishes in about 8 s here
- * where `npm run build` takes about 12 s (README, "The publisher").
+ * up of their code (README, "The publisher").
  *
  * Messages: it sends `{ type: 'ready' }` once Astro is loaded, takes `{ type: 'build' }` and
- * answers each with `{ type: 'built', ok, seconds, rssBytes, error? }`; `{ type: 'exit' }`
- * ends it. Its build log goes to stdout, as `astro build`'s does.
+ * answers each with `{ type: 'built', ok, seconds, rssBytes, rendered, kept, error? }`;
+ * `{ type: 'exit' }` ends it once its build is done. Its build log goes to stdout, as
+ * `astro build`'s does. It runs in a process group of its own, out of reach of a terminal's
+ * Ctrl-C, and ignores SIGINT and SIGTERM: the publisher decides when it stops, so that a
+ * build is never cut off half-way. It ends when the publisher does.
  */
 import { build } from 'astro';
+import { pageLine } from '../lib/publisher.ts';
 import { releaseBuildLock } from '../integrations/checkout-lock.ts';
 
 /** A message to the builder. */
@@ -17,7 +20,17 @@ export type BuilderRequest = { type: 'build' } | { type: 'exit' };
 
 /** A message from the builder. */
 export type BuilderReport =
-  { type: 'ready' } | { type: 'built'; ok: boolean; seconds: number; rssBytes: number; error?: string };
+  | { type: 'ready' }
+  | {
+      type: 'built';
+      ok: boolean;
+      seconds: number;
+      rssBytes: number;
+      /** Pages the build rendered, and pages it kept as they were (from its log). */
+      rendered: number;
+      kept: number;
+      error?: string;
+    };
 
 const send = (report: BuilderReport) => process.send?.(report);
 
@@ -25,6 +38,24 @@ if (!process.send) {
   console.error('publisher-builder: run by `npm run publisher`, not on its own');
   process.exit(2);
 }
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => undefined);
+process.on('disconnect', () => process.exit(0));
+
+// Astro lists every page it generates in its log: count them as they are written.
+const pages = { rendered: 0, kept: 0 };
+let partial = '';
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+  const lines = (partial + String(chunk)).split('\n');
+  partial = lines.pop() ?? '';
+  for (const line of lines) {
+    const page = pageLine(line);
+    if (page?.kept) pages.kept++;
+    else if (page) pages.rendered++;
+  }
+  return write(chunk, ...rest);
+}) as typeof process.stdout.write;
 
 let queue = Promise.resolve();
 process.on('message', (request: BuilderRequest) => {
@@ -34,6 +65,8 @@ process.on('message', (request: BuilderRequest) => {
   }
   queue = queue.then(async () => {
     const started = performance.now();
+    pages.rendered = 0;
+    pages.kept = 0;
     let error: string | undefined;
     try {
       await build({ root: process.cwd() });
@@ -44,13 +77,8 @@ process.on('message', (request: BuilderRequest) => {
       releaseBuildLock(process.cwd());
     }
     const seconds = (performance.now() - started) / 1000;
-    send({
-      type: 'built',
-      ok: error === undefined,
-      seconds,
-      rssBytes: process.memoryUsage().rss,
-      ...(error && { error }),
-    });
+    const rssBytes = process.memoryUsage().rss;
+    send({ type: 'built', ok: error === undefined, seconds, rssBytes, ...pages, ...(error && { error }) });
   });
 });
 send({ type: 'ready' });

@@ -9,7 +9,7 @@
  * result as `{ type: 'published', ok, seconds, rendered, kept, changes }`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, statSync, watch } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,7 @@ import {
 } from '../lib/publisher.ts';
 import { loadContentIndex } from './content-index.ts';
 import type { BuilderReport } from './publisher-builder.ts';
+import { watchTree } from './watch-tree.ts';
 
 const USAGE = `Usage: npm run publisher [-- options]
 
@@ -84,13 +85,16 @@ if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
 
 const log = (message: string) => console.log(`publisher: ${message}`);
 const builderScript = fileURLToPath(new URL('./publisher-builder.ts', import.meta.url));
+const waits = { quietMs, maxWaitMs: Math.max(quietMs, 5000) };
+type Built = Extract<BuilderReport, { type: 'built' }>;
 
 let queue: PublishQueue = firstBuild();
 let builder: ChildProcess | undefined;
 let firstRssBytes: number | undefined;
 /** Builds the running builder has done. */
 let builds = 0;
-let building: { changes: readonly string[]; rendered: number; kept: number } | undefined;
+/** The changes the running build publishes. */
+let building: readonly string[] | undefined;
 let timer: NodeJS.Timeout | undefined;
 let stopping = false;
 let failedStarts = 0;
@@ -99,20 +103,19 @@ let failedStarts = 0;
 function startBuilder(): void {
   firstRssBytes = undefined;
   builds = 0;
-  const child = fork(builderScript, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  // In a process group of its own: a terminal's Ctrl-C goes to the foreground group, and
+  // must not reach the builder's own helpers (esbuild's service, Pagefind) mid-build.
+  const child = fork(builderScript, [], { detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   builder = child;
   const lines = (stream: NodeJS.ReadableStream | null, write: (line: string) => void) => {
     if (stream) createInterface({ input: stream }).on('line', write);
   };
   lines(child.stdout, (line) => {
-    const page = pageLine(line);
-    if (page && building) {
-      if (page.kept) building.kept++;
-      else building.rendered++;
-    }
-    if (!page || values.verbose) console.log(line);
+    if (values.verbose || !pageLine(line)) console.log(line);
   });
   lines(child.stderr, (line) => console.error(line));
+  // A message to a builder that has just died must not take the publisher with it.
+  child.on('error', (error) => console.error(`publisher: the builder: ${error.message}`));
   child.on('message', (report: BuilderReport) => {
     if (report.type === 'ready') {
       queue = { ...queue, owed: true };
@@ -125,7 +128,15 @@ function startBuilder(): void {
     if (stopping) process.exit(0);
     failedStarts++;
     console.error(`publisher: the builder stopped (${signal ?? `exit code ${code}`})`);
-    if (building) report({ type: 'built', ok: false, seconds: 0, rssBytes: 0, error: 'the builder stopped' });
+    if (building) {
+      // What it was publishing is published by the fresh builder's first build.
+      building = undefined;
+      queue = buildEnded(queue);
+      tell(
+        { type: 'built', ok: false, seconds: 0, rssBytes: 0, rendered: 0, kept: 0, error: 'the builder stopped' },
+        [],
+      );
+    }
     if (failedStarts >= 3) {
       console.error('publisher: the builder stopped three times in a row; giving up');
       process.exit(1);
@@ -134,27 +145,22 @@ function startBuilder(): void {
   });
 }
 
-/** Sends the outcome to a parent process (benchmark, tests), when there is one. */
-function report(built: Extract<BuilderReport, { type: 'built' }>): void {
-  const changes = building?.changes ?? [];
-  process.send?.({
-    type: 'published',
-    ok: built.ok,
-    seconds: built.seconds,
-    rendered: building?.rendered ?? 0,
-    kept: building?.kept ?? 0,
-    changes,
-  });
-  building = undefined;
-  queue = buildEnded(queue);
+/** Sends a build's outcome to a parent process (benchmark, tests), when there is one. */
+function tell(built: Built, changes: readonly string[]): void {
+  const { ok, seconds, rendered, kept } = built;
+  process.send?.({ type: 'published', ok, seconds, rendered, kept, changes });
 }
 
-function finished(built: Extract<BuilderReport, { type: 'built' }>): void {
+async function finished(built: Built): Promise<void> {
+  const changes = building ?? [];
+  building = undefined;
+  // The queue stays "building" until all is said below: no build starts meanwhile.
   const mib = Math.round(built.rssBytes / 2 ** 20);
-  const pages = `${building?.rendered ?? 0} page(s) rendered, ${building?.kept ?? 0} kept`;
   if (built.ok) {
     failedStarts = 0;
-    log(`published in ${built.seconds.toFixed(1)} s: ${pages} (builder ${mib} MiB)`);
+    log(
+      `published in ${built.seconds.toFixed(1)} s: ${built.rendered} page(s) rendered, ${built.kept} kept (builder ${mib} MiB)`,
+    );
   } else {
     console.error(
       `publisher: the build failed after ${built.seconds.toFixed(1)} s; dist/ keeps the last good build's pages`,
@@ -162,18 +168,24 @@ function finished(built: Extract<BuilderReport, { type: 'built' }>): void {
     console.error(built.error ?? '');
     log('waiting for a change to the content (fix the file the error names)');
   }
-  report(built);
-  void awaitEmbargoes().catch(embargoProblem);
   builds++;
-  firstRssBytes ??= built.rssBytes;
-  const reason = retireReason(
-    { firstRssBytes, rssBytes: built.rssBytes, builds },
-    maxRssMiB === undefined ? undefined : maxRssMiB * 2 ** 20,
-  );
+  // A failed first build says little of the builder's size.
+  if (built.ok) firstRssBytes ??= built.rssBytes;
+  const reason =
+    firstRssBytes === undefined
+      ? undefined
+      : retireReason(
+          { firstRssBytes, rssBytes: built.rssBytes, builds },
+          maxRssMiB === undefined ? undefined : maxRssMiB * 2 ** 20,
+        );
+  if (reason && !stopping) log(`starting a fresh builder (${reason})`);
+  // Everything said about this build is said before a parent process hears of it.
+  await awaitEmbargoes().catch(embargoProblem);
+  tell(built, changes);
+  queue = buildEnded(queue);
   if (stopping) {
     builder?.send({ type: 'exit' });
   } else if (reason && builder) {
-    log(`starting a fresh builder (${reason})`);
     const old = builder;
     builder = undefined;
     old.send({ type: 'exit' });
@@ -182,8 +194,8 @@ function finished(built: Extract<BuilderReport, { type: 'built' }>): void {
 }
 
 let embargoTimer: NodeJS.Timeout | undefined;
-/** The longest wait setTimeout takes; a later embargo is looked at again then. */
-const LONGEST_WAIT_MS = 2 ** 31 - 1;
+/** The longest the embargo timer waits before it looks again: a clock that jumps, or a machine that slept, is caught up with then. */
+const EMBARGO_LOOK_MS = 60_000;
 
 /**
  * Sets a build for the moment the next embargo ends, from the content index (which reads
@@ -191,7 +203,6 @@ const LONGEST_WAIT_MS = 2 ** 31 - 1;
  * publishes as of that time, so no embargo ends and none is waited for.
  */
 async function awaitEmbargoes(): Promise<void> {
-  clearTimeout(embargoTimer);
   if (process.env.WIRE_BUILD_TIME) return;
   const { entries } = await loadContentIndex(contentDir);
   const embargoed = entries.filter((entry) => entry.embargo !== undefined);
@@ -199,18 +210,21 @@ async function awaitEmbargoes(): Promise<void> {
     embargoed.map((entry) => entry.embargo ?? ''),
     Date.now(),
   );
+  clearTimeout(embargoTimer);
   if (endMs === undefined) return;
   const files = embargoed.filter((entry) => nextEmbargoEnd([entry.embargo ?? ''], endMs - 1) === endMs);
-  const names = files.map((entry) => entry.file).join(', ');
-  log(`the embargo on ${names} ends at ${new Date(endMs).toISOString()}: building then`);
-  embargoTimer = setTimeout(
-    () => {
-      if (Date.now() < endMs) return void awaitEmbargoes().catch(embargoProblem);
-      for (const entry of files) queue = noteChange(queue, entry.file, Date.now());
-      schedule();
-    },
-    Math.min(endMs - Date.now() + 1, LONGEST_WAIT_MS),
+  log(
+    `the embargo on ${files.map((entry) => entry.file).join(', ')} ends at ${new Date(endMs).toISOString()}: building then`,
   );
+  const look = () => {
+    if (Date.now() < endMs) {
+      embargoTimer = setTimeout(look, Math.min(endMs - Date.now() + 1, EMBARGO_LOOK_MS));
+      return;
+    }
+    for (const entry of files) queue = noteChange(queue, entry.file, Date.now());
+    schedule();
+  };
+  look();
 }
 
 function embargoProblem(error: unknown): void {
@@ -221,31 +235,32 @@ function embargoProblem(error: unknown): void {
 function schedule(): void {
   clearTimeout(timer);
   if (!builder || stopping) return;
-  const step = nextStep(queue, Date.now(), quietMs);
+  const step = nextStep(queue, Date.now(), waits);
   if (step.action === 'wait') timer = setTimeout(schedule, step.ms);
   if (step.action !== 'build') return;
   queue = step.queue;
-  building = { changes: step.changes, rendered: 0, kept: 0 };
+  building = step.changes;
   const shown = step.changes.slice(0, 3).join(', ') + (step.changes.length > 3 ? ', ...' : '');
   log(step.changes.length > 0 ? `building: ${step.changes.length} change(s): ${shown}` : 'building');
   builder.send({ type: 'build' });
 }
 
-watch(contentDir, { recursive: true }, (_event, name) => {
-  const path = name === null ? '' : String(name);
-  // A change Node cannot name (name null) may be anything: build.
-  if (name !== null && !isContentChange(path)) return;
-  queue = noteChange(queue, path || '.', Date.now());
+watchTree(contentDir, (path) => {
+  if (!isContentChange(path)) return;
+  queue = noteChange(queue, path, Date.now());
   schedule();
-}).on('error', (error) => {
-  console.error(`publisher: watching ${contentDir} failed: ${error.message}`);
-  process.exit(1);
 });
 
+/** When the last stop signal came: npm passes on the Ctrl-C the publisher also got itself. */
+let lastSignalMs = -Infinity;
 const stop = () => {
+  const now = Date.now();
+  if (now - lastSignalMs < 500) return;
+  lastSignalMs = now;
   if (stopping || !building) {
-    log('stopped');
-    builder?.kill();
+    log(building ? 'stopped during a build: run it again to build what changed' : 'stopped');
+    // The builder's whole group: its helpers too.
+    if (builder?.pid) process.kill(-builder.pid, 'SIGKILL');
     process.exit(building ? 130 : 0);
   }
   stopping = true;
@@ -254,5 +269,7 @@ const stop = () => {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
-log(`watching ${contentDir}; building every ${quietMs} ms of quiet after a change`);
+log(
+  `watching ${contentDir}; building after ${quietMs} ms without a change (at most ${waits.maxWaitMs} ms after the first)`,
+);
 startBuilder();

@@ -16,6 +16,8 @@ export interface PublishQueue {
   readonly changed: readonly string[];
   /** When the newest change was seen (ms since the epoch); absent when nothing waits. */
   readonly lastChangeMs?: number;
+  /** When the oldest change still waiting was seen; absent when nothing waits. */
+  readonly firstChangeMs?: number;
   /** A build is due whether or not a path changed: a builder's first build, which catches up. */
   readonly owed: boolean;
 }
@@ -26,14 +28,19 @@ export type NextStep =
   | { action: 'wait'; ms: number }
   | { action: 'idle' };
 
-/** Endings and beginnings of the scratch files editors and copy tools write beside a file. */
+/** Endings of the scratch files editors and copy tools write beside a file before renaming it. */
 const SCRATCH_ENDINGS = ['~', '.swp', '.swx', '.tmp', '.part', '.crdownload'];
+
+/** Folders of version control, which hold no stories however many files change in them. */
+const VCS_FOLDERS = new Set(['.git', '.hg', '.svn']);
 
 /**
  * Whether a changed path (relative to the content folder, `/` or `\` separated) can change
- * the site: any file or folder but hidden ones (a name starting with `.`, as Git's and
- * editors' folders do) and editors' scratch files (`story.md~`, `.story.md.swp`,
- * `#story.md#`, `story.md.tmp`). Stories and the photos beside them both count.
+ * the site. The build reads every `.md` file under the folder, hidden or not, and the photos
+ * stories name, so any path counts but version-control folders (`.git/`) and editors' and
+ * copy tools' scratch files (`story.md~`, `.story.md.swp`, `#story.md#`, `.#story.md`,
+ * `story.md.tmp`, `item.xml.part`), which become a story only once renamed (and the rename
+ * is a change).
  *
  * @example
  * isContentChange('2024/06/astana.md'); // true
@@ -45,9 +52,9 @@ export function isContentChange(path: string): boolean {
   const parts = path.split(/[/\\]/).filter(Boolean);
   if (parts.length === 0) return false;
   const name = parts.at(-1) ?? '';
-  if (parts.some((part) => part.startsWith('.'))) return false;
-  if (name.startsWith('#') || SCRATCH_ENDINGS.some((ending) => name.endsWith(ending))) return false;
-  return true;
+  if (parts.some((part) => VCS_FOLDERS.has(part))) return false;
+  if (name.startsWith('#') || name.startsWith('.#')) return false;
+  return !SCRATCH_ENDINGS.some((ending) => name.endsWith(ending));
 }
 
 /**
@@ -55,7 +62,7 @@ export function isContentChange(path: string): boolean {
  * with whatever changed while no builder ran.
  *
  * @example
- * nextStep(firstBuild(), 0, 250).action; // 'build'
+ * nextStep(firstBuild(), 0, { quietMs: 250, maxWaitMs: 5000 }).action; // 'build'
  */
 export function firstBuild(): PublishQueue {
   return { building: false, changed: [], owed: true };
@@ -70,22 +77,34 @@ export function firstBuild(): PublishQueue {
  */
 export function noteChange(queue: PublishQueue, path: string, nowMs: number): PublishQueue {
   const changed = queue.changed.includes(path) ? queue.changed : [...queue.changed, path];
-  return { ...queue, changed, lastChangeMs: nowMs };
+  return { ...queue, changed, lastChangeMs: nowMs, firstChangeMs: queue.firstChangeMs ?? nowMs };
+}
+
+/** How long the publisher waits before a build. */
+export interface Waits {
+  /** Build once no file has changed for this long. */
+  quietMs: number;
+  /** But never wait longer than this after the oldest change, however busy the folder. */
+  maxWaitMs: number;
 }
 
 /**
  * What to do at `nowMs`. One build at a time; a build starts once `quietMs` have passed
  * since the newest change, so a story written in several steps, or a folder of them copied
- * in, is published by one build, not by one build per file.
+ * in, is published by one build, not by one build per file; but no later than `maxWaitMs`
+ * after the oldest change, so a feed that never pauses does not hold every story back.
  *
  * @example
  * const queue = noteChange({ building: false, changed: [], owed: false }, 'a.md', 1000);
- * nextStep(queue, 1100, 250); // { action: 'wait', ms: 150 }
- * nextStep(queue, 1250, 250).action; // 'build'
+ * nextStep(queue, 1100, { quietMs: 250, maxWaitMs: 5000 }); // { action: 'wait', ms: 150 }
+ * nextStep(queue, 1250, { quietMs: 250, maxWaitMs: 5000 }).action; // 'build'
  */
-export function nextStep(queue: PublishQueue, nowMs: number, quietMs: number): NextStep {
+export function nextStep(queue: PublishQueue, nowMs: number, waits: Waits): NextStep {
   if (queue.building || (!queue.owed && queue.changed.length === 0)) return { action: 'idle' };
-  const quietAt = (queue.lastChangeMs ?? -Infinity) + quietMs;
+  const quietAt = Math.min(
+    (queue.lastChangeMs ?? -Infinity) + waits.quietMs,
+    (queue.firstChangeMs ?? -Infinity) + waits.maxWaitMs,
+  );
   if (nowMs < quietAt) return { action: 'wait', ms: quietAt - nowMs };
   return { action: 'build', queue: { building: true, changed: [], owed: false }, changes: queue.changed };
 }

@@ -1,5 +1,5 @@
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,13 +44,29 @@ interface Running {
   child: ChildProcess;
   log: () => string;
   next: () => Promise<Published>;
+  /** Its exit code, once it has ended. */
+  exited: () => Promise<number | null>;
+  /** Sends it SIGTERM unless it has ended, and gives its exit code. */
   stop: () => Promise<number | null>;
 }
 
+/** Waits until `ready()` holds, looking every 100 ms, for at most `ms`. */
+async function until(ready: () => boolean, what: string, ms = 120_000): Promise<void> {
+  for (const end = Date.now() + ms; !ready();) {
+    if (Date.now() > end) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Whether a builder process of the scratch project is running. */
+const builderRunning = () => spawnSync('pgrep', ['-f', join(project, 'src/cli/publisher-builder.ts')]).status === 0;
+
+/** Starts the publisher in a process group of its own, as a terminal would. */
 function startPublisher(args: string[] = [], childEnv: NodeJS.ProcessEnv = env): Running {
   let log = '';
   const child = fork(join(project, 'src/cli/publisher.ts'), args, {
     cwd: project,
+    detached: true,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -77,13 +93,17 @@ function startPublisher(args: string[] = [], childEnv: NodeJS.ProcessEnv = env):
         resolve(report);
       });
     });
-  const stop = () =>
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
+  const exited = () =>
     new Promise<number | null>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
-      child.once('exit', (code) => resolve(code));
-      child.kill('SIGTERM');
+      if (ended()) resolve(child.exitCode);
+      else child.once('exit', (code) => resolve(code));
     });
-  return { child, log: () => log, next, stop };
+  const stop = () => {
+    if (!ended()) child.kill('SIGTERM');
+    return exited();
+  };
+  return { child, log: () => log, next, exited, stop };
 }
 
 const [template] = generateStories(1, 77);
@@ -156,8 +176,33 @@ describe('the publisher', { timeout: 240_000 }, () => {
     expect(treeDifferences(dist, cleanDist)).toEqual([]);
   });
 
-  it('stops when asked, with the builder', async () => {
-    expect(await publisher.stop()).toBe(0);
+  it('sees every save of a story saved by renaming a new copy over it', async () => {
+    const folder = join(content, 'late');
+    const file = join(
+      folder,
+      readdirSync(folder, { recursive: true, encoding: 'utf8' }).find((name) => name.endsWith('.md')) ?? '',
+    );
+    const page = join(dist, 'stories/filed-late/index.html');
+    for (const headline of ['First correction of the late story', 'Second correction of the late story']) {
+      writeFileSync(`${file}.part`, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: ${headline}`));
+      renameSync(`${file}.part`, file);
+      const built = await publisher.next();
+      expect(built.ok, publisher.log()).toBe(true);
+      expect(readFileSync(page, 'utf8')).toContain(headline);
+    }
+  });
+
+  it('on Ctrl-C, finishes the running build, then stops with its builder', async () => {
+    const mark = publisher.log().length;
+    newStory('last', 'published-while-stopping');
+    await until(() => publisher.log().slice(mark).includes('publisher: building: '), 'the build to start');
+    const exited = publisher.exited();
+    // The terminal sends Ctrl-C to the whole process group, the builder too.
+    process.kill(-(publisher.child.pid ?? 0), 'SIGINT');
+    expect(await exited).toBe(0);
+    expect(publisher.log()).toContain('stopping after the running build');
+    expect(existsSync(join(dist, 'stories/published-while-stopping/index.html'))).toBe(true);
+    await until(() => !builderRunning(), 'the builder to end', 10_000);
   });
 
   it('replaces a builder that has grown past its limit, and publishes with the fresh one', async () => {

@@ -1,0 +1,88 @@
+/**
+ * Watches a folder and every folder under it, each with a watch of its own. Node's
+ * `fs.watch(dir, { recursive: true })` on Linux puts a watch on every file, and a file
+ * saved by writing a copy and renaming it over the old one (editors, rsync, `sed -i`,
+ * agency feeds delivering `x.part` then `x`) keeps the watch of the file it replaced: its
+ * later changes go unseen. A folder's own watch sees every file in it created, written,
+ * renamed or deleted, however it is saved. Symbolic links are not followed, as the story
+ * loader does not follow them.
+ */
+import { lstatSync, readdirSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+
+/** A running watch; `close()` ends it. */
+export interface TreeWatch {
+  close: () => void;
+}
+
+/**
+ * Calls `onChange` with the path (relative to `root`, `/` separated) of whatever changes
+ * under `root`: a file or folder added, written, renamed or deleted. Folders added later,
+ * or moved in, are watched from then on.
+ *
+ * @example
+ * const watching = watchTree('content', (path) => console.log('changed', path));
+ * watching.close();
+ */
+export function watchTree(root: string, onChange: (path: string) => void): TreeWatch {
+  const watchers = new Map<string, FSWatcher>();
+
+  const forget = (folder: string) => {
+    for (const [path, watcher] of watchers) {
+      if (path === folder || path.startsWith(`${folder}/`)) {
+        watcher.close();
+        watchers.delete(path);
+      }
+    }
+  };
+
+  const isFolder = (path: string) => {
+    try {
+      return lstatSync(join(root, path)).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+
+  const add = (folder: string) => {
+    if (watchers.has(folder)) return;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(join(root, folder), (_event, name) => seen(folder, name === null ? null : String(name)));
+    } catch {
+      return; // gone already; its parent's watch reports that
+    }
+    watcher.on('error', () => forget(folder));
+    watchers.set(folder, watcher);
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(join(root, folder), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name);
+    } catch {
+      // deleted meanwhile
+    }
+    for (const name of entries) add(folder ? `${folder}/${name}` : name);
+  };
+
+  const seen = (folder: string, name: string | null) => {
+    if (name === null) {
+      // The change could not be named: look at the folder again, and report the folder.
+      add(folder);
+      onChange(folder || '.');
+      return;
+    }
+    const path = folder ? `${folder}/${name}` : name;
+    if (isFolder(path)) add(path);
+    else if (watchers.has(path)) forget(path);
+    onChange(path);
+  };
+
+  add('');
+  return {
+    close: () => {
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
+    },
+  };
+}
