@@ -120,7 +120,7 @@ function startBuilder(): void {
     if (report.type === 'ready') {
       queue = { ...queue, owed: true };
       schedule();
-    } else finished(report);
+    } else void finished(report);
   });
   child.on('exit', (code, signal) => {
     if (builder !== child) return;
