@@ -44,16 +44,18 @@ export function watchTree(root: string, onChange: (path: string) => void): TreeW
     }
   };
 
+  /** Watches `folder` unless it is watched already, then any folder in it not yet watched. */
   const add = (folder: string) => {
-    if (watchers.has(folder)) return;
-    let watcher: FSWatcher;
-    try {
-      watcher = watch(join(root, folder), (_event, name) => seen(folder, name === null ? null : String(name)));
-    } catch {
-      return; // gone already; its parent's watch reports that
+    if (!watchers.has(folder)) {
+      let watcher: FSWatcher;
+      try {
+        watcher = watch(join(root, folder), (_event, name) => seen(folder, name === null ? null : String(name)));
+      } catch {
+        return; // gone already; its parent's watch reports that
+      }
+      watcher.on('error', () => forget(folder));
+      watchers.set(folder, watcher);
     }
-    watcher.on('error', () => forget(folder));
-    watchers.set(folder, watcher);
     let entries: string[] = [];
     try {
       entries = readdirSync(join(root, folder), { withFileTypes: true })
@@ -62,7 +64,10 @@ export function watchTree(root: string, onChange: (path: string) => void): TreeW
     } catch {
       // deleted meanwhile
     }
-    for (const name of entries) add(folder ? `${folder}/${name}` : name);
+    for (const name of entries) {
+      const path = folder ? `${folder}/${name}` : name;
+      if (!watchers.has(path)) add(path);
+    }
   };
 
   const seen = (folder: string, name: string | null) => {

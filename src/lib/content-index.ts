@@ -1,8 +1,9 @@
 /**
  * The importer's and the publisher's index of the archive: for every entry under content/,
  * the story id the build gives it, the agency item id it came from, the section and tag
- * spellings it uses, and its embargo. Kept between imports and refreshed by size and modification time, so an import
- * into a 100,000-story archive reads only the files that changed since the last one.
+ * spellings it uses, and its embargo. Kept between imports and refreshed by size and
+ * modification time, so an import into a 100,000-story archive reads only the files that
+ * changed since the last one.
  *
  * Pure: the caller lists the files, reads them and stores the index (src/cli/content-index.ts).
  */
