@@ -120,7 +120,7 @@ function startBuilder(): void {
     if (report.type === 'ready') {
       queue = { ...queue, owed: true };
       schedule();
-    } else void finished(report);
+    } else finished(report);
   });
   child.on('exit', (code, signal) => {
     if (builder !== child) return;
@@ -151,10 +151,9 @@ function tell(built: Built, changes: readonly string[]): void {
   process.send?.({ type: 'published', ok, seconds, rendered, kept, changes });
 }
 
-async function finished(built: Built): Promise<void> {
+function finished(built: Built): void {
   const changes = building ?? [];
   building = undefined;
-  // The queue stays "building" until all is said below: no build starts meanwhile.
   const mib = Math.round(built.rssBytes / 2 ** 20);
   if (built.ok) {
     failedStarts = 0;
@@ -179,10 +178,11 @@ async function finished(built: Built): Promise<void> {
           maxRssMiB === undefined ? undefined : maxRssMiB * 2 ** 20,
         );
   if (reason && !stopping) log(`starting a fresh builder (${reason})`);
-  // Everything said about this build is said before a parent process hears of it.
-  await awaitEmbargoes().catch(embargoProblem);
   tell(built, changes);
   queue = buildEnded(queue);
+  // Off the path to the next build: refreshing the content index takes 0.25 s at 10,000
+  // stories even when nothing changed.
+  void awaitEmbargoes().catch(embargoProblem);
   if (stopping) {
     builder?.send({ type: 'exit' });
   } else if (reason && builder) {
@@ -194,6 +194,8 @@ async function finished(built: Built): Promise<void> {
 }
 
 let embargoTimer: NodeJS.Timeout | undefined;
+/** Looks at the embargoes begun so far. */
+let embargoLooks = 0;
 /** The longest the embargo timer waits before it looks again: a clock that jumps, or a machine that slept, is caught up with then. */
 const EMBARGO_LOOK_MS = 60_000;
 
@@ -204,7 +206,10 @@ const EMBARGO_LOOK_MS = 60_000;
  */
 async function awaitEmbargoes(): Promise<void> {
   if (process.env.WIRE_BUILD_TIME) return;
+  const look = ++embargoLooks;
   const { entries } = await loadContentIndex(contentDir);
+  // A later look, begun while this one read the index, knows better.
+  if (look !== embargoLooks) return;
   const embargoed = entries.filter((entry) => entry.embargo !== undefined);
   const endMs = nextEmbargoEnd(
     embargoed.map((entry) => entry.embargo ?? ''),
@@ -216,15 +221,15 @@ async function awaitEmbargoes(): Promise<void> {
   log(
     `the embargo on ${files.map((entry) => entry.file).join(', ')} ends at ${new Date(endMs).toISOString()}: building then`,
   );
-  const look = () => {
+  const wake = () => {
     if (Date.now() < endMs) {
-      embargoTimer = setTimeout(look, Math.min(endMs - Date.now() + 1, EMBARGO_LOOK_MS));
+      embargoTimer = setTimeout(wake, Math.min(endMs - Date.now() + 1, EMBARGO_LOOK_MS));
       return;
     }
     for (const entry of files) queue = noteChange(queue, entry.file, Date.now());
     schedule();
   };
-  look();
+  wake();
 }
 
 function embargoProblem(error: unknown): void {
