@@ -24,7 +24,7 @@
  * the final content in the same run for the ratio, and a byte-for-byte comparison of the
  * two output folders.
  */
-import { spawn, execFileSync, fork } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -46,6 +46,7 @@ import { isSearchBundle } from '../../src/data/search-folders.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { builtPages } from '../helpers/astro-log.ts';
+import { startPublisher } from '../helpers/publisher.ts';
 import { treeDifferences } from '../helpers/tree.ts';
 import { generateStories, rankingInput, writeCorpus, type GeneratedStory } from './corpus.ts';
 
@@ -783,32 +784,23 @@ interface RebuildFigures {
  * the build is done. Peak RSS is of the publisher and its builder together.
  */
 async function publisherScenario(env: NodeJS.ProcessEnv, change: (run: number) => void): Promise<Scenario> {
-  let log = '';
-  const child = fork(join(root, 'src/cli/publisher.ts'), [], {
-    cwd: root,
+  const publisher = startPublisher({
+    project: root,
     env: { ...process.env, ...env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    reportTimeoutMs: 4 * 3_600_000,
   });
-  child.stdout?.on('data', (chunk) => (log += chunk));
-  child.stderr?.on('data', (chunk) => (log += chunk));
-  type Published = { type: 'published'; ok: boolean; rendered: number };
-  const next = () =>
-    new Promise<Published>((resolve, reject) => {
-      const exited = (code: number | null) =>
-        reject(new Error(`the publisher stopped (${code}):\n${log.slice(-3000)}`));
-      child.once('exit', exited);
-      child.once('message', (message: Published) => {
-        child.off('exit', exited);
-        if (!message.ok) reject(new Error(`the publisher's build failed:\n${log.slice(-3000)}`));
-        else resolve(message);
-      });
-    });
+  const next = async () => {
+    const report = await publisher.next();
+    if (!report.ok) throw new Error(`the publisher's build failed:\n${publisher.log().slice(-3000)}`);
+    return report;
+  };
   try {
     await next();
     const figures: { seconds: number; rendered: number; peakRssMiB: number }[] = [];
     for (let run = 1; run <= runs; run++) {
       let peak = 0;
-      const sampler = setInterval(() => (peak = Math.max(peak, child.pid ? treeRss(child.pid) : 0)), 250);
+      const pid = publisher.child.pid ?? 0;
+      const sampler = setInterval(() => (peak = Math.max(peak, pid ? treeRss(pid) : 0)), 250);
       const started = performance.now();
       const published = next();
       change(run);
@@ -823,11 +815,7 @@ async function publisherScenario(env: NodeJS.ProcessEnv, change: (run: number) =
       all: figures.map((f) => round(f.seconds)),
     };
   } finally {
-    if (child.exitCode === null && child.signalCode === null) {
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await gone;
-    }
+    await publisher.stop();
   }
 }
 
