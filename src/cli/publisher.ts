@@ -250,11 +250,24 @@ function schedule(): void {
   builder.send({ type: 'build' });
 }
 
-watchTree(contentDir, (path) => {
-  if (!isContentChange(path)) return;
-  queue = noteChange(queue, path, Date.now());
-  schedule();
-});
+watchTree(
+  contentDir,
+  (path) => {
+    if (!isContentChange(path)) return;
+    queue = noteChange(queue, path, Date.now());
+    schedule();
+  },
+  {
+    onError: (folder, error) => {
+      const limit = (error as NodeJS.ErrnoException).code === 'ENOSPC';
+      console.error(
+        `publisher: cannot watch ${resolve(contentDir, folder)}: ${error.message}. Changes there start no build; ` +
+          'another change, or a restart, publishes them.' +
+          (limit ? ' Raise the limit (sysctl fs.inotify.max_user_watches) and restart the publisher.' : ''),
+      );
+    },
+  },
+);
 
 /** When the last stop signal came: npm passes on the Ctrl-C the publisher also got itself. */
 let lastSignalMs = -Infinity;

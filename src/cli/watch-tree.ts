@@ -7,7 +7,7 @@
  * renamed or deleted, however it is saved. Symbolic links are not followed, as the story
  * loader does not follow them.
  */
-import { lstatSync, readdirSync, watch, type FSWatcher } from 'node:fs';
+import { lstatSync, readdirSync, watch, type FSWatcher, type WatchListener } from 'node:fs';
 import { join } from 'node:path';
 
 /** A running watch; `close()` ends it. */
@@ -15,16 +15,37 @@ export interface TreeWatch {
   close: () => void;
 }
 
+/** How `watchTree` reports a folder it cannot watch, and (for tests) how it watches one. */
+export interface TreeWatchOptions {
+  /**
+   * Called with a folder (relative to the root, `.` for the root itself) that exists but
+   * cannot be watched, or whose watch broke: changes in it go unseen. The usual cause on
+   * Linux is ENOSPC, the system's limit on inotify watches (`fs.inotify.max_user_watches`).
+   * A folder that is gone is not a problem; its parent's watch reports it.
+   */
+  onError?: (folder: string, error: Error) => void;
+  /** Watches one folder; `fs.watch` unless a test needs it to fail. */
+  watchFolder?: (path: string, listener: WatchListener<string>) => FSWatcher;
+}
+
 /**
  * Calls `onChange` with the path (relative to `root`, `/` separated) of whatever changes
  * under `root`: a file or folder added, written, renamed or deleted. Folders added later,
  * or moved in, are watched from then on.
  *
+ * Each folder costs one inotify watch; where one cannot be had, `onError` is told.
+ *
  * @example
- * const watching = watchTree('content', (path) => console.log('changed', path));
+ * const watching = watchTree('content', (path) => console.log('changed', path), {
+ *   onError: (folder, error) => console.error(`cannot watch ${folder}: ${error.message}`),
+ * });
  * watching.close();
  */
-export function watchTree(root: string, onChange: (path: string) => void): TreeWatch {
+export function watchTree(
+  root: string,
+  onChange: (path: string) => void,
+  { onError = () => undefined, watchFolder = (path, listener) => watch(path, listener) }: TreeWatchOptions = {},
+): TreeWatch {
   const watchers = new Map<string, FSWatcher>();
 
   const forget = (folder: string) => {
@@ -49,11 +70,16 @@ export function watchTree(root: string, onChange: (path: string) => void): TreeW
     if (!watchers.has(folder)) {
       let watcher: FSWatcher;
       try {
-        watcher = watch(join(root, folder), (_event, name) => seen(folder, name === null ? null : String(name)));
-      } catch {
-        return; // gone already; its parent's watch reports that
+        watcher = watchFolder(join(root, folder), (_event, name) => seen(folder, name));
+      } catch (error) {
+        // A folder gone already is reported by its parent's watch; one still there is lost.
+        if (isFolder(folder)) onError(folder || '.', error as Error);
+        return;
       }
-      watcher.on('error', () => forget(folder));
+      watcher.on('error', (error) => {
+        forget(folder);
+        if (isFolder(folder)) onError(folder || '.', error);
+      });
       watchers.set(folder, watcher);
     }
     let entries: string[] = [];

@@ -2,7 +2,7 @@
  * The publisher's folder watch (src/cli/watch-tree.ts) on real folders: every way an editor,
  * a copy tool or an agency feed changes a file must be seen, every time, not just the first.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -78,5 +78,67 @@ describe('watchTree', () => {
 
   it('reports nothing when nothing changed', async () => {
     expect(await reported()).toEqual([]);
+  });
+
+  describe('a folder it cannot watch', () => {
+    /** An error as Node raises it when the system's inotify watches run out. */
+    const noSpace = () =>
+      Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' });
+
+    it('is named, with the error, when its watch cannot be set, and the other folders are still watched', async () => {
+      const problems: string[] = [];
+      const other = watchTree(root, (path) => seen.push(path), {
+        onError: (folder, error) => problems.push(`${folder}: ${error.message}`),
+        watchFolder: (path, listener) => {
+          if (path.endsWith('2024/06')) throw noSpace();
+          return watch(path, listener);
+        },
+      });
+      try {
+        expect(problems).toEqual(['2024/06: ENOSPC: System limit for number of file watchers reached']);
+        mkdirSync(join(root, '2025'));
+        expect(await reported()).toContain('2025');
+      } finally {
+        other.close();
+      }
+    });
+
+    it('is named when its watch breaks later, but a folder deleted meanwhile is not', async () => {
+      const problems: string[] = [];
+      const watches = new Map<string, FSWatcher>();
+      const other = watchTree(root, () => undefined, {
+        onError: (folder) => problems.push(folder),
+        watchFolder: (path, listener) => {
+          const watcher = watch(path, listener);
+          watches.set(path.slice(root.length + 1) || '.', watcher);
+          return watcher;
+        },
+      });
+      try {
+        watches.get('2024/06')?.emit('error', noSpace());
+        expect(problems).toEqual(['2024/06']);
+        rmSync(join(root, '2024'), { recursive: true });
+        watches.get('2024')?.emit('error', noSpace());
+        expect(problems).toEqual(['2024/06']);
+      } finally {
+        other.close();
+      }
+    });
+
+    it('is not a problem when it is gone before its watch is set', () => {
+      const problems: string[] = [];
+      const other = watchTree(root, () => undefined, {
+        onError: (folder) => problems.push(folder),
+        watchFolder: (path, listener) => {
+          if (path.endsWith('2024/06')) {
+            rmSync(path, { recursive: true });
+            throw Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
+          }
+          return watch(path, listener);
+        },
+      });
+      other.close();
+      expect(problems).toEqual([]);
+    });
   });
 });
