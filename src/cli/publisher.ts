@@ -148,7 +148,7 @@ function startBuilder(): void {
 /** Sends a build's outcome to a parent process (benchmark, tests), when there is one. */
 function tell(built: Built, changes: readonly string[]): void {
   const { ok, seconds, rendered, kept } = built;
-  process.send?.({ type: 'published', ok, seconds, rendered, kept, changes });
+  if (process.connected) process.send?.({ type: 'published', ok, seconds, rendered, kept, changes });
 }
 
 function finished(built: Built): void {
@@ -286,6 +286,8 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+// Started by a program that has gone (a test, the benchmark, a supervisor): stop as on Ctrl-C.
+process.on('disconnect', stop);
 
 log(
   `watching ${contentDir}; building after ${quietMs} ms without a change (at most ${waits.maxWaitMs} ms after the first)`,

@@ -190,4 +190,18 @@ describe('the publisher', { timeout: 240_000 }, () => {
       await live.stop();
     }
   });
+
+  it('stops with its builder when the program that started it goes away', async () => {
+    const orphan = startPublisher();
+    try {
+      expect((await orphan.next()).ok, orphan.log()).toBe(true);
+      const exited = orphan.exited();
+      orphan.child.disconnect();
+      expect(await exited).toBe(0);
+      expect(orphan.log()).toContain('publisher: stopped');
+      await until(() => !builderRunning(), 'the builder to end', 10_000);
+    } finally {
+      await orphan.stop();
+    }
+  });
 });
