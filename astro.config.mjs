@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import deployFiles from './src/integrations/deploy.ts';
 import { incremental } from './src/integrations/incremental.ts';
+import { listingHandoff } from './src/integrations/tree.ts';
 import { isSearchBundle } from './src/data/search-folders.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import cards, { isCardsFolder } from './src/integrations/cards.ts';
@@ -44,6 +45,9 @@ const deploySafety = {
 // and the search bundles once each is written.
 const search = searchIndex({ background: true });
 const shareCards = cards({ background: true });
+// The incremental step lists and stamps dist/ (but the cards and the search bundles) once it
+// has pruned it; the deploy step takes that listing rather than walking dist/ again.
+const listing = listingHandoff();
 
 export default defineConfig({
   site,
@@ -62,10 +66,11 @@ export default defineConfig({
     deploySafety,
     // The content store is written by then: its remembered lines only take memory.
     storeLinesDroppedAfterSync(),
-    incremental({ leave: (folder) => isSearchBundle(folder) || isCardsFolder(folder) }),
+    incremental({ leave: (folder) => isSearchBundle(folder) || isCardsFolder(folder), handoff: listing }),
     search,
     shareCards,
     deployFiles({
+      handoff: listing,
       alongside: [
         { what: 'the share cards', holds: isCardsFolder, done: shareCards.placed },
         { what: 'the search index', holds: isSearchBundle, done: search.indexed },

@@ -5,8 +5,7 @@
  * that writes files into the output (Pagefind's index, sitemaps), so those are covered too.
  */
 import { createHash } from 'node:crypto';
-import { statSync, type Stats } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -29,7 +28,7 @@ import {
   type InlineCode,
 } from '../lib/headers.ts';
 import { brotlied, brotliQuality, eachLimited, gzipped, isCompressible, worthServing } from '../lib/precompress.ts';
-import { listTree, stampOf } from './tree.ts';
+import { listTree, stampOf, type ListingHandoff, type SiteListing } from './tree.ts';
 
 /** The generated header files, beside the site (a static host does not serve them as pages). */
 export const HEADER_FILES = { netlify: '_headers', nginx: '_headers.nginx.conf' } as const;
@@ -85,7 +84,8 @@ const qualityOf = (file: string) => (isCompressible(file) ? brotliQuality(file) 
  * `cacheDir` by content hash, so a page written again with the same bytes is not compressed
  * again. Entries no file uses any more are removed. With `alongside`, the folders other steps
  * are still writing are done last, each step's once it is, in the order given (see
- * {@link StillWriting}).
+ * {@link StillWriting}). With `handoff`, the files an earlier step of the build listed and
+ * stamped (and nothing has written since) are taken from its listing, not walked again.
  *
  * @example
  * await writeDeployFiles('/srv/site/dist', { cacheDir: 'node_modules/.astro' });
@@ -96,7 +96,14 @@ export async function writeDeployFiles(
     cacheDir,
     logger,
     alongside = [],
-  }: { cacheDir: string; logger?: AstroIntegrationLogger; alongside?: readonly StillWriting[] },
+    handoff,
+  }: {
+    cacheDir: string;
+    logger?: AstroIntegrationLogger;
+    alongside?: readonly StillWriting[];
+    /** A listing an earlier step of this build made of the site (src/integrations/incremental.ts), used instead of walking the folders it covers. */
+    handoff?: ListingHandoff;
+  },
 ): Promise<DeployFilesResult> {
   const started = performance.now();
   // Each awaited after the rest of the site is done; a failure meanwhile is not an unhandled rejection.
@@ -176,20 +183,25 @@ export async function writeDeployFiles(
    * Compresses and hashes the files under the top-level entries `within` accepts: first,
    * without reading any file, it takes those that are as the manifest records them.
    */
-  const pass = async (within: (name: string) => boolean) => {
-    const listed = listTree(siteDir, within).files.sort();
+  const pass = async (within: (name: string) => boolean, { handed }: { handed?: SiteListing } = {}) => {
+    // What a handed listing holds is taken from it, without a walk or a stat; the rest is walked.
+    const walked = listTree(siteDir, (name) => within(name) && !(handed?.within(name) ?? false)).files;
+    const taken = handed ? [...handed.stamps.keys()].filter((file) => within(file.split('/', 1)[0] ?? file)) : [];
+    const listed = [...walked, ...taken].sort();
     const present = new Set(listed);
+    const stamp = (file: string) => handed?.stamps.get(file) ?? stampOf(join(siteDir, file));
     const mine = listed.filter(
       (file) => !/\.(gz|br)$/.test(file) && !Object.values(HEADER_FILES).includes(file as never),
     );
     // One at a time: spreading 100,000 arguments overflows the call stack.
     for (const file of mine) files.push(file);
-    const changed: { file: string; info: Stats }[] = [];
+    const changed: string[] = [];
     for (const file of mine) {
       if (!isPage(file) && !isXslt(file) && !isCompressible(file)) continue;
-      const path = join(siteDir, file);
-      const info = statSync(path);
-      const copy = (ending: string) => (present.has(file + ending) ? stampOf(path + ending) : undefined);
+      const info = stamp(file);
+      // Gone since it was listed: nothing to serve, so nothing to compress.
+      if (!info) continue;
+      const copy = (ending: string) => (present.has(file + ending) ? stamp(file + ending) : undefined);
       const recorded = before.get(file);
       const now = {
         size: info.size,
@@ -201,11 +213,12 @@ export async function writeDeployFiles(
       if (isUnchanged(recorded, now)) {
         counts.unchanged++;
         take(file, recorded);
-      } else changed.push({ file, info });
+      } else changed.push(file);
     }
 
-    await eachLimited(changed, PARALLEL, async ({ file, info }) => {
+    await eachLimited(changed, PARALLEL, async (file) => {
       const path = join(siteDir, file);
+      const info = await stat(path);
       const quality = qualityOf(file);
       const source = await readFile(path);
       const digest = createHash('sha256').update(source).digest('hex');
@@ -239,7 +252,8 @@ export async function writeDeployFiles(
   };
 
   // The rest of the site while the other steps write their folders, then each step's folders.
-  await pass((name) => !alongside.some((step) => step.holds(name)));
+  // The handed listing is for the first pass only: the other steps write their folders after it was made.
+  await pass((name) => !alongside.some((step) => step.holds(name)), { handed: handoff?.take() });
   for (const [index, step] of alongside.entries()) {
     const waited = performance.now();
     await stepsDone[index];
@@ -281,7 +295,8 @@ export async function writeDeployFiles(
 
 /**
  * The Astro integration: runs {@link writeDeployFiles} on the output when a build is done;
- * with `alongside`, while earlier integrations still write their folders in the background.
+ * with `alongside`, while earlier integrations still write their folders in the background;
+ * with `handoff`, on the listing the incremental step left (give both the same one).
  *
  * @example
  * // astro.config.mjs
@@ -289,7 +304,10 @@ export async function writeDeployFiles(
  * const search = searchIndex({ background: true });
  * integrations: [search, deployFiles({ alongside: [{ what: 'the search index', holds: isSearchBundle, done: search.indexed }] })],
  */
-export default function deployFiles({ alongside }: { alongside?: readonly StillWriting[] } = {}): AstroIntegration {
+export default function deployFiles({
+  alongside,
+  handoff,
+}: { alongside?: readonly StillWriting[]; handoff?: ListingHandoff } = {}): AstroIntegration {
   let cacheDir = '';
   return {
     name: 'wire-reader:deploy-files',
@@ -298,7 +316,7 @@ export default function deployFiles({ alongside }: { alongside?: readonly StillW
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await writeDeployFiles(fileURLToPath(dir), { cacheDir, logger, alongside });
+        await writeDeployFiles(fileURLToPath(dir), { cacheDir, logger, alongside, handoff });
       },
     },
   };

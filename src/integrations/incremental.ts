@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { emptiedFolders, staleFiles, type OutputFile } from '../lib/prune.ts';
-import { listTree } from './tree.ts';
+import { listTree, type ListingHandoff, type Stamp } from './tree.ts';
 
 /** Astro's incremental-build manifest, in the cache folder. */
 const MANIFEST = 'incremental-build.json';
@@ -25,9 +25,12 @@ const STATE = 'wire-incremental.json';
  */
 export function incremental({
   leave = () => false,
+  handoff,
 }: {
   /** Whether a top-level folder of the output belongs to a later step (the search bundles), which replaces or deletes it itself. */
   leave?: (folder: string) => boolean;
+  /** Where to leave the listing of what remains, with each file's stamp, for a later step (the deploy step). */
+  handoff?: ListingHandoff;
 } = {}): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
@@ -42,6 +45,7 @@ export function incremental({
       },
       'astro:build:start': ({ logger }) => {
         startedMs = Date.now();
+        handoff?.take(); // an earlier build's, should one be left
         let state: { outDir?: string; finished?: boolean } = {};
         try {
           state = JSON.parse(readFileSync(statePath(), 'utf8')) as typeof state;
@@ -63,13 +67,19 @@ export function incremental({
         }
         // The search bundles belong to the search step, which keeps, rewrites or deletes them:
         // they are not walked (at 10,000 stories they hold two thirds of the files).
-        const tree = listTree(outDir, (name) => !leave(name));
-        const files: OutputFile[] = tree.files.map((path) => ({
-          path,
-          mtimeMs: statSync(join(outDir, path)).mtimeMs,
-        }));
+        const within = (name: string) => !leave(name);
+        const tree = listTree(outDir, within);
+        const stamps = new Map<string, Stamp>();
+        const files: OutputFile[] = tree.files.map((path) => {
+          const { size, mtimeMs } = statSync(join(outDir, path));
+          stamps.set(path, { size, mtimeMs });
+          return { path, mtimeMs };
+        });
         const stale = new Set(staleFiles(files, { startedMs, kept }));
-        for (const path of stale) unlinkSync(join(outDir, path));
+        for (const path of stale) {
+          unlinkSync(join(outDir, path));
+          stamps.delete(path);
+        }
         const remaining = [...tree.others, ...files.map((file) => file.path).filter((path) => !stale.has(path))];
         for (const folder of emptiedFolders(tree.folders, remaining)) {
           try {
@@ -80,6 +90,7 @@ export function incremental({
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(`${files.length} files checked, ${stale.size} this build no longer makes removed, in ${seconds} s`);
+        handoff?.put({ within, stamps });
         writeFileSync(statePath(), JSON.stringify({ outDir, finished: true }));
       },
     },

@@ -44,13 +44,58 @@ export function listTree(root: string, within: (name: string) => boolean = () =>
   return tree;
 }
 
+/** A file's size and modification time. */
+export interface Stamp {
+  size: number;
+  mtimeMs: number;
+}
+
 /**
  * Size and modification time of a file, or undefined when there is none.
  *
  * @example
  * stampOf('dist/index.html.br'); // { size: 3204, mtimeMs: 1795781590022.0764 }
  */
-export function stampOf(path: string): { size: number; mtimeMs: number } | undefined {
+export function stampOf(path: string): Stamp | undefined {
   const info = statSync(path, { throwIfNoEntry: false });
   return info && { size: info.size, mtimeMs: info.mtimeMs };
 }
+
+/**
+ * The files of part of a built site with their stamps, as one post-build step left them, for
+ * a later step of the same build: `within` tells which top-level entries were listed, and
+ * `stamps` holds every file under them (paths as {@link listTree} gives them).
+ */
+export interface SiteListing {
+  within: (name: string) => boolean;
+  stamps: Map<string, Stamp>;
+}
+
+/**
+ * A listing handed from one post-build step to a later one (the incremental step to the
+ * deploy step), so that the later one does not walk and stat the same files again: at
+ * 100,000 stories that walk takes seconds. `take()` gives what was `put()` since the last
+ * `take()`, at most once.
+ *
+ * @example
+ * const handoff = listingHandoff();
+ * handoff.put({ within: () => true, stamps: new Map([['index.html', { size: 9, mtimeMs: 1 }]]) });
+ * handoff.take()?.stamps.size; // 1
+ * handoff.take(); // undefined
+ */
+export function listingHandoff(): { put: (listing: SiteListing) => void; take: () => SiteListing | undefined } {
+  let held: SiteListing | undefined;
+  return {
+    put: (listing) => {
+      held = listing;
+    },
+    take: () => {
+      const listing = held;
+      held = undefined;
+      return listing;
+    },
+  };
+}
+
+/** What {@link listingHandoff} returns. */
+export type ListingHandoff = ReturnType<typeof listingHandoff>;

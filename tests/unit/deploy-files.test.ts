@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST, writeDeployFiles } from '../../src/integrations/deploy';
+import { listingHandoff, listTree, stampOf, type Stamp } from '../../src/integrations/tree';
 import { readManifest } from '../../src/lib/deploy-manifest';
 import { cspHash } from '../../src/lib/headers';
 
@@ -231,5 +232,71 @@ describe('writeDeployFiles alongside steps still writing their folders', () => {
     cards.finish();
     await expect(deploying).rejects.toThrow('Search index: Pagefind stopped');
     expect(existsSync(join(site, 'cards/late.js.br'))).toBe(true);
+  });
+});
+
+describe('writeDeployFiles with a listing handed on by an earlier step', () => {
+  /** A listing of the site's top-level entries `within` accepts, as the incremental step hands it on. */
+  const handed = (within: (name: string) => boolean) => {
+    const stamps = new Map<string, Stamp>();
+    for (const file of listTree(site, within).files) stamps.set(file, stampOf(join(site, file)) as Stamp);
+    const handoff = listingHandoff();
+    handoff.put({ within, stamps });
+    return { handoff, stamps };
+  };
+
+  it('gives the same site and headers as a walk of the folder, and an unchanged page stays unread', async () => {
+    const walked = await build();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    write('stories/c/index.html', page('maroon', 'Story C'));
+    const { handoff } = handed(() => true);
+    const result = await writeDeployFiles(site, { cacheDir, handoff });
+    expect(result.unchanged).toBe(3);
+    expect(result.compressed).toBe(4);
+    expect(existsSync(join(site, 'stories/c/index.html.br'))).toBe(true);
+    expect(styleSources(result)).toContain(cspHash('p{color:maroon}'));
+    for (const source of styleSources(walked).trim().split(/\s+/).slice(1)) {
+      expect(styleSources(result)).toContain(source);
+    }
+  });
+
+  it('takes its files from the listing, not the folder, and walks the top-level entries the listing does not cover', async () => {
+    const { handoff, stamps } = handed((name) => name !== 'index.html');
+    // Left out of the listing: so the deploy step has not walked the folders it covers.
+    stamps.delete('stories/b/index.html');
+    const result = await writeDeployFiles(site, { cacheDir, handoff });
+    expect(existsSync(join(site, 'stories/a/index.html.br'))).toBe(true);
+    expect(existsSync(join(site, 'stories/b/index.html.br'))).toBe(false);
+    expect(existsSync(join(site, 'index.html.br'))).toBe(true);
+    expect(result.compressed).toBe(2);
+  });
+
+  it('uses a listing once: the next build walks the folder unless it is handed a new one', async () => {
+    const { handoff, stamps } = handed(() => true);
+    stamps.delete('stories/b/index.html');
+    await writeDeployFiles(site, { cacheDir, handoff });
+    const next = await writeDeployFiles(site, { cacheDir, handoff });
+    expect(next.compressed).toBe(3);
+    expect(existsSync(join(site, 'stories/b/index.html.br'))).toBe(true);
+  });
+
+  it('walks the folders of steps still writing, though the listing covers them', async () => {
+    const { handoff } = handed(() => true);
+    let finish = () => undefined as void;
+    const done = new Promise<void>((resolve) => {
+      finish = () => {
+        write('late/index.html', page('olive', 'Late'));
+        resolve();
+      };
+    });
+    const deploying = writeDeployFiles(site, {
+      cacheDir,
+      handoff,
+      alongside: [{ what: 'the late step', holds: (name) => name === 'late', done: () => done }],
+    });
+    finish();
+    const result = await deploying;
+    expect(existsSync(join(site, 'late/index.html.br'))).toBe(true);
+    expect(result.compressed).toBe(4);
   });
 });
