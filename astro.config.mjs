@@ -43,11 +43,11 @@ const deploySafety = {
 // Pagefind indexes in a process of its own, on about one core, and the share cards are drawn
 // in worker threads: the deploy step compresses the rest of the site meanwhile, and the cards
 // and the search bundles once each is written.
-const search = searchIndex({ background: true });
-const shareCards = cards({ background: true });
 // The incremental step lists and stamps dist/ (but the cards and the search bundles) once it
-// has pruned it; the deploy step takes that listing rather than walking dist/ again.
+// has pruned it; the search and deploy steps read that listing rather than walk dist/ again.
 const listing = listingHandoff();
+const search = searchIndex({ background: true, handoff: listing });
+const shareCards = cards({ background: true });
 
 export default defineConfig({
   site,

@@ -106,6 +106,8 @@ export async function writeDeployFiles(
   },
 ): Promise<DeployFilesResult> {
   const started = performance.now();
+  // Taken now: it describes the site as the steps before this one left it.
+  const handed = handoff?.current();
   // Each awaited after the rest of the site is done; a failure meanwhile is not an unhandled rejection.
   const stepsDone = alongside.map((step) => {
     const done = step.done();
@@ -253,7 +255,7 @@ export async function writeDeployFiles(
 
   // The rest of the site while the other steps write their folders, then each step's folders.
   // The handed listing is for the first pass only: the other steps write their folders after it was made.
-  await pass((name) => !alongside.some((step) => step.holds(name)), { handed: handoff?.take() });
+  await pass((name) => !alongside.some((step) => step.holds(name)), { handed });
   for (const [index, step] of alongside.entries()) {
     const waited = performance.now();
     await stepsDone[index];

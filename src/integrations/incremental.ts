@@ -45,7 +45,7 @@ export function incremental({
       },
       'astro:build:start': ({ logger }) => {
         startedMs = Date.now();
-        handoff?.take(); // an earlier build's, should one be left
+        handoff?.clear(); // an earlier build's listing is not this one's
         let state: { outDir?: string; finished?: boolean } = {};
         try {
           state = JSON.parse(readFileSync(statePath(), 'utf8')) as typeof state;

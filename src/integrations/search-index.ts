@@ -22,6 +22,7 @@ import * as pagefind from 'pagefind';
 import { eachLimited } from '../lib/precompress.ts';
 import { isSearchBundle, readSearchFolders } from '../data/search-folders.ts';
 import { answered, thenClose } from './pagefind-call.ts';
+import type { ListingHandoff, SiteListing } from './tree.ts';
 import {
   indexedSource,
   isStoryPage,
@@ -105,13 +106,21 @@ interface StoryPage {
  * what the index reads: from the last build's state for a page whose size and mtime are
  * unchanged (an incremental build leaves an unchanged page as it is), or else from the page.
  */
-async function storyPages(dir: string, before: IndexState): Promise<StoryPage[]> {
-  const slugs = await readdir(join(dir, 'stories')).catch(() => [] as string[]);
+async function storyPages(dir: string, before: IndexState, listed?: SiteListing): Promise<StoryPage[]> {
+  // From the incremental step's listing when it covers the stories: 100,000 stats fewer.
+  const fromListing = listed?.within('stories') ? listed : undefined;
+  const paths = fromListing
+    ? [...fromListing.stamps.keys()].filter((path) => isStoryPage(path))
+    : (await readdir(join(dir, 'stories')).catch(() => [] as string[])).map((slug) => `stories/${slug}/index.html`);
   const pages: StoryPage[] = [];
-  await eachLimited(slugs, 32, async (slug) => {
-    const path = `stories/${slug}/index.html`;
-    const info = await stat(join(dir, path)).catch(() => undefined);
-    if (!info?.isFile() || !isStoryPage(path)) return;
+  await eachLimited(paths, 32, async (path) => {
+    const info = fromListing
+      ? fromListing.stamps.get(path)
+      : await stat(join(dir, path)).then(
+          (found) => (found.isFile() ? found : undefined),
+          () => undefined,
+        );
+    if (!info || !isStoryPage(path)) return;
     const known = before.pages[path];
     if (known && known[0] === info.size && known[1] === info.mtimeMs) {
       pages.push({ path, size: info.size, mtimeMs: info.mtimeMs, date: known[2], digest: known[3] });
@@ -204,12 +213,13 @@ async function indexBuiltSite(
   cacheDir: string,
   folders: SearchFolders,
   logger: AstroIntegrationLogger,
+  listed?: SiteListing,
 ): Promise<void> {
   const started = performance.now();
   const statePath = join(cacheDir, STATE_FILE);
   const version = JSON.stringify([dir, PAGEFIND_VERSION, INDEX_CONFIG, UNUSED_UI_FILES]);
   const before = await readState(statePath, version);
-  const pages = await storyPages(dir, before);
+  const pages = await storyPages(dir, before, listed);
   const parts = searchParts(pages, (page) => page.date, folders);
   const after: IndexState = { version, pages: {}, bundles: {} };
   for (const page of pages) after.pages[page.path] = [page.size, page.mtimeMs, page.date, page.digest];
@@ -387,7 +397,14 @@ async function assertFolder(dir: string): Promise<void> {
  * integrations: [searchIndex()],
  * const search = searchIndex({ background: true }); // and a later step awaits search.indexed()
  */
-export function searchIndex({ background = false }: { background?: boolean } = {}): AstroIntegration & {
+export function searchIndex({
+  background = false,
+  handoff,
+}: {
+  background?: boolean;
+  /** The incremental step's listing of the output (src/integrations/tree.ts), read instead of statting every story page. */
+  handoff?: ListingHandoff;
+} = {}): AstroIntegration & {
   indexed: () => Promise<void>;
 } {
   const enabled = process.env.WIRE_SEARCH !== 'off';
@@ -420,6 +437,8 @@ export function searchIndex({ background = false }: { background?: boolean } = {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const folder = fileURLToPath(dir);
+        // Read now, before any await: it describes the site as the pages left it.
+        const listed = handoff?.current();
         indexing = (async () => {
           await assertFolder(folder);
           if (!enabled) {
@@ -427,7 +446,7 @@ export function searchIndex({ background = false }: { background?: boolean } = {
             logger.info('WIRE_SEARCH=off: no search index built');
             return;
           }
-          await indexBuiltSite(folder, cacheDir, folders, logger);
+          await indexBuiltSite(folder, cacheDir, folders, logger, listed);
         })();
         if (!background) return indexing;
         // Awaited by a later step (indexed()); until then, a failure is not an unhandled rejection.

@@ -271,10 +271,11 @@ describe('writeDeployFiles with a listing handed on by an earlier step', () => {
     expect(result.compressed).toBe(2);
   });
 
-  it('uses a listing once: the next build walks the folder unless it is handed a new one', async () => {
+  it('walks the folder again once the listing is cleared, as each build starts', async () => {
     const { handoff, stamps } = handed(() => true);
     stamps.delete('stories/b/index.html');
     await writeDeployFiles(site, { cacheDir, handoff });
+    handoff.clear();
     const next = await writeDeployFiles(site, { cacheDir, handoff });
     expect(next.compressed).toBe(3);
     expect(existsSync(join(site, 'stories/b/index.html.br'))).toBe(true);

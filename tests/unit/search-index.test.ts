@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchIndex } from '../../src/integrations/search-index';
+import { listingHandoff, stampOf, type ListingHandoff, type Stamp } from '../../src/integrations/tree';
 
 const story = (title: string, date: string, body = true) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body>` +
@@ -32,8 +33,8 @@ const write = (file: string, text: string) => {
 };
 
 /** The integration, set up as Astro would, and its build hook run on the site. */
-async function buildDone(background: boolean) {
-  const search = searchIndex({ background });
+async function buildDone(background: boolean, handoff?: ListingHandoff) {
+  const search = searchIndex({ background, handoff });
   const hooks = search.hooks as Record<string, (options: unknown) => unknown>;
   await hooks['astro:config:done']?.({ config: { cacheDir: pathToFileURL(join(root, 'cache/')) } });
   const hook = Promise.resolve(hooks['astro:build:done']?.({ dir: pathToFileURL(`${site}/`), logger }));
@@ -72,5 +73,31 @@ describe('searchIndex in a build', () => {
     const { search, hook } = await buildDone(true);
     await expect(hook).resolves.toBeUndefined();
     await expect(search.indexed()).rejects.toThrow('stories/no-body/index.html has no article with data-pagefind-body');
+  });
+});
+
+describe("searchIndex with the incremental step's listing of the site", () => {
+  /** A listing holding the given story pages, covering the top-level entries `within` accepts. */
+  const listing = (within: (name: string) => boolean, pages: string[]) => {
+    const handoff = listingHandoff();
+    handoff.put({ within, stamps: new Map(pages.map((page) => [page, stampOf(join(site, page)) as Stamp])) });
+    return handoff;
+  };
+
+  it('takes the story pages from the listing when it covers the stories, not from the folder', async () => {
+    const handoff = listing(() => true, ['stories/tokayev/index.html', 'index.html']);
+    const { search } = await buildDone(false, handoff);
+    await search.indexed();
+    // Counted from the listing (Pagefind itself still reads the pages on disk).
+    expect(logged.join('\n')).toContain('search: 1 story page(s);');
+  });
+
+  it('reads the folder when the listing does not cover the stories, or none was put this build', async () => {
+    for (const handoff of [listing((name) => name !== 'stories', []), listingHandoff()]) {
+      logged.length = 0;
+      const { search } = await buildDone(false, handoff);
+      await search.indexed();
+      expect(logged.join('\n')).toContain('search: 2 story page(s)');
+    }
   });
 });
