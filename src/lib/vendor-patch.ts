@@ -47,6 +47,14 @@ export const STORE_LINES = 'wire-reader.astro-store-lines';
  * of store, bundled in 14.7 s of a cold build. A static build runs that code only on this
  * machine, during the build, so each chunk's module reads the chunk file instead.
  *
+ * Astro (7.3.5) keeps each build's route cache, every `getStaticPaths()` result with its
+ * props, for as long as the process runs: the cache is kept per manifest in a WeakMap, and
+ * the manifest lives in the build's prerender entry module, which Node never unloads. One
+ * `astro build` does not notice; the publisher's builder, which builds again and again in
+ * one process, kept every build's 10,000 stories (about 65 MB a build, found in its heap
+ * snapshots). The default prerenderer's teardown, empty until now, empties the cache once
+ * the pages are generated.
+ *
  * Satori (0.63.2, the newest) places each glyph HarfBuzz positions at the pen's y *plus*
  * its y offset, but HarfBuzz's offsets point up and SVG's y points down: marks HarfBuzz
  * raises are drawn lowered. In Arabic the dots of a joined final ة sink into the letter,
@@ -141,6 +149,21 @@ export const VENDOR_FIXES: readonly VendorFix[] = [
         // layer for more, so a build unregisters it.
         from: '      await contentLayer.sync();\n      if (!skip?.cleanup) {\n        contentLayer.dispose();\n      }',
         to: '      await contentLayer.sync();\n      if (!skip?.cleanup) {\n        contentLayer.dispose();\n        if (command === "build" && globalContentLayer.get() === contentLayer) globalContentLayer.dispose();\n      }',
+      },
+    ],
+  },
+  {
+    pkg: 'astro',
+    version: '7.3.5',
+    why: "a finished build's route cache is emptied, so a process that builds again does not keep it",
+    files: ['dist/core/build/default-prerenderer.js'],
+    replacements: [
+      {
+        from: 'async teardown() {\n    }',
+        to:
+          'async teardown() {\n      const app = prerenderer.app;\n      if (!app) return;\n' +
+          '      const { getRouteCache } = await import("../render/route-cache.js");\n' +
+          '      (app.routeCache ?? getRouteCache(app.manifest)).clearAll();\n    }',
       },
     ],
   },

@@ -241,6 +241,27 @@ describe('the installed packages', () => {
     }
   });
 
+  it("empties a finished build's route cache, which the build's prerender module would keep for the process's life", async () => {
+    const root = dirname(require.resolve('astro/package.json'));
+    const load = (file: string) => import(pathToFileURL(join(root, file)).href);
+    const { createDefaultPrerenderer } = (await load('dist/core/build/default-prerenderer.js')) as {
+      createDefaultPrerenderer: (options: object) => { app?: object; teardown: () => Promise<void> };
+    };
+    const { RouteCache } = (await load('dist/core/render/route-cache.js')) as {
+      RouteCache: new (logger: object) => {
+        set: (route: object, entry: object) => void;
+        get: (route: object) => unknown;
+      };
+    };
+    const routeCache = new RouteCache({ warn: () => undefined });
+    const route = { route: '/stories/[id]', component: 'src/pages/stories/[id].astro' };
+    routeCache.set(route, { staticPaths: [{ params: { id: 'astana' }, props: { story: {} } }] });
+    const prerenderer = createDefaultPrerenderer({});
+    prerenderer.app = { routeCache, manifest: {} };
+    await prerenderer.teardown();
+    expect(routeCache.get(route)).toBeUndefined();
+  });
+
   it('draws the dots of a joined final ة above the letter, where HarfBuzz puts them', async () => {
     const fonts = cardFonts();
     // The top of the ink of a word: the smallest y of its glyph outlines in Satori's SVG.
