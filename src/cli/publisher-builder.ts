@@ -12,6 +12,7 @@
  * build is never cut off half-way. It ends when the publisher does.
  */
 import { build } from 'astro';
+import { collectBuildMemos, releaseBuildMemos } from '../data/build-memo.ts';
 import { pageLine } from '../lib/publisher.ts';
 import { releaseBuildLock } from '../integrations/checkout-lock.ts';
 
@@ -57,6 +58,9 @@ process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
   return write(chunk, ...rest);
 }) as typeof process.stdout.write;
 
+// Each build's archive is let go of once the build is done, not kept for the process's life.
+collectBuildMemos();
+
 let queue = Promise.resolve();
 process.on('message', (request: BuilderRequest) => {
   if (request.type === 'exit') {
@@ -75,6 +79,7 @@ process.on('message', (request: BuilderRequest) => {
     } finally {
       // Builds of this checkout by others (npm run build, the tests) may run between ours.
       releaseBuildLock(process.cwd());
+      releaseBuildMemos();
     }
     const seconds = (performance.now() - started) / 1000;
     const rssBytes = process.memoryUsage().rss;

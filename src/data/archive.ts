@@ -11,6 +11,7 @@ import { isPublished } from '../lib/publish';
 import { rankRelated, salientTerms } from '../lib/related';
 import { SITE } from '../lib/site';
 import { editionPath, sectionPath, slugify } from '../lib/slug';
+import { buildMemo } from './build-memo';
 import { readBuildTime } from './build-time';
 import { collectionProblems, newestFirst, toStory, type Story } from '../lib/story';
 
@@ -218,13 +219,8 @@ function cardPhotoOf(entryFile: string, story: Story): (() => (CardPhoto & { alt
   };
 }
 
-let archive: Promise<Archive> | undefined;
-
 /** The archive, loaded and indexed on first use and shared by every page of the build. */
-export function getArchive(): Promise<Archive> {
-  archive ??= load();
-  return archive;
-}
+export const getArchive: () => Promise<Archive> = buildMemo(load);
 
 /**
  * The edition of a language from the archive; the default edition when the language has none.

@@ -5,6 +5,7 @@ import { chunk, newest, newsSelection, type NewsStory, type SitemapUrl } from '.
 import { absoluteUrl, archivePath, dayPath, editionPrefix, monthPath, sectionPath, tagPath } from '../lib/slug';
 import type { Story } from '../lib/story';
 import { getArchive } from './archive';
+import { buildMemo } from './build-memo';
 
 /** Publisher pages: written in the default language only, so listed once. */
 const PUBLISHER_PATHS = ['/about/', '/corrections/', '/contact/', '/terms/'];
@@ -73,12 +74,11 @@ async function load(site: string): Promise<SitemapUrl[][]> {
   return chunk(urls, SITE.sitemapLimit);
 }
 
-let files: Promise<SitemapUrl[][]> | undefined;
+const files = buildMemo(load);
 
-/** The sitemap files of this build, worked out once. */
+/** The sitemap files of this build, worked out once (for the one site URL a build has). */
 export function sitemapFiles(site: string): Promise<SitemapUrl[][]> {
-  files ??= load(site);
-  return files;
+  return files(site);
 }
 
 /** The site path of sitemap file `n` (from 1). */

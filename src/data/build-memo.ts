@@ -1,0 +1,70 @@
+/**
+ * Data worked out once per build and shared by all its pages: the archive, the sitemap files.
+ *
+ * Astro imports a build's page code afresh for every build, and Node never unloads a module.
+ * A plain module-level memo therefore keeps each build's archive alive for as long as the
+ * process runs. In `astro build` that is one build. The publisher's builder
+ * (src/cli/publisher-builder.ts) builds again and again in one process, and every build
+ * would leave its archive behind (with Astro's route cache, emptied by a fix in
+ * src/lib/vendor-patch.ts: about 65 MB a build at 10,000 stories).
+ *
+ * A memo made here is held as usual, but a process that runs many builds can let go of it.
+ * It calls {@link collectBuildMemos} before its first build, then {@link releaseBuildMemos}
+ * after each. The registry lives on `globalThis`, the one object shared by the builder and
+ * the page code Vite bundles for each build. Where no process collects memos (`astro build`,
+ * `astro dev`), nothing is registered and nothing changes.
+ */
+
+const REGISTRY = Symbol.for('wire-reader.build-memos');
+
+/** The memos' release functions, while a process collects them. */
+type Registry = Set<() => void>;
+const holder = globalThis as { [REGISTRY]?: Registry };
+
+/**
+ * A function that runs `make` on its first call and returns that same result until the
+ * memo is released (see the module comment); after that, the next call runs `make` again.
+ * Only the first call's arguments reach `make`: a memo is for what a build has one of.
+ *
+ * @example
+ * export const getArchive = buildMemo(load); // the same promise for every page of a build
+ */
+export function buildMemo<A extends unknown[], T>(make: (...args: A) => T): (...args: A) => T {
+  let held: { value: T } | undefined;
+  return (...args) => {
+    if (!held) {
+      held = { value: make(...args) };
+      holder[REGISTRY]?.add(() => {
+        held = undefined;
+      });
+    }
+    return held.value;
+  };
+}
+
+/**
+ * Starts collecting the memos of the builds this process runs, for {@link releaseBuildMemos}.
+ *
+ * @example
+ * collectBuildMemos(); // once, in a process that runs Astro's build() many times
+ */
+export function collectBuildMemos(): void {
+  holder[REGISTRY] ??= new Set();
+}
+
+/**
+ * Lets go of every memo made since the last release, so that a finished build's data can
+ * be garbage collected. Returns how many there were.
+ *
+ * @example
+ * await build({ root });
+ * releaseBuildMemos(); // 2: the archive and the sitemap files
+ */
+export function releaseBuildMemos(): number {
+  const releases = holder[REGISTRY];
+  if (!releases) return 0;
+  const count = releases.size;
+  for (const release of releases) release();
+  releases.clear();
+  return count;
+}

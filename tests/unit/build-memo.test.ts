@@ -1,0 +1,44 @@
+/**
+ * The per-build memos (src/data/build-memo.ts): held for a build's pages, and let go of by a
+ * process that runs many builds, so that a finished build's archive can be collected.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildMemo, collectBuildMemos, releaseBuildMemos } from '../../src/data/build-memo';
+
+const REGISTRY = Symbol.for('wire-reader.build-memos');
+afterEach(() => {
+  delete (globalThis as { [REGISTRY]?: unknown })[REGISTRY];
+});
+
+/** A memo over a counter, so each call of `make` is seen. */
+const counted = () => {
+  let made = 0;
+  return { memo: buildMemo((label: string) => `${label} ${++made}`), made: () => made };
+};
+
+describe('buildMemo', () => {
+  it('makes its value once, from the first call’s arguments, for every page of a build', () => {
+    const { memo, made } = counted();
+    expect([memo('archive'), memo('other'), memo('archive')]).toEqual(['archive 1', 'archive 1', 'archive 1']);
+    expect(made()).toBe(1);
+  });
+
+  it('is let go of after a build where a process collects memos, and made again for the next', () => {
+    collectBuildMemos();
+    const { memo, made } = counted();
+    expect(memo('build')).toBe('build 1');
+    expect(releaseBuildMemos()).toBe(1);
+    expect(memo('build')).toBe('build 2');
+    expect(made()).toBe(2);
+    expect(releaseBuildMemos()).toBe(1);
+    expect(releaseBuildMemos()).toBe(0);
+  });
+
+  it('is kept, and nothing is registered, where no process collects memos (astro build, astro dev)', () => {
+    const { memo, made } = counted();
+    memo('build');
+    expect(releaseBuildMemos()).toBe(0);
+    memo('build');
+    expect(made()).toBe(1);
+  });
+});
