@@ -93,6 +93,19 @@ describe('cacheKey', () => {
     expect(() => cacheKey({ props: { render: () => 'x' } })).toThrow(/page\.props\.render is a function/);
   });
 
+  it.each([
+    [
+      'in an array',
+      { props: { related: [{ id: 'a' }, { id: 'b', at: Symbol('x') }] } },
+      'page.props.related[1].at is a symbol',
+    ],
+    ['in a map value', { props: { byId: new Map([['a', { f: () => 1 }]]) } }, 'page.props.byId.a.f is a function'],
+    ['as a map key', { nav: new Map([[() => 1, 'x']]) }, 'page.nav.key0 is a function'],
+    ['in a set', { tags: new Set(['a', Symbol('b')]) }, 'page.tags[1] is a symbol'],
+  ])('names where a value it refuses is: %s', (_name, shown, where) => {
+    expect(() => cacheKey(shown)).toThrow(`cacheKey: ${where}`);
+  });
+
   it('refuses a class instance, whose private state a key cannot see', () => {
     class Hidden {
       #secret = 1;
