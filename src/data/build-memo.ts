@@ -11,11 +11,14 @@
  * A memo made here is held as usual, but a process that runs many builds can let go of it.
  * It calls {@link collectBuildMemos} before its first build, then {@link releaseBuildMemos}
  * after each. The registry lives on `globalThis`, the one object shared by the builder and
- * the page code Vite bundles for each build. Where no process collects memos (`astro build`,
- * `astro dev`), nothing is registered and nothing changes.
+ * the page code Vite bundles for each build; a fix to Astro (src/lib/vendor-patch.ts) puts
+ * the release of each build's content store there too. Where no process collects memos
+ * (`astro build`, `astro dev`), nothing is registered and nothing changes.
  */
 
-const REGISTRY = Symbol.for('wire-reader.build-memos');
+import { BUILD_MEMOS } from '../lib/vendor-patch.ts';
+
+const REGISTRY = Symbol.for(BUILD_MEMOS);
 
 /** The memos' release functions, while a process collects them. */
 type Registry = Set<() => void>;

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import satori from 'satori';
 import { describe, expect, it, vi } from 'vitest';
 import { cardFonts } from '../../src/lib/card-render';
-import { patchSource, VENDOR_FIXES } from '../../src/lib/vendor-patch';
+import { BUILD_MEMOS, patchSource, VENDOR_FIXES } from '../../src/lib/vendor-patch';
 
 const fix = [{ from: 'z=c+Y.dy*b,', to: 'z=c-Y.dy*b,' }];
 
@@ -260,6 +260,28 @@ describe('the installed packages', () => {
     prerenderer.app = { routeCache, manifest: {} };
     await prerenderer.teardown();
     expect(routeCache.get(route)).toBeUndefined();
+  });
+
+  it("lets a process that collects build memos release the content store a build's pages read", async () => {
+    const root = dirname(require.resolve('astro/package.json'));
+    // A fresh copy of the module, as each build bundles its own: its singleton starts empty.
+    const { globalDataStore } = (await import(
+      `${pathToFileURL(join(root, 'dist/content/data-store.js')).href}?memo-test`
+    )) as { globalDataStore: { get: () => Promise<object> } };
+    const registry = Symbol.for(BUILD_MEMOS);
+    const holder = globalThis as { [registry]?: Set<() => void> };
+    const before = holder[registry];
+    try {
+      holder[registry] = new Set();
+      const first = await globalDataStore.get();
+      expect(await globalDataStore.get()).toBe(first);
+      expect(holder[registry].size).toBe(1);
+      for (const release of holder[registry]) release();
+      expect(await globalDataStore.get()).not.toBe(first);
+    } finally {
+      if (before) holder[registry] = before;
+      else delete holder[registry];
+    }
   });
 
   it('draws the dots of a joined final ة above the letter, where HarfBuzz puts them', async () => {
