@@ -37,12 +37,24 @@ export function buildMemo<A extends unknown[], T>(make: (...args: A) => T): (...
   return (...args) => {
     if (!held) {
       held = { value: make(...args) };
-      holder[REGISTRY]?.add(() => {
+      onBuildRelease(() => {
         held = undefined;
       });
     }
     return held.value;
   };
+}
+
+/**
+ * Registers `release` to run when a process that collects memos lets go of this build's
+ * (see {@link releaseBuildMemos}); does nothing elsewhere. For state a build's own code
+ * holds that is not a memo, such as a listing handed between its steps.
+ *
+ * @example
+ * onBuildRelease(() => { held = undefined; });
+ */
+export function onBuildRelease(release: () => void): void {
+  holder[REGISTRY]?.add(release);
 }
 
 /**

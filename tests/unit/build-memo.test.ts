@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildMemo, collectBuildMemos, releaseBuildMemos } from '../../src/data/build-memo';
+import { listingHandoff } from '../../src/integrations/tree';
 
 const REGISTRY = Symbol.for('wire-reader.build-memos');
 afterEach(() => {
@@ -40,5 +41,21 @@ describe('buildMemo', () => {
     expect(releaseBuildMemos()).toBe(0);
     memo('build');
     expect(made()).toBe(1);
+  });
+
+  it("lets go of a build's listing of dist/ with its memos, in a process that collects them", () => {
+    collectBuildMemos();
+    const handoff = listingHandoff();
+    handoff.put({ within: () => true, stamps: new Map([['index.html', { size: 9, mtimeMs: 1 }]]) });
+    expect(handoff.current()?.stamps.size).toBe(1);
+    expect(releaseBuildMemos()).toBe(1);
+    expect(handoff.current()).toBeUndefined();
+  });
+
+  it('keeps the listing for the later steps of an astro build, which collects nothing', () => {
+    const handoff = listingHandoff();
+    handoff.put({ within: () => true, stamps: new Map() });
+    releaseBuildMemos();
+    expect(handoff.current()).toBeDefined();
   });
 });
