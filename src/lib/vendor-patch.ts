@@ -68,6 +68,14 @@ export const BUILD_MEMOS = 'wire-reader.build-memos';
  * snapshots showed growing). The singleton registers a release of its store with the
  * build memos (`BUILD_MEMOS`), in a process that collects them; elsewhere nothing changes.
  *
+ * Astro (7.3.5) keeps every built page's output URL in its routes (`distURL`), and the
+ * bundler keeps the routes: Rolldown holds the output options' callbacks (`entryFileNames`)
+ * for the life of the process, and their closure holds the build's routes. About 15,000
+ * URLs a build at 10,000 stories, which the builder's heap snapshots showed piling up once
+ * the store was released); the build's prerender module keeps the same lists in its
+ * manifest's routes. The URLs are needed until the `astro:build:done` hooks have run; then
+ * the build empties the lists in place, which both share.
+ *
  * Satori (0.63.2, the newest) places each glyph HarfBuzz positions at the pen's y *plus*
  * its y offset, but HarfBuzz's offsets point up and SVG's y points down: marks HarfBuzz
  * raises are drawn lowered. In Arabic the dots of a joined final ة sink into the letter,
@@ -191,6 +199,21 @@ export const VENDOR_FIXES: readonly VendorFix[] = [
         to:
           '        instance = ImmutableDataStore.fromModule().then((store) => new InMemorySource(store));\n' +
           `        globalThis[Symbol.for("${BUILD_MEMOS}")]?.add(() => {\n          instance = void 0;\n        });\n      }`,
+      },
+    ],
+  },
+  {
+    pkg: 'astro',
+    version: '7.3.5',
+    why: "a finished build lets go of its pages' output URLs, which the bundler's callbacks would keep",
+    files: ['dist/core/build/index.js'],
+    replacements: [
+      {
+        from: '      logger: this.logger\n    });\n    if (this.logger.level && levels[this.logger.level()] <= levels["info"]) {',
+        to:
+          '      logger: this.logger\n    });\n' +
+          '    for (const { route } of Object.values(allPages).flat()) route.distURL?.splice(0);\n' +
+          '    if (this.logger.level && levels[this.logger.level()] <= levels["info"]) {',
       },
     ],
   },
