@@ -39,7 +39,7 @@ in seconds. Stop it with Ctrl-C (once: after the running build; twice: now).
 Options:
   --quiet-ms N     wait until no file has changed for N ms before building (default 250)
   --max-rss-mib N  replace the builder process once it holds more than N MiB (default:
-                   half as much again as after its first build)
+                   half as much again as after its second build)
   --verbose        print every page line of the build log, not only the summary
   --help           show this help`;
 
@@ -90,9 +90,11 @@ type Built = Extract<BuilderReport, { type: 'built' }>;
 
 let queue: PublishQueue = firstBuild();
 let builder: ChildProcess | undefined;
-let firstRssBytes: number | undefined;
-/** Builds the running builder has done. */
+/** The running builder's resident memory after its second good build (src/lib/publisher.ts `retireReason`). */
+let baselineRssBytes: number | undefined;
+/** Builds the running builder has done, and how many of them were good. */
 let builds = 0;
+let goodBuilds = 0;
 /** The changes the running build publishes. */
 let building: readonly string[] | undefined;
 let timer: NodeJS.Timeout | undefined;
@@ -101,8 +103,9 @@ let failedStarts = 0;
 
 /** Starts a builder process; its first build catches up with what changed meanwhile. */
 function startBuilder(): void {
-  firstRssBytes = undefined;
+  baselineRssBytes = undefined;
   builds = 0;
+  goodBuilds = 0;
   // In a process group of its own: a terminal's Ctrl-C goes to the foreground group, and
   // must not reach the builder's own helpers (esbuild's service, Pagefind) mid-build.
   const child = fork(builderScript, [], { detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
@@ -168,15 +171,12 @@ function finished(built: Built): void {
     log('waiting for a change to the content (fix the file the error names)');
   }
   builds++;
-  // A failed first build says little of the builder's size.
-  if (built.ok) firstRssBytes ??= built.rssBytes;
-  const reason =
-    firstRssBytes === undefined
-      ? undefined
-      : retireReason(
-          { firstRssBytes, rssBytes: built.rssBytes, builds },
-          maxRssMiB === undefined ? undefined : maxRssMiB * 2 ** 20,
-        );
+  // A failed build says little of the builder's size.
+  if (built.ok && ++goodBuilds === 2) baselineRssBytes = built.rssBytes;
+  const reason = retireReason(
+    { baselineRssBytes, rssBytes: built.rssBytes, builds },
+    maxRssMiB === undefined ? undefined : maxRssMiB * 2 ** 20,
+  );
   if (reason && !stopping) log(`starting a fresh builder (${reason})`);
   tell(built, changes);
   queue = buildEnded(queue);

@@ -106,7 +106,7 @@ describe('retireReason', () => {
     'replaces a builder of $first MiB now at $now MiB (limit $limit): $expected',
     ({ first, now, limit, expected }) => {
       const reason = retireReason(
-        { firstRssBytes: first * MiB, rssBytes: now * MiB, builds: 3 },
+        { baselineRssBytes: first * MiB, rssBytes: now * MiB, builds: 3 },
         limit === undefined ? undefined : limit * MiB,
       );
       expect(reason).toBe(expected);
@@ -116,9 +116,16 @@ describe('retireReason', () => {
 
 describe('retireReason after a first build', () => {
   it('never replaces a builder after its first build, however big, so fresh builders cannot take turns for ever', () => {
-    expect(retireReason({ firstRssBytes: 900 * MiB, rssBytes: 900 * MiB, builds: 1 }, 1 * MiB)).toBeUndefined();
-    expect(retireReason({ firstRssBytes: 900 * MiB, rssBytes: 900 * MiB, builds: 2 }, 1 * MiB)).toBe(
+    expect(retireReason({ baselineRssBytes: undefined, rssBytes: 900 * MiB, builds: 1 }, 1 * MiB)).toBeUndefined();
+    expect(retireReason({ baselineRssBytes: undefined, rssBytes: 900 * MiB, builds: 2 }, 1 * MiB)).toBe(
       'resident memory 900 MiB, over 1 MiB',
+    );
+  });
+
+  it('has no limit of its own until it knows the size after a second good build', () => {
+    expect(retireReason({ baselineRssBytes: undefined, rssBytes: 4000 * MiB, builds: 2 })).toBeUndefined();
+    expect(retireReason({ baselineRssBytes: 1000 * MiB, rssBytes: 1501 * MiB, builds: 3 })).toBe(
+      'resident memory 1501 MiB, over 1500 MiB',
     );
   });
 });
