@@ -138,7 +138,8 @@ async function storyPages(dir: string, before: IndexState, listed?: SiteListing)
     const digest = createHash('sha256').update(indexed).digest('base64url');
     pages.push({ path, size: info.size, mtimeMs: info.mtimeMs, date, digest });
   });
-  return pages.sort((a, b) => a.path.localeCompare(b.path));
+  // By code unit, as the paths are compared everywhere else: a third of the time of localeCompare.
+  return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** A bundle's key: the pages it holds, each by path and what the index reads of it. */
