@@ -29,7 +29,7 @@ export function incremental({
 }: {
   /** Whether a top-level folder of the output belongs to a later step (the search bundles), which replaces or deletes it itself. */
   leave?: (folder: string) => boolean;
-  /** Where to leave the listing of what remains, with each file's stamp, for a later step (the deploy step). */
+  /** Where to leave the listing of what remains, with each file's stamp, for the later steps (search and deploy). */
   handoff?: ListingHandoff;
 } = {}): AstroIntegration {
   let outDir = '';

@@ -120,7 +120,7 @@ async function storyPages(dir: string, before: IndexState, listed?: SiteListing)
           (found) => (found.isFile() ? found : undefined),
           () => undefined,
         );
-    if (!info || !isStoryPage(path)) return;
+    if (!info) return;
     const known = before.pages[path];
     if (known && known[0] === info.size && known[1] === info.mtimeMs) {
       pages.push({ path, size: info.size, mtimeMs: info.mtimeMs, date: known[2], digest: known[3] });
