@@ -40,6 +40,8 @@ Options:
   --quiet-ms N     wait until no file has changed for N ms before building (default 250)
   --max-rss-mib N  replace the builder process once it holds more than N MiB (default:
                    half as much again as after its second build)
+  --strict         fail every build while SITE_URL is not set to the site's real address,
+                   as \`npm run build -- --strict\` does (use it for a site you deploy)
   --verbose        print every page line of the build log, not only the summary
   --help           show this help`;
 
@@ -49,6 +51,7 @@ function readOptions() {
       options: {
         'quiet-ms': { type: 'string', default: '250' },
         'max-rss-mib': { type: 'string' },
+        strict: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -108,7 +111,11 @@ function startBuilder(): void {
   goodBuilds = 0;
   // In a process group of its own: a terminal's Ctrl-C goes to the foreground group, and
   // must not reach the builder's own helpers (esbuild's service, Pagefind) mid-build.
-  const child = fork(builderScript, [], { detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  // --strict reaches astro.config.mjs in the builder's arguments, as in `astro build --strict`.
+  const child = fork(builderScript, values.strict ? ['--strict'] : [], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   builder = child;
   const lines = (stream: NodeJS.ReadableStream | null, write: (line: string) => void) => {
     if (stream) createInterface({ input: stream }).on('line', write);

@@ -204,4 +204,23 @@ describe('the publisher', { timeout: 240_000 }, () => {
       await orphan.stop();
     }
   });
+
+  it("with --strict, refuses to publish while SITE_URL is not the site's address, and writes nothing", async () => {
+    const { SITE_URL: _unset, ...withoutSite } = env;
+    const strictDist = join(scratch, 'strict/dist');
+    const strict = startPublisher(['--strict'], {
+      ...withoutSite,
+      WIRE_OUT_DIR: strictDist,
+      WIRE_CACHE_DIR: join(scratch, 'strict/cache'),
+    });
+    try {
+      const built = await strict.next();
+      expect(built.ok, strict.log()).toBe(false);
+      expect(strict.log()).toContain('SITE_URL is not set');
+      expect(strict.log()).toContain('strict build');
+      expect(existsSync(join(strictDist, 'index.html'))).toBe(false);
+    } finally {
+      await strict.stop();
+    }
+  });
 });
