@@ -206,7 +206,8 @@ describe('the publisher', { timeout: 240_000 }, () => {
   });
 
   it("with --strict, refuses to publish while SITE_URL is not the site's address, and writes nothing", async () => {
-    const { SITE_URL: _unset, ...withoutSite } = env;
+    const withoutSite: NodeJS.ProcessEnv = { ...env };
+    delete withoutSite.SITE_URL;
     const strictDist = join(scratch, 'strict/dist');
     const strict = startPublisher(['--strict'], {
       ...withoutSite,
