@@ -28,7 +28,7 @@ export interface AgencyImportOptions extends ImportOptions {
 }
 
 /** A file read as an item source. */
-interface Source {
+export interface Source {
   label: string;
   /** The folder photos named by the item are looked for in. */
   folder: string;
@@ -85,11 +85,7 @@ function sourcesOf(input: string, stdin: Uint8Array | undefined): Source[] {
   if (input === '-') return [{ label: 'standard input', folder: process.cwd(), bytes: stdin ?? readFileSync(0) }];
   const stat = statSync(input);
   if (!stat.isDirectory()) return [{ label: input, folder: dirname(resolve(input)) }];
-  return (readdirSync(input, { encoding: 'utf8' }) as string[])
-    .filter((name) => !name.startsWith('.') && !(extname(name).toLowerCase() in IMAGE_TYPES))
-    .sort()
-    .map((name) => ({ label: join(input, name), folder: resolve(input) }))
-    .filter((source) => statSync(source.label).isFile());
+  return dropFolderSources(input);
 }
 
 function readSource(source: Source): string {
@@ -219,20 +215,61 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
  * and returns the exit code (1 when any item failed).
  */
 export async function importAgency(input: string, options: AgencyImportOptions): Promise<number> {
+  const { failed } = await importSources(sourcesOf(input, options.stdin), options);
+  return failed.size > 0 ? 1 : 0;
+}
+
+/**
+ * The item files of a drop folder, by name (all of them when `names` is not given): files
+ * only, never a photo (photos are read beside the items that name them) or a hidden file.
+ *
+ * @example
+ * dropFolderSources('/srv/drop', ['efe-1.xml', 'efe-1.jpg', '.x.swp']); // the source of efe-1.xml
+ */
+export function dropFolderSources(folder: string, names?: readonly string[]): Source[] {
+  return [...(names ?? (readdirSync(folder, { encoding: 'utf8' }) as string[]))]
+    .filter((name) => !name.startsWith('.') && !isPhotoFile(name))
+    .sort()
+    .map((name) => ({ label: join(folder, name), folder: resolve(folder) }))
+    .filter((source) => statSync(source.label, { throwIfNoEntry: false })?.isFile() === true);
+}
+
+/**
+ * Whether a file name is a photo's (by its ending), which the importer reads beside an item, not as one.
+ *
+ * @example
+ * isPhotoFile('efe-foto-astana.JPG'); // true
+ */
+export function isPhotoFile(name: string): boolean {
+  return extname(name).toLowerCase() in IMAGE_TYPES;
+}
+
+/**
+ * Imports agency items (and wire texts) from the given sources, printing one line per
+ * item, all items in order of version and time; returns the labels of the sources of which
+ * an item failed (nothing written for it).
+ *
+ * @example
+ * const { failed } = await importSources(dropFolderSources('/srv/drop'), { now: new Date() });
+ */
+export async function importSources(
+  sources: readonly Source[],
+  options: AgencyImportOptions,
+): Promise<{ failed: Set<string> }> {
   const root = resolve(options.out ?? 'content');
   const index = await readIndex(root);
   const items: { item: WireItem; source: Source }[] = [];
-  let failed = 0;
-  const fail = (label: string, error: unknown) => {
+  const failed = new Set<string>();
+  const fail = (source: Source, label: string, error: unknown) => {
     if (error instanceof NotAStory) {
       console.log(`${label}: skipped: ${error.message}; nothing written`);
       return;
     }
-    failed++;
+    failed.add(source.label);
     const message = error instanceof Error ? error.message : String(error);
     console.error(`${label}: error: ${message}; nothing written for it`);
   };
-  for (const source of sourcesOf(input, options.stdin)) {
+  for (const source of sources) {
     try {
       const text = readSource(source);
       const format = detectFormat(text);
@@ -254,7 +291,7 @@ export async function importAgency(input: string, options: AgencyImportOptions):
       }
       for (const item of format.parse(text)) items.push({ item, source });
     } catch (error) {
-      fail(source.label, error);
+      fail(source, source.label, error);
     }
   }
   const time = (item: WireItem) => instant(item.versionCreated ?? item.firstCreated ?? '1970-01-01');
@@ -263,10 +300,10 @@ export async function importAgency(input: string, options: AgencyImportOptions):
     try {
       console.log(importItem(item, source, index, root, options));
     } catch (error) {
-      fail(`${source.label}: ${item.format} ${item.id} v${item.version}`, error);
+      fail(source, `${source.label}: ${item.format} ${item.id} v${item.version}`, error);
     }
   }
-  return failed > 0 ? 1 : 0;
+  return { failed };
 }
 
 /**
