@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { importWire, WireImportError, type ImportOptions } from '../lib/wire-import.ts';
 import { importAgency, isAgencyInput } from './agency.ts';
+import { watchDropFolder } from './import-watch.ts';
 import { loadContentIndex } from './content-index.ts';
 
 const USAGE = `Usage: npm run import -- <file | folder | -> [options]
@@ -33,6 +34,8 @@ Options:
   --out PATH           file or folder to write (default: content/<slug>.md; for agency
                        items, the content folder to write under)
   --force              overwrite an existing entry
+  --watch              with a drop folder: import it, then stay up and import each item
+                       that lands in it (Ctrl-C to stop)
   --help               show this help`;
 
 class UsageError extends Error {}
@@ -53,6 +56,7 @@ function parse(argv: string[]) {
       description: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
+      watch: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -82,6 +86,7 @@ function parse(argv: string[]) {
     place: values.place,
     out: values.out,
     force: values.force,
+    watch: values.watch,
   };
 }
 
@@ -145,6 +150,18 @@ async function main(argv: string[]): Promise<number> {
   if (args.help) {
     console.log(USAGE);
     return 0;
+  }
+  if (args.watch) {
+    if (args.input === '-' || !existsSync(args.input) || !lstatSync(args.input).isDirectory()) {
+      throw new UsageError(`--watch needs a drop folder to watch, and ${args.input} is not one`);
+    }
+    // Ctrl-C or SIGTERM: the running import finishes, what has landed is imported, then it stops.
+    const stop = new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    const options = { ...args.options, agency: args.agency, place: args.place, out: args.out };
+    return watchDropFolder(args.input, options, { stop });
   }
   const stdin = args.input === '-' ? readFileSync(0) : undefined;
   if (isAgencyInput(args.input, stdin)) {

@@ -43,6 +43,12 @@ const NOT_RUN: { pattern: RegExp; why: string }[] = [
 /** How the quick commands are run: the command line to give bash instead of the example's own. */
 const RUNNERS: { pattern: RegExp; why: string; command: (example: string, out: string) => string }[] = [
   {
+    pattern: /^npm run import -- \S+ --watch$/,
+    why: 'the importer watching a drop folder, into a scratch folder: stopped with Ctrl-C (SIGINT) after 8 s, it must have imported the folder and say it stopped',
+    command: (example, out) =>
+      `timeout -s INT 8 ${example} --out ${out}/ > ${out}.log 2>&1; grep -q '^import: watching ' ${out}.log && grep -q '^import: stopped$' ${out}.log && ls ${out}/efe/*.md`,
+  },
+  {
     pattern: /^npm run import -- /,
     why: 'the importer, writing into a scratch folder instead of content/',
     command: (example, out) =>
