@@ -28,7 +28,7 @@ export interface DropWatchOptions {
 
 /**
  * Imports a drop folder, then each item that lands in it, until `stop` resolves. Returns the
- * exit code: 0, or 1 when the watch of the folder broke.
+ * exit code: 0, or 1 when the folder could not be read or its watch broke.
  *
  * @example
  * await watchDropFolder('/srv/agency/drop', { out: 'content', now: new Date() }, { stop: signalled });
@@ -75,10 +75,8 @@ export async function watchDropFolder(
       });
   };
 
-  const first = await importSources(dropFolderSources(folder), options);
-  failed = first.failed;
-  say(`watching ${folder} for new items (Ctrl-C to stop)`);
-
+  // Watching starts before the folder is read, so that nothing landing meanwhile is missed:
+  // what lands during the first import is imported after it.
   const watching = watchTree(
     folder,
     (path) => {
@@ -97,6 +95,17 @@ export async function watchDropFolder(
         console.error(`import: cannot watch ${folder}: ${error.message}; stopping`);
         brake();
       },
+    },
+  );
+  running = importSources(dropFolderSources(folder), options).then(
+    (first) => {
+      failed = first.failed;
+      say(`watching ${folder} for new items (Ctrl-C to stop)`);
+    },
+    (error: unknown) => {
+      broken = true;
+      console.error(`import: ${error instanceof Error ? error.message : String(error)}; stopping`);
+      brake();
     },
   );
   try {
