@@ -12,6 +12,7 @@ import { instant } from '../lib/agency/time.ts';
 import { AgencyParseError, NotAStory, type WireItem } from '../lib/agency/types.ts';
 import { rootName } from '../lib/agency/xml.ts';
 import { bodyOf, splitFrontmatter } from '../lib/frontmatter.ts';
+import { isContentChange } from '../lib/publisher.ts';
 import { slugify } from '../lib/slug.ts';
 import { importWire, type ImportOptions } from '../lib/wire-import.ts';
 import { loadContentIndex } from './content-index.ts';
@@ -33,6 +34,8 @@ export interface Source {
   /** The folder photos named by the item are looked for in. */
   folder: string;
   bytes?: Uint8Array;
+  /** Why this file is not read as an item (a partial or scratch file): reported, not imported. */
+  skipped?: string;
 }
 
 const IMAGE_TYPES: Record<string, (bytes: Uint8Array) => boolean> = {
@@ -220,8 +223,10 @@ export async function importAgency(input: string, options: AgencyImportOptions):
 }
 
 /**
- * The item files of a drop folder, by name (all of them when `names` is not given): files
- * only, never a photo (photos are read beside the items that name them) or a hidden file.
+ * The files of a drop folder that are read as items, by name (all of them when `names` is
+ * not given): files only, never a photo (photos are read beside the items that name them)
+ * or a hidden file. A partial or scratch file (`x.xml.part`, `x.tmp`, `x~`) is listed with
+ * `skipped` set, so that it is reported and not read: renamed whole, it is an item.
  *
  * @example
  * dropFolderSources('/srv/drop', ['efe-1.xml', 'efe-1.jpg', '.x.swp']); // the source of efe-1.xml
@@ -230,8 +235,26 @@ export function dropFolderSources(folder: string, names?: readonly string[]): So
   return [...(names ?? (readdirSync(folder, { encoding: 'utf8' }) as string[]))]
     .filter((name) => !name.startsWith('.') && !isPhotoFile(name))
     .sort()
-    .map((name) => ({ label: join(folder, name), folder: resolve(folder) }))
+    .map((name): Source => {
+      const source = { label: join(folder, name), folder: resolve(folder) };
+      return isContentChange(name)
+        ? source
+        : { ...source, skipped: 'a partial or scratch file, not an item (renamed whole, it is imported)' };
+    })
     .filter((source) => statSync(source.label, { throwIfNoEntry: false })?.isFile() === true);
+}
+
+/**
+ * Whether a file name in a drop folder is an item's: not hidden, not a photo, not a
+ * partial or scratch file.
+ *
+ * @example
+ * isDropItem('efe-1.xml'); // true
+ * isDropItem('efe-1.xml.part'); // false: still arriving
+ * isDropItem('efe-1.jpg'); // false: a photo, read beside its item
+ */
+export function isDropItem(name: string): boolean {
+  return !name.startsWith('.') && !isPhotoFile(name) && isContentChange(name);
 }
 
 /**
@@ -270,6 +293,10 @@ export async function importSources(
     console.error(`${label}: error: ${message}; nothing written for it`);
   };
   for (const source of sources) {
+    if (source.skipped !== undefined) {
+      console.log(`${source.label}: skipped: ${source.skipped}; nothing written`);
+      continue;
+    }
     try {
       const text = readSource(source);
       const format = detectFormat(text);

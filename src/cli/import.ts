@@ -2,7 +2,17 @@
  * npm run import -- <file | -> [options]: turns raw wire text into a story entry under content/.
  * A thin wrapper around src/lib/wire-import.ts; runs on plain Node (no Astro).
  */
-import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -152,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.watch) {
-    if (args.input === '-' || !existsSync(args.input) || !lstatSync(args.input).isDirectory()) {
+    if (args.input === '-' || !existsSync(args.input) || !statSync(args.input).isDirectory()) {
       throw new UsageError(`--watch needs a drop folder to watch, and ${args.input} is not one`);
     }
     // Ctrl-C or SIGTERM: the running import finishes, what has landed is imported, then it stops.

@@ -4,7 +4,16 @@
  * after its item, a revision later), and stops cleanly on SIGTERM.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +26,8 @@ const content = join(scratch, 'content');
 const fixtures = join(ROOT, 'tests/fixtures/agency');
 mkdirSync(drop);
 copyFileSync(join(fixtures, 'drop/dpa-bahnstreik.xml'), join(drop, 'dpa-bahnstreik.xml'));
+// A copy still arriving when the watch starts: reported, not imported.
+copyFileSync(join(fixtures, 'drop/dpa-bahnstreik.xml'), join(drop, 'dpa-copy.xml.tmp'));
 
 const watcher = spawn(process.execPath, ['src/cli/import.ts', drop, '--watch', '--out', content], {
   cwd: ROOT,
@@ -49,20 +60,28 @@ describe('npm run import -- <drop folder> --watch', { timeout: 60_000 }, () => {
   it('imports what the folder holds when it starts, then watches it', async () => {
     await printed('import: watching');
     expect(existsSync(DPA)).toBe(true);
+    expect(stdout).toContain('dpa-copy.xml.tmp: skipped: a partial or scratch file');
   });
 
   it('imports an item delivered as a partial file only once it is renamed whole', async () => {
-    copyFileSync(join(fixtures, 'drop/efe-tokayev-v1.xml'), join(drop, 'efe.xml.part'));
+    // Its photo is to come in a folder of photos, as some agencies deliver them.
+    const item = readFileSync(join(fixtures, 'drop/efe-tokayev-v1.xml'), 'utf8');
+    expect(item).toContain('Href="efe-foto-astana.jpg"');
+    writeFileSync(
+      join(drop, 'efe.xml.part'),
+      item.replace('Href="efe-foto-astana.jpg"', 'Href="fotos/efe-foto-astana.jpg"'),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(stdout + stderr).not.toContain('efe.xml.part');
     renameSync(join(drop, 'efe.xml.part'), join(drop, 'efe-tokayev-v1.xml'));
     // Its photo is not there yet: the item is refused, naming the photo, and waits.
-    await printed('the photo file "efe-foto-astana.jpg" is missing beside the item');
+    await printed('the photo file "fotos/efe-foto-astana.jpg" is missing beside the item');
     expect(existsSync(EFE)).toBe(false);
   });
 
-  it('imports an item that waited for its photo once the photo lands', async () => {
-    copyFileSync(join(fixtures, 'drop/efe-foto-astana.jpg'), join(drop, 'efe-foto-astana.jpg'));
+  it('imports an item that waited for its photo once the photo lands in a new folder', async () => {
+    mkdirSync(join(drop, 'fotos'));
+    copyFileSync(join(fixtures, 'drop/efe-foto-astana.jpg'), join(drop, 'fotos/efe-foto-astana.jpg'));
     await printed('efe-tokayev-v1.xml: NewsML 1.2 urn:newsml:efe.es:20230620:4410271 v1: wrote');
     expect(existsSync(EFE)).toBe(true);
     expect(existsSync(EFE.replace(/\.md$/, '.jpg'))).toBe(true);
@@ -88,5 +107,25 @@ describe('npm run import -- <drop folder> --watch', { timeout: 60_000 }, () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--watch needs a drop folder to watch');
+  });
+
+  it('stops with exit status 1, saying why, when its drop folder is deleted', async () => {
+    const gone = join(scratch, 'gone');
+    mkdirSync(gone);
+    const run = spawn(process.execPath, ['src/cli/import.ts', gone, '--watch', '--out', content], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let output = '';
+    run.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    run.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const status = new Promise<number | null>((resolve) => run.on('exit', resolve));
+    for (const end = Date.now() + 30_000; !output.includes('import: watching');) {
+      if (Date.now() > end) run.kill('SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    rmSync(gone, { recursive: true });
+    expect(await status).toBe(1);
+    expect(output).toContain(`${gone} is gone (deleted or moved away); stopping`);
   });
 });
