@@ -11,7 +11,7 @@ import { isPublished } from '../lib/publish';
 import { rankRelated, salientTerms } from '../lib/related';
 import { SITE } from '../lib/site';
 import { editionPath, sectionPath, slugify } from '../lib/slug';
-import { buildMemo } from './build-memo';
+import { acrossBuilds, buildMemo } from './build-memo';
 import { readBuildTime } from './build-time';
 import { collectionProblems, newestFirst, toStory, type Story } from '../lib/story';
 
@@ -119,23 +119,36 @@ async function load(): Promise<Archive> {
   // What is published is decided here, once: pages, feeds, sitemaps and search take
   // archive.stories and never see an embargoed, withheld or killed story.
   const photoFiles = new Map<string, ReturnType<typeof cardPhotoOf>>();
+  // The publisher's builder makes a story again only when its entry changed (src/data/build-memo.ts).
+  const made = acrossBuilds('stories', () => ({ byEntry: new Map<string, Story>() }));
+  const byEntry = new Map<string, Story>();
   const stories = newestFirst(
     entries
       .filter((entry) => isPublished(entry.data, buildTime))
       .map((entry) => {
         const file = entry.filePath ?? entry.id;
+        const digest = String(entry.digest ?? '');
+        const key = `${entry.id}\n${file}\n${digest}`;
         // The text is read when a page or feed asks for it, not for every story up front; NFC,
         // as the loader's text rules normalise every field (src/lib/text.ts).
-        const story = toStory(
-          entry.id,
-          () => bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'),
-          entry.data,
-          String(entry.digest ?? ''),
-        );
+        const story =
+          (digest ? made.byEntry.get(key) : undefined) ??
+          toStory(entry.id, () => bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'), entry.data, digest);
+        if (digest) byEntry.set(key, story);
         if (story.image) photoFiles.set(story.id, cardPhotoOf(file, story));
         return story;
       }),
   );
+  made.byEntry = byEntry;
+  const terms = acrossBuilds('related-terms', () => new WeakMap<Story, string[]>());
+  const termsOf = (story: Story) => {
+    let known = terms.get(story);
+    if (known === undefined) {
+      known = salientTerms(`${story.title} ${story.description}`);
+      terms.set(story, known);
+    }
+    return known;
+  };
   const byId = new Map(stories.map((story) => [story.id, story]));
   const byEdition = new Map<string, Story[]>([[SITE.lang, []]]);
   for (const story of stories) {
@@ -154,7 +167,7 @@ async function load(): Promise<Archive> {
         tags: story.tags,
         date: story.pubDate.getTime(),
         related: story.related,
-        terms: salientTerms(`${story.title} ${story.description}`),
+        terms: termsOf(story),
       })),
       { limit: SITE.relatedLimit },
     );

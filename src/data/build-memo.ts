@@ -16,13 +16,19 @@
  * (`astro build`, `astro dev`), nothing is registered and nothing changes.
  */
 
-import { BUILD_MEMOS } from '../lib/vendor-patch.ts';
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUILD_MEMOS, KEPT_ACROSS_BUILDS } from '../lib/registries.ts';
 
 const REGISTRY = Symbol.for(BUILD_MEMOS);
+const KEPT = Symbol.for(KEPT_ACROSS_BUILDS);
 
 /** The memos' release functions, while a process collects them. */
 type Registry = Set<() => void>;
-const holder = globalThis as { [REGISTRY]?: Registry };
+/** Values kept from one build to the next, by name, with the code that made them. */
+type Kept = Map<string, { code: string; value: unknown }>;
+const holder = globalThis as { [REGISTRY]?: Registry; [KEPT]?: Kept };
 
 /**
  * A function that runs `make` on its first call and returns that same result until the
@@ -82,4 +88,52 @@ export function releaseBuildMemos(): number {
   for (const release of releases) release();
   releases.clear();
   return count;
+}
+
+/** Chunks that hold the content store, named by a hash of the content, not of code. */
+const CONTENT_CHUNK = /^_astro_data-layer-content/;
+
+/**
+ * The code a build runs, as far as a value kept from an earlier build could depend on it,
+ * from the names of the files in the folder of its bundled chunks: those of the content
+ * store left out. Vite names each chunk by a hash of its content, so any change to the
+ * site's code renames a chunk; an unchanged site keeps every name.
+ *
+ * @example
+ * codeIdentityOf(['story_Ab12.mjs', '_astro_data-layer-content_Xy.mjs']); // 'story_Ab12.mjs'
+ */
+export function codeIdentityOf(chunkNames: readonly string[]): string {
+  return chunkNames
+    .filter((name) => !CONTENT_CHUNK.test(name))
+    .sort()
+    .join('\n');
+}
+
+/** The {@link codeIdentityOf} this build's code: worked out once per build. */
+const codeIdentity = buildMemo(() =>
+  import.meta.url.startsWith('file:')
+    ? codeIdentityOf(readdirSync(dirname(fileURLToPath(import.meta.url))))
+    : import.meta.url,
+);
+
+/**
+ * A value made once and used again by later builds of a process that runs many builds (the
+ * publisher's builder), for as long as the site's code is the same (see `codeIdentity`);
+ * anywhere else, `make()` at every call. Call it once per build (in a {@link buildMemo}).
+ * For memos over unchanged inputs, such as a story made from an entry whose digest is
+ * unchanged: what a memo holds must depend on nothing but its inputs and the code, and
+ * must not be changed once made.
+ *
+ * @example
+ * const terms = acrossBuilds('related-terms', () => new WeakMap<Story, string[]>());
+ */
+export function acrossBuilds<T>(name: string, make: () => T): T {
+  if (!holder[REGISTRY]) return make();
+  const kept = (holder[KEPT] ??= new Map());
+  const code = codeIdentity();
+  const held = kept.get(name);
+  if (held?.code === code) return held.value as T;
+  const value = make();
+  kept.set(name, { code, value });
+  return value;
 }

@@ -6,6 +6,14 @@ import { SITE } from '../lib/site';
 import { editionOf, storyAnchor } from '../lib/slug';
 import type { Story } from '../lib/story';
 import { editionParam, getArchive, getEdition, type Group } from './archive';
+import { acrossBuilds, buildMemo } from './build-memo';
+
+/**
+ * The memo of the cache keys' digests of objects: kept from build to build by the
+ * publisher's builder with the stories it keeps (src/data/build-memo.ts), so an unchanged
+ * story is not serialised again for its key; one per build elsewhere.
+ */
+const keyMemo = buildMemo(() => acrossBuilds('cache-keys', () => new WeakMap<object, string>()));
 
 /** One path as `getStaticPaths()` returns it. */
 interface StaticPath {
@@ -30,6 +38,7 @@ export async function keyed<P extends StaticPath>(
   alsoShows: (path: P) => unknown = () => undefined,
 ): Promise<(P & { cacheKey: string })[]> {
   const { editions, cards } = await getArchive();
+  const memo = keyMemo();
   // The layout shows the page's edition's sections, the other editions in its switcher, and
   // its edition's share card on pages without one. Every edition's card is in every key: an
   // edition's card changes only with its language's messages, the site's name or the card
@@ -41,7 +50,7 @@ export async function keyed<P extends StaticPath>(
   };
   return paths.map((path) => ({
     ...path,
-    cacheKey: cacheKey({ params: path.params, props: path.props, shared, also: alsoShows(path) }),
+    cacheKey: cacheKey({ params: path.params, props: path.props, shared, also: alsoShows(path) }, memo),
   }));
 }
 

@@ -9,7 +9,7 @@
  * the store at every change, keeps them.
  */
 import type { AstroIntegration } from 'astro';
-import { STORE_LINES } from '../lib/vendor-patch.ts';
+import { STORE_LINES } from '../lib/registries.ts';
 
 /**
  * The integration: at `astro:build:start`, the map of remembered lines is dropped.

@@ -15,11 +15,13 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Objects already seen in this process, by the digest of their serialisation, so a story
+ * Objects already seen in this process (unless a caller passes a memo of its own), by the digest of their serialisation, so a story
  * shared by many pages is walked once; and only digests are kept, not serialisations, so
  * the memo stays small when a build keeps 100,000 pages' props alive.
  */
-const memo = new WeakMap<object, string>();
+const processMemo = new WeakMap<object, string>();
+/** The memo of the key being made: {@link processMemo}, or the one its caller passed. */
+let memo = processMemo;
 /** Serialisations longer than this are stood for by their digest (and remembered). */
 const INLINE = 128;
 
@@ -121,17 +123,24 @@ function serialise(value: unknown): string {
  * getters are skipped (see the module comment); functions, symbols and class instances
  * (other than those four) are refused, because they would make a key that cannot see a change.
  *
- * Keep objects passed in unchanged after keying them: a digest is remembered per object.
+ * Keep objects passed in unchanged after keying them: a digest is remembered per object, in
+ * `known` when given (a caller that keeps objects longer than this module lives, such as the
+ * publisher's builder keeping unchanged stories from build to build, passes a memo it keeps
+ * as long), else in a memo of this module's.
  *
  * @example
  * cacheKey({ story: { id: 'a', title: 'T' }, nav: [] }) === cacheKey({ nav: [], story: { title: 'T', id: 'a' } }); // true
  * cacheKey({ title: 'T' }) === cacheKey({ title: 'U' }); // false
+ * cacheKey({ title: 'T' }, new WeakMap()); // the same key, remembered in the memo given
  */
-export function cacheKey(shown: unknown): string {
+export function cacheKey(shown: unknown, known: WeakMap<object, string> = processMemo): string {
+  memo = known;
   try {
     return digest(serialise(shown));
   } catch (error) {
     if (!(error instanceof Unkeyable)) throw error;
     throw new TypeError(`cacheKey: page${error.steps.join('')} is ${error.message}`);
+  } finally {
+    memo = processMemo;
   }
 }

@@ -5,6 +5,7 @@
  * version is skipped with a warning, so an upgrade that carries the real fix needs only the
  * fix's removal here.
  */
+import { BUILD_MEMOS, STORE_LINES } from './registries.ts';
 
 /** One fix: in `files` of `pkg` at `version`, each `from` becomes `to`. */
 export interface VendorFix {
@@ -15,19 +16,6 @@ export interface VendorFix {
   /** Pieces of minified code, unique in their file: a piece found in no file is an error. */
   replacements: readonly { from: string; to: string }[];
 }
-
-/**
- * Where the chunked content store's lines are remembered, by entry: a WeakMap on `globalThis`
- * under `Symbol.for(STORE_LINES)`, shared by Astro's reader and writer.
- */
-export const STORE_LINES = 'wire-reader.astro-store-lines';
-
-/**
- * Where a process that runs many builds collects the release functions of each build's
- * memos (src/data/build-memo.ts): a Set on `globalThis` under `Symbol.for(BUILD_MEMOS)`,
- * present only in such a process.
- */
-export const BUILD_MEMOS = 'wire-reader.build-memos';
 
 /**
  * Astro (7.3.5) sets three strings in its content store's meta at every sync (its version

@@ -89,6 +89,15 @@ describe('cacheKey', () => {
     expect(cacheKey(a)).not.toBe(cacheKey(b));
   });
 
+  it('remembers digests in the memo its caller passes, giving the same key as its own memo', () => {
+    const story = { id: 'kept', title: 'T'.repeat(200), tags: ['a', 'b'] };
+    const memo = new WeakMap<object, string>();
+    const key = cacheKey({ story, nav: [] }, memo);
+    expect(memo.has(story)).toBe(true);
+    expect(cacheKey({ story: { ...story }, nav: [] })).toBe(key);
+    expect(cacheKey({ story: { ...story, title: 'U'.repeat(200) }, nav: [] }, memo)).not.toBe(key);
+  });
+
   it('refuses a function, which no key can see into', () => {
     expect(() => cacheKey({ props: { render: () => 'x' } })).toThrow(/page\.props\.render is a function/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storeLinesDroppedAfterSync } from '../../src/integrations/store-lines';
-import { STORE_LINES } from '../../src/lib/vendor-patch';
+import { STORE_LINES } from '../../src/lib/registries';
 
 describe('storeLinesDroppedAfterSync', () => {
   it("drops the content store's remembered lines when the build starts, after the sync wrote the store", async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -6,9 +6,19 @@ import { pathToFileURL } from 'node:url';
 import satori from 'satori';
 import { describe, expect, it, vi } from 'vitest';
 import { cardFonts } from '../../src/lib/card-render';
-import { BUILD_MEMOS, patchSource, VENDOR_FIXES } from '../../src/lib/vendor-patch';
+import { BUILD_MEMOS } from '../../src/lib/registries';
+import { patchSource, VENDOR_FIXES } from '../../src/lib/vendor-patch';
 
 const fix = [{ from: 'z=c+Y.dy*b,', to: 'z=c-Y.dy*b,' }];
+
+describe('the fixes as a module', () => {
+  it('is imported by the installer only, so that a changed fix does not change the code hash of every page', () => {
+    const importers = readdirSync('src', { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(ts|mjs|astro)$/.test(file))
+      .filter((file) => /from '[./]+lib\/vendor-patch(\.ts)?'/.test(readFileSync(join('src', file), 'utf8')));
+    expect(importers).toEqual(['cli/patch-vendor.ts']);
+  });
+});
 
 describe('patchSource', () => {
   it.each([
