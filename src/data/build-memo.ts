@@ -16,13 +16,11 @@
  * (`astro build`, `astro dev`), nothing is registered and nothing changes.
  */
 
-import { readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BUILD_MEMOS, KEPT_ACROSS_BUILDS } from '../lib/registries.ts';
+import { BUILD_MEMOS, CODE_HASH, KEPT_ACROSS_BUILDS } from '../lib/registries.ts';
 
 const REGISTRY = Symbol.for(BUILD_MEMOS);
 const KEPT = Symbol.for(KEPT_ACROSS_BUILDS);
+const CODE = Symbol.for(CODE_HASH);
 
 /** The memos' release functions, while a process collects them. */
 type Registry = Set<() => void>;
@@ -90,36 +88,14 @@ export function releaseBuildMemos(): number {
   return count;
 }
 
-/** Chunks that hold the content store, named by a hash of the content, not of code. */
-const CONTENT_CHUNK = /^_astro_data-layer-content/;
-
-/**
- * The code a build runs, as far as a value kept from an earlier build could depend on it,
- * from the names of the files in the folder of its bundled chunks: those of the content
- * store left out. Vite names each chunk by a hash of its content, so any change to the
- * site's code renames a chunk; an unchanged site keeps every name.
- *
- * @example
- * codeIdentityOf(['story_Ab12.mjs', '_astro_data-layer-content_Xy.mjs']); // 'story_Ab12.mjs'
- */
-export function codeIdentityOf(chunkNames: readonly string[]): string {
-  return chunkNames
-    .filter((name) => !CONTENT_CHUNK.test(name))
-    .sort()
-    .join('\n');
-}
-
-/** The {@link codeIdentityOf} this build's code: worked out once per build. */
-const codeIdentity = buildMemo(() =>
-  import.meta.url.startsWith('file:')
-    ? codeIdentityOf(readdirSync(dirname(fileURLToPath(import.meta.url))))
-    : import.meta.url,
-);
+/** The hash of this build's page code, which a fix to Astro leaves on `globalThis` (see `CODE_HASH`). */
+const codeHash = () => (globalThis as { [CODE]?: string })[CODE];
 
 /**
  * A value made once and used again by later builds of a process that runs many builds (the
- * publisher's builder), for as long as the site's code is the same (see `codeIdentity`);
- * anywhere else, `make()` at every call. Call it once per build (in a {@link buildMemo}).
+ * publisher's builder), for as long as the code of the site's pages is the same (the hash
+ * Astro's incremental build gives it, see `CODE_HASH`); anywhere else, or without that
+ * hash, `make()` at every call. Call it once per build (in a {@link buildMemo}).
  * For memos over unchanged inputs, such as a story made from an entry whose digest is
  * unchanged: what a memo holds must depend on nothing but its inputs and the code, and
  * must not be changed once made.
@@ -128,9 +104,9 @@ const codeIdentity = buildMemo(() =>
  * const terms = acrossBuilds('related-terms', () => new WeakMap<Story, string[]>());
  */
 export function acrossBuilds<T>(name: string, make: () => T): T {
-  if (!holder[REGISTRY]) return make();
+  const code = codeHash();
+  if (!holder[REGISTRY] || code === undefined) return make();
   const kept = (holder[KEPT] ??= new Map());
-  const code = codeIdentity();
   const held = kept.get(name);
   if (held?.code === code) return held.value as T;
   const value = make();

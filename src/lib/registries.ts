@@ -35,3 +35,14 @@ export const BUILD_MEMOS = 'wire-reader.build-memos';
  * (globalThis as Record<symbol, unknown>)[Symbol.for(KEPT_ACROSS_BUILDS)]; // Map in the publisher's builder
  */
 export const KEPT_ACROSS_BUILDS = 'wire-reader.kept-across-builds';
+
+/**
+ * Where each build leaves the hash of its pages' code (a fix to Astro, src/lib/vendor-patch.ts):
+ * a string on `globalThis` under `Symbol.for(CODE_HASH)`, made of the code hash Astro's
+ * incremental build gives each page (every module a page imports, the content store left
+ * out). It changes when any code a page runs changes, and only then.
+ *
+ * @example
+ * (globalThis as Record<symbol, unknown>)[Symbol.for(CODE_HASH)]; // 'src/pages/index.astro 5f1c…' once a build has bundled
+ */
+export const CODE_HASH = 'wire-reader.code-hash';

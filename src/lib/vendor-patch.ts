@@ -5,7 +5,7 @@
  * version is skipped with a warning, so an upgrade that carries the real fix needs only the
  * fix's removal here.
  */
-import { BUILD_MEMOS, STORE_LINES } from './registries.ts';
+import { BUILD_MEMOS, CODE_HASH, STORE_LINES } from './registries.ts';
 
 /** One fix: in `files` of `pkg` at `version`, each `from` becomes `to`. */
 export interface VendorFix {
@@ -70,6 +70,11 @@ export interface VendorFix {
  * the pages it keeps (CPU profile of a nothing-changed build). Kept pages are listed in
  * batches of up to 4,096 lines, each batch one write, flushed before any page is rendered
  * and when the pages are done, so the log keeps its order and every line it had.
+ *
+ * Astro (7.3.5) hashes each page's code for its incremental build, the content store left
+ * out, but keeps the hashes to itself. The publisher's builder keeps unchanged stories from
+ * one build to the next (src/data/build-memo.ts), which is safe only while the code that
+ * made them is the same; the build now leaves the hashes on `globalThis` (`CODE_HASH`).
  *
  * Satori (0.63.2, the newest) places each glyph HarfBuzz positions at the pen's y *plus*
  * its y offset, but HarfBuzz's offsets point up and SVG's y points down: marks HarfBuzz
@@ -248,6 +253,21 @@ export const VENDOR_FIXES: readonly VendorFix[] = [
       {
         from: '    }\n    for (const paths of generationPhases) {\n      for (const { route: generatedRoute } of paths) {',
         to: '    }\n    flushKeptLines(logger);\n    for (const paths of generationPhases) {\n      for (const { route: generatedRoute } of paths) {',
+      },
+    ],
+  },
+  {
+    pkg: 'astro',
+    version: '7.3.5',
+    why: "a build tells the site's own code the hash of its pages' code",
+    files: ['dist/core/build/plugins/plugin-incremental.js'],
+    replacements: [
+      {
+        from: '      internals.pageDependencyHashes = hashes;\n      internals.contentEntryRenderHashes',
+        to:
+          '      internals.pageDependencyHashes = hashes;\n' +
+          `      globalThis[Symbol.for("${CODE_HASH}")] = [...hashes].map((entry) => entry.join(" ")).sort().join("\\n");\n` +
+          '      internals.contentEntryRenderHashes',
       },
     ],
   },
