@@ -15,6 +15,7 @@ import { build } from 'astro';
 import { collectBuildMemos, releaseBuildMemos } from '../data/build-memo.ts';
 import { pageLine } from '../lib/publisher.ts';
 import { releaseBuildLock } from '../integrations/checkout-lock.ts';
+import { CODE_HASH } from '../lib/registries.ts';
 
 /** A message to the builder. */
 export type BuilderRequest = { type: 'build' } | { type: 'exit' };
@@ -72,6 +73,9 @@ process.on('message', (request: BuilderRequest) => {
     pages.rendered = 0;
     pages.kept = 0;
     let error: string | undefined;
+    // The build sets the hash of its pages' code again; a build that never gets that far
+    // (or a config without incremental builds) must not find the last build's.
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for(CODE_HASH)];
     try {
       await build({ root: process.cwd() });
     } catch (problem) {

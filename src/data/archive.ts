@@ -128,12 +128,11 @@ async function load(): Promise<Archive> {
       .map((entry) => {
         const file = entry.filePath ?? entry.id;
         const digest = String(entry.digest ?? '');
-        const key = `${entry.id}\n${file}\n${digest}`;
-        // The text is read when a page or feed asks for it, not for every story up front; NFC,
-        // as the loader's text rules normalise every field (src/lib/text.ts).
+        // The photo as Astro resolved it for this build: a photo file replaced under the same
+        // name changes it (its address and size), though not the entry's digest.
+        const key = `${entry.id}\n${file}\n${digest}\n${entry.data.image ? JSON.stringify(entry.data.image) : ''}`;
         const story =
-          (digest ? made.byEntry.get(key) : undefined) ??
-          toStory(entry.id, () => bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC'), entry.data, digest);
+          (digest ? made.byEntry.get(key) : undefined) ?? toStory(entry.id, lazyBody(file), entry.data, digest);
         if (digest) byEntry.set(key, story);
         if (story.image) photoFiles.set(story.id, cardPhotoOf(file, story));
         return story;
@@ -212,6 +211,16 @@ async function load(): Promise<Archive> {
     },
   );
   return { stories, buildTime, related, editions, translations, cards };
+}
+
+/**
+ * A story's text, read when a page or feed asks for it, not for every story up front; NFC,
+ * as the loader's text rules normalise every field (src/lib/text.ts). Made here, outside
+ * `load()`, so that a story the builder keeps from build to build keeps only its file's
+ * name, not the scope of the build that made it.
+ */
+function lazyBody(file: string): () => string {
+  return () => bodyOf(readFileSync(file, 'utf8'), file).normalize('NFC');
 }
 
 /**

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateStories, writeCorpus } from '../bench/corpus';
-import { copyProject } from '../helpers/astro';
+import sharp from 'sharp';
+import { copyProject, ROOT } from '../helpers/astro';
 import { startPublisher as start, type Published, type RunningPublisher } from '../helpers/publisher';
 import { treeDifferences } from '../helpers/tree';
 
@@ -98,6 +99,30 @@ describe('the publisher', { timeout: 240_000 }, () => {
     const built = await publisher.next();
     expect(built.ok, publisher.log()).toBe(true);
     expect(existsSync(join(dist, 'stories/dropped-by-the-wire/index.html'))).toBe(false);
+  });
+
+  it('publishes a photo replaced under the same name, though its story’s file is unchanged', async () => {
+    // The builder keeps unchanged stories from build to build: a photo's new bytes must
+    // still reach its story's page (and the clean-build comparison below).
+    const folder = join(content, 'photo');
+    newStory('photo', 'with-a-photo');
+    const [file] = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'));
+    const story = join(folder, file ?? '');
+    const photo = join(story, '../photo.jpg');
+    const original = readFileSync(join(ROOT, 'tests/fixtures/agency/drop/efe-foto-astana.jpg'));
+    writeFileSync(photo, original);
+    writeFileSync(
+      story,
+      readFileSync(story, 'utf8').replace(/^---\n/, '---\nimage:\n  src: ./photo.jpg\n  alt: A square in Astana\n'),
+    );
+    const page = join(dist, 'stories/with-a-photo/index.html');
+    const photoSrc = () => /<img[^>]*\ssrc="([^"]+)"/.exec(readFileSync(page, 'utf8'))?.[1];
+    expect((await publisher.next()).ok, publisher.log()).toBe(true);
+    const before = photoSrc();
+    expect(before).toBeDefined();
+    writeFileSync(photo, await sharp(original).flop().jpeg().toBuffer());
+    expect((await publisher.next()).ok, publisher.log()).toBe(true);
+    expect(photoSrc()).not.toBe(before);
   });
 
   it('leaves the same site, byte for byte, as a clean build of the same content', async () => {
