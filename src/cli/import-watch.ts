@@ -5,7 +5,7 @@
  *
  * - A change in the folder starts a look at it once no file has changed for `quietMs`
  *   (never later than 5 s after the first change). Every item file that is new or changed
- *   (by size, time and inode) since it was last tried is imported, all in one run, in
+ *   (by size, times and inode) since it was last tried is imported, all in one run, in
  *   order of version. The events only say when to look, so an event the system dropped
  *   during a long import costs nothing: the folder is looked at again after each import.
  * - Scratch and partial files (`item.xml.part`, `*.tmp`, editors' backups, hidden files) are
@@ -38,11 +38,11 @@ export interface DropWatchOptions {
  * What a file was when it was last tried: a file written again or replaced has another.
  *
  * @example
- * stampOf('/srv/drop/efe-1.xml'); // '5123:1782300000000.123:4456'
+ * stampOf('/srv/drop/efe-1.xml'); // '5123:1782300000000.123:1782300000000.123:4456'
  */
 export function stampOf(path: string): string | undefined {
   const stat = statSync(path, { throwIfNoEntry: false });
-  return stat && `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  return stat && `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
 }
 
 /**
@@ -126,7 +126,18 @@ export async function watchDropFolder(
     tried = now;
     const sources = listed.filter((source) => due.has(source.label) || (first && source.skipped !== undefined));
     if (sources.length === 0) return;
-    const result = await importSources(sources, { ...options, now: new Date() });
+    let result;
+    try {
+      result = await importSources(sources, { ...options, now: new Date() });
+    } catch (error) {
+      // Not one item's problem (the content folder unreadable, say): every item due is
+      // tried again at the next change in the folder, and a watch that cannot start stops.
+      for (const path of due) tried.delete(path);
+      const message = error instanceof Error ? error.message : String(error);
+      if (first) return stopBroken(message);
+      console.error(`import: ${message}; ${due.size} item(s) tried again at the next change in the folder`);
+      return;
+    }
     failed = new Set([...[...failed].filter((path) => now.has(path) && !due.has(path)), ...result.failed]);
     if (result.failed.size > 0) {
       say(`${result.failed.size} item(s) not imported; each is tried again when it or a photo changes`);
