@@ -237,7 +237,7 @@ export function dropFolderSources(folder: string, names?: readonly string[]): So
     .sort()
     .map((name): Source => {
       const source = { label: join(folder, name), folder: resolve(folder) };
-      return isContentChange(name)
+      return isDropItem(name)
         ? source
         : { ...source, skipped: 'a partial or scratch file, not an item (renamed whole, it is imported)' };
     })

@@ -78,7 +78,7 @@ export async function watchDropFolder(
   const say = (message: string) => console.log(`import: ${message}`);
   /** Each item file's stamp when it was last tried, by path. */
   let tried = new Map<string, string>();
-  /** Items whose import failed, by path: tried again when they or a photo change. */
+  /** Items whose import failed, by path: tried again when they change, or anything but an item does. */
   let failed = new Set<string>();
   let retryFailed = false;
   let firstChangeMs: number | undefined;
@@ -140,7 +140,7 @@ export async function watchDropFolder(
     }
     failed = new Set([...[...failed].filter((path) => now.has(path) && !due.has(path)), ...result.failed]);
     if (result.failed.size > 0) {
-      say(`${result.failed.size} item(s) not imported; each is tried again when it or a photo changes`);
+      say(`${result.failed.size} item(s) not imported; each is tried again when it changes or a photo lands`);
     }
     // Events can be lost while a long import holds the process: look once more.
     if (due.size > 0) schedule(0);

@@ -15,9 +15,10 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Objects already seen in this process (unless a caller passes a memo of its own), by the digest of their serialisation, so a story
- * shared by many pages is walked once; and only digests are kept, not serialisations, so
- * the memo stays small when a build keeps 100,000 pages' props alive.
+ * Objects already seen in this process (unless a caller passes a memo of its own), by the
+ * digest of their serialisation, so a story shared by many pages is walked once; and only
+ * digests are kept, not serialisations, so the memo stays small when a build keeps 100,000
+ * pages' props alive.
  */
 const processMemo = new WeakMap<object, string>();
 /** The memo of the key being made: {@link processMemo}, or the one its caller passed. */
