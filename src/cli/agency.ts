@@ -4,7 +4,16 @@
  * content/. Every item gets one report line; a bad item writes nothing and the others
  * still import. Runs on plain Node (no Astro); the mapping is in src/lib/agency/.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { entryFile, hash, itemToEntry, planItem, withFrontmatter } from '../lib/agency/entry.ts';
 import { decodeItem, detectFormat, MAX_ITEM_BYTES } from '../lib/agency/registry.ts';
@@ -36,6 +45,8 @@ export interface Source {
   bytes?: Uint8Array;
   /** Why this file is not read as an item (a partial or scratch file): reported, not imported. */
   skipped?: string;
+  /** Why this file is refused unread (a symbolic link): reported as an error for the file. */
+  refused?: string;
 }
 
 const IMAGE_TYPES: Record<string, (bytes: Uint8Array) => boolean> = {
@@ -118,6 +129,15 @@ function safeTarget(root: string, target: string): boolean {
   return !(existsSync(target) && lstatSync(target).isSymbolicLink());
 }
 
+/** What a photo named by an item is: a file in the item's folder, missing, or reached through a link. */
+function photoFile(folder: string, path: string): 'file' | 'missing' | 'link' {
+  if (relative(folder, path).startsWith('..')) return 'missing';
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (!stat) return 'missing';
+  if (stat.isSymbolicLink() || relative(realpathSync(folder), realpathSync(path)).startsWith('..')) return 'link';
+  return stat.isFile() ? 'file' : 'missing';
+}
+
 function write(root: string, target: string, content: string | Uint8Array): void {
   if (!safeTarget(root, target))
     throw new AgencyParseError('--out', `${shown(target)} is outside ${shown(root)} or behind a symbolic link`);
@@ -157,8 +177,14 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
   let photo: { from: string; to: string } | undefined;
   let keptPhoto: string | undefined;
   const from = local && resolve(source.folder, local.href);
-  const present =
-    from && !relative(source.folder, from).startsWith('..') && existsSync(from) && statSync(from).isFile();
+  const found = from ? photoFile(source.folder, from) : 'missing';
+  if (local && found === 'link') {
+    throw new AgencyParseError(
+      local.field,
+      `the photo file "${local.href}" is a symbolic link or inside one: not followed, so that nothing outside the drop folder is read; put the photo itself beside the item`,
+    );
+  }
+  const present = found === 'file';
   const before = (existing?.data.image as { src?: unknown } | undefined)?.src;
   if (local && !present && typeof before === 'string' && existsSync(resolve(dirname(file), before))) {
     // A revision often comes without the photo the first version brought: keep that one.
@@ -225,7 +251,8 @@ export async function importAgency(input: string, options: AgencyImportOptions):
 /**
  * The files of a drop folder that are read as items, by name (all of them when `names` is
  * not given): files only, never a photo (photos are read beside the items that name them)
- * or a hidden file. A partial or scratch file (`x.xml.part`, `x.tmp`, `x~`) is listed with
+ * or a hidden file. A symbolic link is listed with `refused` set: reported as an error, never
+ * followed. A partial or scratch file (`x.xml.part`, `x.tmp`, `x~`) is listed with
  * `skipped` set, so that it is reported and not read: renamed whole, it is an item.
  *
  * @example
@@ -235,14 +262,21 @@ export function dropFolderSources(folder: string, names?: readonly string[]): So
   return [...(names ?? (readdirSync(folder, { encoding: 'utf8' }) as string[]))]
     .filter((name) => !name.startsWith('.') && !isPhotoFile(name))
     .sort()
-    .map((name): Source => {
+    .flatMap((name): Source[] => {
       const source = { label: join(folder, name), folder: resolve(folder) };
-      return isDropItem(name)
-        ? source
-        : { ...source, skipped: 'a partial or scratch file, not an item (renamed whole, it is imported)' };
-    })
-    .filter((source) => statSync(source.label, { throwIfNoEntry: false })?.isFile() === true);
+      const stat = lstatSync(source.label, { throwIfNoEntry: false });
+      if (!isDropItem(name)) {
+        const skipped = 'a partial or scratch file, not an item (renamed whole, it is imported)';
+        return stat?.isFile() ? [{ ...source, skipped }] : [];
+      }
+      // A link could make the importer read, and quote in its errors, any file on the machine.
+      if (stat?.isSymbolicLink()) return [{ ...source, refused: LINK_REFUSED }];
+      return stat?.isFile() ? [source] : [];
+    });
 }
+
+const LINK_REFUSED =
+  'a symbolic link: not followed, so that nothing outside the drop folder is read; put the file itself in the folder';
 
 /**
  * Whether a file name in a drop folder is an item's: not hidden, not a photo, not a
@@ -295,6 +329,10 @@ export async function importSources(
   for (const source of sources) {
     if (source.skipped !== undefined) {
       console.log(`${source.label}: skipped: ${source.skipped}; nothing written`);
+      continue;
+    }
+    if (source.refused !== undefined) {
+      fail(source, source.label, new AgencyParseError('file', source.refused));
       continue;
     }
     try {

@@ -10,13 +10,14 @@
  *   during a long import costs nothing: the folder is looked at again after each import.
  * - Scratch and partial files (`item.xml.part`, `*.tmp`, editors' backups, hidden files) are
  *   not items: an item delivered as `x.part` and renamed to `x` is imported once, whole.
+ * - A symbolic link is refused, never followed: it is reported as an error for its name.
  * - An item whose import failed (its photo not there yet, a bad file) is tried again when
  *   its file changes, or when anything else changes: a photo lands in the folder or a folder
  *   in it. Nothing the agency sent is dropped.
  * - The folder deleted, moved away or replaced stops the watch with exit status 1, so that a
  *   service manager restarts it or someone is told.
  */
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isContentChange } from '../lib/publisher.ts';
 import { dropFolderSources, importSources, isDropItem, type AgencyImportOptions } from './agency.ts';
@@ -41,7 +42,8 @@ export interface DropWatchOptions {
  * stampOf('/srv/drop/efe-1.xml'); // '5123:1782300000000.123:1782300000000.123:4456'
  */
 export function stampOf(path: string): string | undefined {
-  const stat = statSync(path, { throwIfNoEntry: false });
+  // The file itself, not what a link points to: a link is refused, and a file put in its place is new.
+  const stat = lstatSync(path, { throwIfNoEntry: false });
   return stat && `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
 }
 

@@ -4,7 +4,16 @@
  * after an embargo.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import * as cheerio from 'cheerio';
@@ -144,6 +153,33 @@ describe('npm run import with agency items', () => {
     const withPlace = run([`${variants}/pa-nitf-ends-no-dateline.xml`, '--out', out, '--place', 'London']);
     expect(withPlace.status).toBe(0);
     expect(withPlace.stdout).toMatch(/: wrote .*left out the sign-off "ends"/);
+  });
+
+  it('refuses a symbolic link in a drop folder, item or photo, unread and named, and imports the rest', () => {
+    const drop = mkdtempSync(join(scratch, 'links-'));
+    const secret = join(scratch, 'not-for-the-site.xml');
+    writeFileSync(secret, '<secret>the first line of a private file</secret>\n');
+    symlinkSync(secret, join(drop, 'leak.xml'));
+    // An item whose photo is a link to a real photo outside the drop folder, and one good item.
+    cpSync(join(fixtures, 'drop/efe-tokayev-v1.xml'), join(drop, 'efe-tokayev-v1.xml'));
+    symlinkSync(join(fixtures, 'drop/efe-foto-astana.jpg'), join(drop, 'efe-foto-astana.jpg'));
+    cpSync(join(fixtures, 'drop/ap-ninjs1.json'), join(drop, 'ap-ninjs1.json'));
+    const out = join(scratch, 'links-out');
+    const { status, stdout, stderr } = run([drop, '--out', out]);
+    expect(status).toBe(1);
+    const errors = stderr.trim().split('\n');
+    expect(errors).toEqual([
+      `${drop}/leak.xml: error: file: a symbolic link: not followed, so that nothing outside the drop folder is read; put the file itself in the folder; nothing written for it`,
+      expect.stringMatching(
+        /efe-tokayev-v1\.xml: NewsML 1\.2 .*: error: NewsItem\[1\]\/NewsComponent\/NewsComponent\/ContentItem\/@Href: the photo file "efe-foto-astana\.jpg" is a symbolic link or inside one: not followed/,
+      ),
+    ]);
+    expect(stderr).not.toContain('private file');
+    expect(stdout).toMatch(/ap-ninjs1\.json: .* wrote /);
+    const written = readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[];
+    expect(written.filter((file) => /\.(md|jpg)$/.test(file))).toEqual([
+      join('ap', 'urn-publicid-ap-org-9b1f0c4e2d7a4c53a8f1.md'),
+    ]);
   });
 
   it('fails fast on a file too large to be an item', () => {

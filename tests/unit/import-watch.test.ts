@@ -3,7 +3,7 @@
  * changed since it was last tried, failed items again when a photo lands, and never a
  * partial, scratch, hidden or photo file as an item.
  */
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,25 @@ describe('a drop folder as the watch and the one-shot import read it', () => {
       [join(folder, 'a.xml.part'), true],
       [join(folder, 'b.xml'), false],
     ]);
+  });
+
+  it('lists a link with an item name as refused, without following it, and a dangling one too', () => {
+    const links = mkdtempSync(join(tmpdir(), 'wire-drop-links-'));
+    try {
+      writeFileSync(join(links, 'real.xml'), '<x/>');
+      symlinkSync(join(links, 'real.xml'), join(links, 'link.xml'));
+      symlinkSync(join(links, 'nowhere.xml'), join(links, 'dangling.xml'));
+      symlinkSync(join(links, 'real.xml'), join(links, 'link.xml.part'));
+      expect(dropFolderSources(links).map(({ label, refused }) => [label, refused?.split(':')[0]])).toEqual([
+        [join(links, 'dangling.xml'), 'a symbolic link'],
+        [join(links, 'link.xml'), 'a symbolic link'],
+        [join(links, 'real.xml'), undefined],
+      ]);
+      // The watch sees the link itself: a file put in its place is a change.
+      expect(stampOf(join(links, 'dangling.xml'))).toBeDefined();
+    } finally {
+      rmSync(links, { recursive: true, force: true });
+    }
   });
 
   it('gives a file a new stamp when it is written again or replaced by a rename', () => {
