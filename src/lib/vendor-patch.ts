@@ -254,6 +254,11 @@ export const VENDOR_FIXES: readonly VendorFix[] = [
         from: '    }\n    for (const paths of generationPhases) {\n      for (const { route: generatedRoute } of paths) {',
         to: '    }\n    flushKeptLines(logger);\n    for (const paths of generationPhases) {\n      for (const { route: generatedRoute } of paths) {',
       },
+      {
+        // A build that fails still logs every page it kept before the failure.
+        from: '  } finally {\n    await prerenderer.teardown?.();',
+        to: '  } finally {\n    flushKeptLines(logger);\n    await prerenderer.teardown?.();',
+      },
     ],
   },
   {
