@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readBuildTime } from '../data/build-time.ts';
+import { importClosure } from '../lib/code-version.ts';
 import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
 import { isPublished, type Publishable } from '../lib/publish.ts';
 import { checkFields, decodeUtf8, describeTextProblem, findTextProblem } from '../lib/text.ts';
@@ -23,23 +24,17 @@ interface Known {
 }
 
 /**
- * A digest of the code that turns a file into an entry (loaders, src/lib, the content config,
- * the lockfile): when it changes, every file is read and checked again, since the same file
- * may now make different data. Astro itself clears the store only when content.config.ts changes.
+ * A digest of the code that turns a file into an entry (the content config and every file
+ * of the site's own it imports, and the lockfile): when it changes, every file is read and
+ * checked again, and every entry's digest changes with it, since the same file may now make
+ * different data (Astro keeps an entry whose digest is unchanged as it was). Code the loader
+ * never runs (pages, the search step) is not in it. Astro itself clears the store only when
+ * content.config.ts changes.
  */
 function parserVersion(root: string, generateDigest: (text: string) => string): string {
-  const files: string[] = [];
-  for (const dir of ['src/loaders', 'src/lib']) {
-    const full = join(root, dir);
-    if (!existsSync(full)) continue;
-    for (const name of (readdirSync(full, { recursive: true }) as string[]).sort()) {
-      if (/\.[cm]?[jt]s$/.test(name)) files.push(join(full, name));
-    }
-  }
-  files.push(join(root, 'src/content.config.ts'), join(root, 'package-lock.json'));
-  return generateDigest(
-    files.map((file) => `${relative(root, file)}\n${existsSync(file) ? readFileSync(file, 'utf8') : ''}`).join('\0'),
-  );
+  const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  const files = [...importClosure([join(root, 'src/content.config.ts')], read), join(root, 'package-lock.json')];
+  return generateDigest(files.map((file) => `${relative(root, file)}\n${read(file) ?? ''}`).join('\0'));
 }
 
 /**
@@ -144,7 +139,7 @@ export function storyLoader({ base }: { base: string }): Loader {
               problems.push(fileProblem(shown, error));
               return undefined;
             }
-            const digest = context.generateDigest(source);
+            const digest = context.generateDigest(`${version}\n${source}`);
             const mark = { size: info.size, mtimeMs: info.mtimeMs, digest };
             if (unchanged && before.digest === digest)
               return { shown, known: { ...mark, id: before.id }, entry: undefined };

@@ -403,4 +403,21 @@ describe(`incremental builds of a ${COUNT}-story archive`, { timeout: 300_000 },
     expect(result.kept).toEqual([]);
     expect(result.output).toMatch(/\d+ stories, (\d+) read and parsed, 0 unchanged/);
   });
+
+  it('gives every story what changed code that reads entries makes of it, though no file changed', () => {
+    // The schema now ends each standfirst with a mark: the same files make other data.
+    const schema = join(project, 'src/lib/schema.ts');
+    const before = readFileSync(schema, 'utf8');
+    const field = "      description: text('description'),";
+    if (!before.includes(field)) throw new Error(`src/lib/schema.ts has no line "${field.trim()}"`);
+    writeFileSync(
+      schema,
+      before.replace(field, "      description: text('description').transform((text) => `${text} ¶`),"),
+    );
+    const result = buildAndCompare('schema');
+    expect(result.differences).toEqual([]);
+    const [page] = storyPages(result.rendered);
+    if (!page) throw new Error('no story page was rendered');
+    expect(tree(incremental.dist).get(page.slice(1))?.toString()).toContain(' ¶');
+  });
 });
