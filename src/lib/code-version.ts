@@ -22,8 +22,9 @@ export function relativeImports(source: string): string[] {
 
 /**
  * Every file reachable from `entries` through relative imports, the entries among them,
- * sorted. `read` gives a file's text, or undefined when there is no such file; a path
- * without an extension is tried as `.ts`, `.js` and `/index.ts`.
+ * sorted. `read` gives a file's text, or undefined when there is no such file (or a
+ * folder); a path is tried as written, then with `.ts` or `.js` added, then as a folder's
+ * `index.ts`, so that data files (`./words.json`) count too.
  *
  * @example
  * const files = new Map([['/s/a.ts', "import './b';"], ['/s/b.ts', '']]);
@@ -39,7 +40,7 @@ export function importClosure(entries: readonly string[], read: (path: string) =
     found.set(file, source);
     for (const path of relativeImports(source)) {
       const base = join(dirname(file), path);
-      const candidates = /\.[cm]?[jt]sx?$/.test(path) ? [base] : [`${base}.ts`, `${base}.js`, join(base, 'index.ts')];
+      const candidates = [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts')];
       const target = candidates.find((candidate) => found.has(candidate) || read(candidate) !== undefined);
       if (target) pending.push(target);
     }

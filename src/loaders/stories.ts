@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,8 @@ interface Known {
  * content.config.ts changes.
  */
 function parserVersion(root: string, generateDigest: (text: string) => string): string {
-  const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  const read = (file: string) =>
+    statSync(file, { throwIfNoEntry: false })?.isFile() ? readFileSync(file, 'utf8') : undefined;
   const files = [...importClosure([join(root, 'src/content.config.ts')], read), join(root, 'package-lock.json')];
   return generateDigest(files.map((file) => `${relative(root, file)}\n${read(file) ?? ''}`).join('\0'));
 }

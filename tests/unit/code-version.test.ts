@@ -3,7 +3,7 @@
  * the files reachable from the content config, so that a change to any of them gives every
  * entry a new digest, and a change elsewhere none.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importClosure, relativeImports } from '../../src/lib/code-version';
@@ -28,19 +28,24 @@ describe('relativeImports', () => {
 describe('importClosure', () => {
   const files = new Map([
     ['/s/config.ts', "import { load } from './loaders/load';\nimport { z } from 'astro/zod';"],
-    ['/s/loaders/load.ts', "import { parse } from '../lib/parse.ts';\nimport '../lib';"],
+    [
+      '/s/loaders/load.ts',
+      "import { parse } from '../lib/parse.ts';\nimport '../lib';\nimport words from './words.json';",
+    ],
+    ['/s/loaders/words.json', '{}'],
     ['/s/lib/parse.ts', "import { load } from '../loaders/load.ts'; // a cycle"],
     ['/s/lib/index.ts', ''],
     ['/s/lib/pages.ts', "import { parse } from './parse.ts';"],
   ]);
   const read = (path: string) => files.get(path);
 
-  it('follows imports with and without extensions, folders by their index, and cycles once', () => {
+  it('follows imports with and without extensions, data files, folders by their index, and cycles once', () => {
     expect(importClosure(['/s/config.ts'], read)).toEqual([
       '/s/config.ts',
       '/s/lib/index.ts',
       '/s/lib/parse.ts',
       '/s/loaders/load.ts',
+      '/s/loaders/words.json',
     ]);
   });
 
@@ -51,7 +56,7 @@ describe('importClosure', () => {
 
   it("holds the story loader's own code from the content config, and not the pages' or the search step's", () => {
     const closure = importClosure([join(ROOT, 'src/content.config.ts')], (path) =>
-      existsSync(path) ? readFileSync(path, 'utf8') : undefined,
+      statSync(path, { throwIfNoEntry: false })?.isFile() ? readFileSync(path, 'utf8') : undefined,
     ).map((file) => relative(ROOT, file));
     for (const file of ['src/loaders/stories.ts', 'src/lib/schema.ts', 'src/lib/dates.ts', 'src/data/build-time.ts']) {
       expect(closure).toContain(file);
