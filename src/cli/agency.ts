@@ -5,8 +5,12 @@
  * still import. Runs on plain Node (no Astro); the mapping is in src/lib/agency/.
  */
 import {
+  closeSync,
+  constants,
   existsSync,
+  fstatSync,
   lstatSync,
+  openSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -14,7 +18,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { entryFile, hash, itemToEntry, planItem, withFrontmatter } from '../lib/agency/entry.ts';
 import { decodeItem, detectFormat, MAX_ITEM_BYTES } from '../lib/agency/registry.ts';
 import { instant } from '../lib/agency/time.ts';
@@ -47,6 +51,8 @@ export interface Source {
   skipped?: string;
   /** Why this file is refused unread (a symbolic link): reported as an error for the file. */
   refused?: string;
+  /** Read only if it is no symbolic link when opened (a drop folder's file). */
+  noFollow?: boolean;
 }
 
 const IMAGE_TYPES: Record<string, (bytes: Uint8Array) => boolean> = {
@@ -105,11 +111,24 @@ function sourcesOf(input: string, stdin: Uint8Array | undefined): Source[] {
 function readSource(source: Source): string {
   let bytes = source.bytes;
   if (!bytes) {
-    const size = statSync(source.label).size;
-    if (size > MAX_ITEM_BYTES) {
-      throw new AgencyParseError('file', `${size} bytes is more than any agency item (limit ${MAX_ITEM_BYTES})`);
+    // A drop folder's item is opened without following a link: one put in its place after
+    // the folder was listed is refused too, not read.
+    let fd;
+    try {
+      fd = openSync(source.label, constants.O_RDONLY | (source.noFollow ? constants.O_NOFOLLOW : 0));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new AgencyParseError('file', LINK_REFUSED);
+      throw error;
     }
-    bytes = readFileSync(source.label);
+    try {
+      const size = fstatSync(fd).size;
+      if (size > MAX_ITEM_BYTES) {
+        throw new AgencyParseError('file', `${size} bytes is more than any agency item (limit ${MAX_ITEM_BYTES})`);
+      }
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   }
   if (bytes.length > MAX_ITEM_BYTES) {
     throw new AgencyParseError('file', `more than ${MAX_ITEM_BYTES} bytes is more than any agency item`);
@@ -121,7 +140,7 @@ const shown = (file: string) => relative('.', file) || file;
 
 /** Whether a path is inside a folder and reaches it through no symbolic link. */
 function safeTarget(root: string, target: string): boolean {
-  if (relative(root, target).startsWith('..')) return false;
+  if (!inside(root, target)) return false;
   for (let dir = dirname(target); dir.length >= root.length; dir = dirname(dir)) {
     if (existsSync(dir) && lstatSync(dir).isSymbolicLink()) return false;
     if (dir === root) break;
@@ -129,13 +148,32 @@ function safeTarget(root: string, target: string): boolean {
   return !(existsSync(target) && lstatSync(target).isSymbolicLink());
 }
 
-/** What a photo named by an item is: a file in the item's folder, missing, or reached through a link. */
-function photoFile(folder: string, path: string): 'file' | 'missing' | 'link' {
-  if (relative(folder, path).startsWith('..')) return 'missing';
-  const stat = lstatSync(path, { throwIfNoEntry: false });
-  if (!stat) return 'missing';
-  if (stat.isSymbolicLink() || relative(realpathSync(folder), realpathSync(path)).startsWith('..')) return 'link';
-  return stat.isFile() ? 'file' : 'missing';
+/** Whether `path` is `folder` or inside it (not merely a name starting with `..`). */
+function inside(folder: string, path: string): boolean {
+  const way = relative(folder, path);
+  return way !== '..' && !way.startsWith(`..${sep}`) && !isAbsolute(way);
+}
+
+/**
+ * What a photo an item names is: a file whose real location is in the item's folder, a
+ * missing one, or one that a symbolic link (the file or a folder on its way) puts outside
+ * that folder, which is never read.
+ *
+ * @example
+ * photoFile('/srv/drop', '/srv/drop/efe-foto.jpg'); // 'file', or 'missing' when it is not there
+ * photoFile('/srv/drop', '/srv/drop/link-to-etc/passwd'); // 'outside'
+ */
+export function photoFile(folder: string, path: string): 'file' | 'missing' | 'outside' {
+  if (!inside(folder, path)) return 'missing';
+  try {
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    if (!stat) return 'missing';
+    if (!inside(realpathSync(folder), realpathSync(path))) return 'outside';
+    return statSync(path).isFile() ? 'file' : 'missing';
+  } catch {
+    // A file named as a folder on the way (ENOTDIR), a loop of links (ELOOP), a dangling link.
+    return 'missing';
+  }
 }
 
 function write(root: string, target: string, content: string | Uint8Array): void {
@@ -174,14 +212,14 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
     (photo) => !remote.includes(photo) && !(extname(photo.href).toLowerCase() in IMAGE_TYPES),
   );
   const local = item.photos.find((photo) => !remote.includes(photo) && !references.includes(photo));
-  let photo: { from: string; to: string } | undefined;
+  let photo: { bytes: Uint8Array; to: string } | undefined;
   let keptPhoto: string | undefined;
   const from = local && resolve(source.folder, local.href);
   const found = from ? photoFile(source.folder, from) : 'missing';
-  if (local && found === 'link') {
+  if (local && found === 'outside') {
     throw new AgencyParseError(
       local.field,
-      `the photo file "${local.href}" is a symbolic link or inside one: not followed, so that nothing outside the drop folder is read; put the photo itself beside the item`,
+      `the photo file "${local.href}" leads outside the drop folder through a symbolic link: not followed, so that nothing outside the folder is read; put the photo itself beside the item`,
     );
   }
   const present = found === 'file';
@@ -195,11 +233,11 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
     }
     const ext = extname(from).toLowerCase();
     const check = IMAGE_TYPES[ext];
-    const bytes = readFileSync(from);
+    const bytes = readFileSync(realpathSync(from));
     if (!check || !check(bytes)) {
       throw new AgencyParseError(local.field, `"${local.href}" is not a JPEG, PNG, WebP, AVIF or GIF image`);
     }
-    photo = { from, to: join(dirname(file), `${basename(file, '.md')}${ext === '.jpeg' ? '.jpg' : ext}`) };
+    photo = { bytes, to: join(dirname(file), `${basename(file, '.md')}${ext === '.jpeg' ? '.jpg' : ext}`) };
   }
   for (const entry of remote) extras.push(`photo not fetched (remote only, recorded): ${entry.href}`);
   for (const entry of references) {
@@ -221,7 +259,8 @@ function importItem(item: WireItem, source: Source, index: Index, root: string, 
     spelling: index.spelling,
     slug,
   });
-  if (photo) write(root, photo.to, readFileSync(photo.from));
+  // The bytes checked are the bytes copied.
+  if (photo) write(root, photo.to, photo.bytes);
   write(root, file, entry.markdown);
   const id = String(entry.data.slug);
   index.bySource.set(item.id, file);
@@ -251,8 +290,8 @@ export async function importAgency(input: string, options: AgencyImportOptions):
 /**
  * The files of a drop folder that are read as items, by name (all of them when `names` is
  * not given): files only, never a photo (photos are read beside the items that name them)
- * or a hidden file. A symbolic link is listed with `refused` set: reported as an error, never
- * followed. A partial or scratch file (`x.xml.part`, `x.tmp`, `x~`) is listed with
+ * or a hidden file. A symbolic link to anything but a folder is listed with `refused` set:
+ * reported as an error, never followed. A partial or scratch file (`x.xml.part`, `x.tmp`, `x~`) is listed with
  * `skipped` set, so that it is reported and not read: renamed whole, it is an item.
  *
  * @example
@@ -263,14 +302,23 @@ export function dropFolderSources(folder: string, names?: readonly string[]): So
     .filter((name) => !name.startsWith('.') && !isPhotoFile(name))
     .sort()
     .flatMap((name): Source[] => {
-      const source = { label: join(folder, name), folder: resolve(folder) };
+      const source = { label: join(folder, name), folder: resolve(folder), noFollow: true };
       const stat = lstatSync(source.label, { throwIfNoEntry: false });
       if (!isDropItem(name)) {
         const skipped = 'a partial or scratch file, not an item (renamed whole, it is imported)';
         return stat?.isFile() ? [{ ...source, skipped }] : [];
       }
       // A link could make the importer read, and quote in its errors, any file on the machine.
-      if (stat?.isSymbolicLink()) return [{ ...source, refused: LINK_REFUSED }];
+      // A link to a folder (of photos, say) is no item, as a folder is not: left out, unread.
+      if (stat?.isSymbolicLink()) {
+        let folder = false;
+        try {
+          folder = statSync(source.label, { throwIfNoEntry: false })?.isDirectory() === true;
+        } catch {
+          // a loop of links: refused below, like any link to no folder
+        }
+        return folder ? [] : [{ ...source, refused: LINK_REFUSED }];
+      }
       return stat?.isFile() ? [source] : [];
     });
 }

@@ -171,7 +171,7 @@ describe('npm run import with agency items', () => {
     expect(errors).toEqual([
       `${drop}/leak.xml: error: file: a symbolic link: not followed, so that nothing outside the drop folder is read; put the file itself in the folder; nothing written for it`,
       expect.stringMatching(
-        /efe-tokayev-v1\.xml: NewsML 1\.2 .*: error: NewsItem\[1\]\/NewsComponent\/NewsComponent\/ContentItem\/@Href: the photo file "efe-foto-astana\.jpg" is a symbolic link or inside one: not followed/,
+        /efe-tokayev-v1\.xml: NewsML 1\.2 .*: error: NewsItem\[1\]\/NewsComponent\/NewsComponent\/ContentItem\/@Href: the photo file "efe-foto-astana\.jpg" leads outside the drop folder through a symbolic link: not followed/,
       ),
     ]);
     expect(stderr).not.toContain('private file');

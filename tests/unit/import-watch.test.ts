@@ -3,11 +3,11 @@
  * changed since it was last tried, failed items again when a photo lands, and never a
  * partial, scratch, hidden or photo file as an item.
  */
-import { mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { dropFolderSources, isDropItem } from '../../src/cli/agency';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { dropFolderSources, importSources, isDropItem, photoFile } from '../../src/cli/agency';
 import { dueItems, stampOf } from '../../src/cli/import-watch';
 
 describe('isDropItem', () => {
@@ -74,13 +74,16 @@ describe('a drop folder as the watch and the one-shot import read it', () => {
     ]);
   });
 
-  it('lists a link with an item name as refused, without following it, and a dangling one too', () => {
+  it('lists a link with an item name as refused, without following it, a dangling one too, and never a link to a folder', () => {
     const links = mkdtempSync(join(tmpdir(), 'wire-drop-links-'));
     try {
       writeFileSync(join(links, 'real.xml'), '<x/>');
       symlinkSync(join(links, 'real.xml'), join(links, 'link.xml'));
       symlinkSync(join(links, 'nowhere.xml'), join(links, 'dangling.xml'));
       symlinkSync(join(links, 'real.xml'), join(links, 'link.xml.part'));
+      // A link to a folder (of photos, say) is no item, as a folder is not.
+      mkdirSync(join(links, 'fotos'));
+      symlinkSync(join(links, 'fotos'), join(links, 'photos'));
       expect(dropFolderSources(links).map(({ label, refused }) => [label, refused?.split(':')[0]])).toEqual([
         [join(links, 'dangling.xml'), 'a symbolic link'],
         [join(links, 'link.xml'), 'a symbolic link'],
@@ -100,5 +103,73 @@ describe('a drop folder as the watch and the one-shot import read it', () => {
     renameSync(join(folder, 'b.xml.part'), path);
     expect(stampOf(path)).not.toBe(before);
     expect(stampOf(join(folder, 'gone.xml'))).toBeUndefined();
+  });
+});
+
+describe('an item swapped for a link after its folder was listed', () => {
+  it('is refused when it is opened, and what the link points at is never read', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'wire-swap-'));
+    try {
+      const drop = join(root, 'drop');
+      mkdirSync(drop);
+      writeFileSync(join(drop, 'item.xml'), '<x/>');
+      writeFileSync(join(root, 'private.xml'), '<secret>private words</secret>');
+      const sources = dropFolderSources(drop);
+      rmSync(join(drop, 'item.xml'));
+      symlinkSync(join(root, 'private.xml'), join(drop, 'item.xml'));
+      const errors: string[] = [];
+      const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
+      try {
+        const { failed } = await importSources(sources, { out: join(root, 'content'), now: new Date() });
+        expect([...failed]).toEqual([join(drop, 'item.xml')]);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(errors).toEqual([expect.stringMatching(/item\.xml: error: file: a symbolic link: not followed/)]);
+      expect(errors.join('\n')).not.toContain('private words');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('photoFile', () => {
+  const root = mkdtempSync(join(tmpdir(), 'wire-photo-'));
+  const drop = join(root, 'drop');
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(drop, 'fotos'), { recursive: true });
+  mkdirSync(join(root, 'elsewhere'));
+  for (const file of ['drop/foto.jpg', 'drop/..foto.jpg', 'drop/fotos/a.jpg', 'elsewhere/secret.jpg']) {
+    writeFileSync(join(root, file), 'x');
+  }
+  symlinkSync(join(root, 'elsewhere/secret.jpg'), join(drop, 'out.jpg'));
+  symlinkSync(join(root, 'elsewhere'), join(drop, 'outdir'));
+  symlinkSync(join(drop, 'foto.jpg'), join(drop, 'alias.jpg'));
+  symlinkSync(join(drop, 'fotos'), join(drop, 'aliasdir'));
+  symlinkSync(join(drop, 'nowhere.jpg'), join(drop, 'dangling.jpg'));
+  symlinkSync(join(drop, 'loop.jpg'), join(drop, 'loop.jpg'));
+
+  it.each([
+    ['a photo beside the item', 'foto.jpg', 'file'],
+    ['a photo whose name starts with two dots', '..foto.jpg', 'file'],
+    ['a photo in a folder', 'fotos/a.jpg', 'file'],
+    ['a photo not there', 'missing.jpg', 'missing'],
+    ['a path out of the folder', '../elsewhere/secret.jpg', 'missing'],
+    ['a folder', 'fotos', 'missing'],
+    ['a path through a file', 'foto.jpg/a.jpg', 'missing'],
+    ['a dangling link', 'dangling.jpg', 'missing'],
+    ['a loop of links', 'loop.jpg', 'missing'],
+    ['a link to a file outside', 'out.jpg', 'outside'],
+    ['a photo in a linked folder outside', 'outdir/secret.jpg', 'outside'],
+    ['a link to a photo in the folder', 'alias.jpg', 'file'],
+    ['a photo in a linked folder in the folder', 'aliasdir/a.jpg', 'file'],
+  ])('says %s (%s) is %s', (_what, href, expected) => {
+    expect(photoFile(drop, join(drop, href))).toBe(expected);
+  });
+
+  it('reads the drop folder itself through a link', () => {
+    symlinkSync(drop, join(root, 'drop-link'));
+    expect(photoFile(join(root, 'drop-link'), join(root, 'drop-link', 'foto.jpg'))).toBe('file');
+    expect(photoFile(join(root, 'drop-link'), join(root, 'drop-link', 'out.jpg'))).toBe('outside');
   });
 });
