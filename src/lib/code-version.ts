@@ -23,8 +23,9 @@ export function relativeImports(source: string): string[] {
 /**
  * Every file reachable from `entries` through relative imports, the entries among them,
  * sorted. `read` gives a file's text, or undefined when there is no such file (or a
- * folder); a path is tried as written, then with `.ts` or `.js` added, then as a folder's
- * `index.ts`, so that data files (`./words.json`) count too.
+ * folder); a path is tried as written (so that data files such as `./words.json` count),
+ * as the `.ts` file a `.js` path names, with `.ts` or `.js` added, then as a folder's
+ * `index.ts`.
  *
  * @example
  * const files = new Map([['/s/a.ts', "import './b';"], ['/s/b.ts', '']]);
@@ -40,7 +41,9 @@ export function importClosure(entries: readonly string[], read: (path: string) =
     found.set(file, source);
     for (const path of relativeImports(source)) {
       const base = join(dirname(file), path);
-      const candidates = [base, `${base}.ts`, `${base}.js`, join(base, 'index.ts')];
+      // TypeScript's own convention names a `.ts` file by its output, `./a.js`.
+      const output = base.replace(/\.(m?)js$/, '.$1ts');
+      const candidates = [base, output, `${base}.ts`, `${base}.js`, join(base, 'index.ts')];
       const target = candidates.find((candidate) => found.has(candidate) || read(candidate) !== undefined);
       if (target) pending.push(target);
     }

@@ -73,7 +73,8 @@ function fileProblem(shown: string, error: unknown): string {
  * entries): a file whose size and mtime are unchanged keeps its entry unread; a touched file
  * is read, and checked and parsed again only when its digest changed. A deleted or
  * moved-away file's entry is deleted, so its pages go at the next build. Any change to the
- * loading code (src/loaders, src/lib, the lockfile) reads and checks every file again.
+ * loading code (what src/content.config.ts imports, the lockfile) reads and checks every
+ * file again and gives every entry a new digest.
  * Warnings about a file (e.g. text normalised to NFC) are given when it is read, so once.
  */
 export function storyLoader({ base }: { base: string }): Loader {

@@ -33,17 +33,19 @@ describe('importClosure', () => {
       "import { parse } from '../lib/parse.ts';\nimport '../lib';\nimport words from './words.json';",
     ],
     ['/s/loaders/words.json', '{}'],
+    ['/s/lib/index.ts', "export { x } from './x.js';"],
+    ['/s/lib/x.ts', ''],
     ['/s/lib/parse.ts', "import { load } from '../loaders/load.ts'; // a cycle"],
-    ['/s/lib/index.ts', ''],
     ['/s/lib/pages.ts', "import { parse } from './parse.ts';"],
   ]);
   const read = (path: string) => files.get(path);
 
-  it('follows imports with and without extensions, data files, folders by their index, and cycles once', () => {
+  it('follows imports with and without extensions, a .js path to its .ts file, data files, folders by their index, and cycles once', () => {
     expect(importClosure(['/s/config.ts'], read)).toEqual([
       '/s/config.ts',
       '/s/lib/index.ts',
       '/s/lib/parse.ts',
+      '/s/lib/x.ts',
       '/s/loaders/load.ts',
       '/s/loaders/words.json',
     ]);
