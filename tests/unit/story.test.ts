@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cacheKey } from '../../src/lib/cache-key';
 import { parseWireDate } from '../../src/lib/dates';
 import { collectionProblems, newestFirst, toStory } from '../../src/lib/story';
 import { storyInput } from '../helpers/stories';
+
+const ROOT = join(import.meta.dirname, '../..');
 
 const data = storyInput({ pubDate: parseWireDate('2023-06-20'), section: 'Conflicts & War', tags: ['Kazakhstan'] });
 
@@ -24,6 +29,45 @@ describe('toStory', () => {
     const arabic = toStory('x', '', { ...data, lang: 'ar', dateline: { place: 'القاهرة' } });
     expect([arabic.edition, arabic.dir, arabic.dateline]).toEqual(['ar', 'rtl', 'القاهرة، 20 يونيو (EFE).-']);
     expect(arabic.dates.published.text).toBe('الثلاثاء، 20 يونيو 2023');
+  });
+
+  it('reads a body kept in its file at each use, not before, and keys a page by the story, not by how its text is read', () => {
+    const reads: string[] = [];
+    const reader = (text: string) => () => {
+      reads.push(text);
+      return text;
+    };
+    const first = toStory('tokayev', reader('Body.'), data, 'digest-1');
+    const second = toStory('tokayev', reader('Body.'), data, 'digest-1');
+    expect(reads).toEqual([]);
+    expect([first.body, second.body, first.body]).toEqual(['Body.', 'Body.', 'Body.']);
+    expect(reads).toHaveLength(3);
+    expect(Object.keys(first)).toContain('body');
+    expect(cacheKey({ story: first }, new WeakMap())).toBe(cacheKey({ story: second }, new WeakMap()));
+    expect(cacheKey({ story: first }, new WeakMap())).not.toBe(
+      cacheKey({ story: toStory('tokayev', reader('Body.'), data, 'digest-2') }, new WeakMap()),
+    );
+  });
+
+  it('keeps a story whose body stays in its file in V8’s fast mode, as small as one holding its text', () => {
+    // A getter of its own gives each story a hidden class of its own, and V8 then stores it
+    // as a dictionary: 2.2 KB a story rather than 0.9 KB, 136 MB more at 100,000 stories.
+    const script = [
+      `import { toStory } from ${JSON.stringify(join(ROOT, 'src/lib/story.ts'))};`,
+      `import { parseWireDate } from ${JSON.stringify(join(ROOT, 'src/lib/dates.ts'))};`,
+      "const data = { title: 'T', description: 'D', pubDate: parseWireDate('2023-06-20'), dateline: { place: 'Astana' }, agency: 'EFE', section: 'World', tags: [], lang: 'en', related: [] };",
+      "const stories = [1, 2, 3].map((n) => toStory('s' + n, () => 'text ' + n, data, 'd' + n));",
+      "console.log(JSON.stringify(stories.map((story) => [eval('%HasFastProperties(story)'), story.body])));",
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([
+      [true, 'text 1'],
+      [true, 'text 2'],
+      [true, 'text 3'],
+    ]);
   });
 
   it('uses the dateline’s own date when it has one', () => {
