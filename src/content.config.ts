@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { storySchemaPerEntry } from './lib/schema';
+import { storySchemas } from './lib/schema';
 import { storyLoader } from './loaders/stories';
 
 /**
@@ -21,8 +21,10 @@ const maxFutureDays = process.env.WIRE_MAX_FUTURE_DAYS ? Number(process.env.WIRE
 /**
  * The story checks, made once for the whole build (Astro asks for the schema once per entry).
  * `now` is a getter, so each entry's dates are checked against the time it is checked at.
+ * The loader checks a story without a photo itself, with `withoutPhoto`; Astro's `image()`
+ * is needed (and a schema made for the entry) only for a photo.
  */
-const storySchemaFor = storySchemaPerEntry({
+const storyChecks = storySchemas({
   get now() {
     return new Date();
   },
@@ -30,9 +32,9 @@ const storySchemaFor = storySchemaPerEntry({
 });
 
 const stories = defineCollection({
-  loader: storyLoader({ base }),
+  loader: storyLoader({ base, withoutPhoto: storyChecks.withoutPhoto }),
   // A photo's src is resolved by astro:assets relative to the entry's file.
-  schema: ({ image }) => storySchemaFor(image),
+  schema: ({ image }) => storyChecks.forEntry(image),
 });
 
 /**

@@ -67,18 +67,23 @@ export function agencyFields<Src extends z.ZodType, D extends z.ZodType>(imageSr
     status: z.enum(STORY_STATUSES, { error: 'status must be usable, withheld or canceled' }).default('usable'),
     embargo: dateTime('embargo').optional(),
     image: photoField(imageSrc).optional(),
-    remoteImages: z.array(z.url({ error: 'each of remoteImages must be an http(s) URL' })).default([]),
+    remoteImages: z
+      .array(z.url({ error: 'each of remoteImages must be an http(s) URL' }), {
+        error: 'remoteImages must be a list of URLs',
+      })
+      .default([]),
     corrections: z
       .array(
         z.strictObject(
           { date: dateTime('corrections[].date'), text: text('corrections[].text') },
           { error: 'each correction must be a mapping with date and text' },
         ),
+        { error: 'corrections must be a list of mappings with date and text' },
       )
       .default([]),
     copyright: text('copyright').optional(),
     usageTerms: text('usageTerms').optional(),
-    edNotes: z.array(text('each edNote')).default([]),
-    initials: z.array(text('each initials line')).default([]),
+    edNotes: z.array(text('each edNote'), { error: 'edNotes must be a list' }).default([]),
+    initials: z.array(text('each initials line'), { error: 'initials must be a list' }).default([]),
   };
 }

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { readBuildTime } from '../data/build-time.ts';
 import { importClosure } from '../lib/code-version.ts';
 import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
@@ -32,17 +33,26 @@ interface Known {
  * content.config.ts changes.
  */
 function parserVersion(root: string, generateDigest: (text: string) => string): string {
-  const read = (file: string) =>
-    statSync(file, { throwIfNoEntry: false })?.isFile() ? readFileSync(file, 'utf8') : undefined;
+  // Each file read once: the closure tries a path, reads it when it is taken, and the digest reads it again.
+  const texts = new Map<string, string | undefined>();
+  const read = (file: string) => {
+    if (!texts.has(file))
+      texts.set(file, statSync(file, { throwIfNoEntry: false })?.isFile() ? readFileSync(file, 'utf8') : undefined);
+    return texts.get(file);
+  };
   const files = [...importClosure([join(root, 'src/content.config.ts')], read), join(root, 'package-lock.json')];
   return generateDigest(files.map((file) => `${relative(root, file)}\n${read(file) ?? ''}`).join('\0'));
 }
 
 /**
- * The field problems of a schema error as lines naming the file: Astro's message lists one
- * `field: message` line per issue under its heading.
+ * The field problems of a schema error as lines naming the file, one `field: message` line
+ * per issue: from the schema's own issues, or from Astro's message, which lists them so
+ * under its heading.
  */
 function schemaProblems(shown: string, error: unknown): string[] {
+  if (error instanceof z.ZodError) {
+    return error.issues.map((issue) => `${shown}: ${issue.path.join('.')}: ${issue.message}`);
+  }
   const message = (error as Error).message.replaceAll('**', '');
   const lines = message
     .replace(/^[\s\S]*?does not match collection schema\.\s*/, '')
@@ -77,7 +87,14 @@ function fileProblem(shown: string, error: unknown): string {
  * file again and gives every entry a new digest.
  * Warnings about a file (e.g. text normalised to NFC) are given when it is read, so once.
  */
-export function storyLoader({ base }: { base: string }): Loader {
+export function storyLoader({
+  base,
+  withoutPhoto,
+}: {
+  base: string;
+  /** The collection's checks of every field but a photo's `src` (src/lib/schema.ts, `storySchemas`). */
+  withoutPhoto: z.ZodType;
+}): Loader {
   return {
     name: 'wire-reader-stories',
     load: async (context: LoaderContext) => {
@@ -94,7 +111,11 @@ export function storyLoader({ base }: { base: string }): Loader {
         buildTime: Date,
       ): Promise<{ data: Record<string, unknown>; imageHeld: boolean }> => {
         const { image, ...rest } = entry.data;
-        const data = await context.parseData({ id: entry.id, data: rest, filePath: entry.filePath });
+        // Checked here rather than through context.parseData, for which Astro makes the
+        // collection's schema anew for every entry (for the entry's own image() helper).
+        const checked = await withoutPhoto.safeParseAsync(rest);
+        if (!checked.success) throw checked.error;
+        const data = checked.data as Record<string, unknown>;
         if (image === undefined) return { data, imageHeld: false };
         if (isPublished(data as Publishable, buildTime)) {
           return {

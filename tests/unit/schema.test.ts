@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GOOD_FRONTMATTER } from '../helpers/stories';
 import { z } from 'astro/zod';
-import { isLanguageTag, makeStorySchema, storySchema, storySchemaPerEntry } from '../../src/lib/schema';
+import { isLanguageTag, makeStorySchema, storySchema, storySchemas } from '../../src/lib/schema';
 
 const good = GOOD_FRONTMATTER;
 
@@ -97,7 +97,7 @@ describe('storySchema dates', () => {
   });
 });
 
-describe('storySchemaPerEntry', () => {
+describe('storySchemas', () => {
   const now = new Date('2026-01-01T00:00:00Z');
   /** An image() helper as Astro gives each entry: its output names the entry it was made for. */
   const imageFor = (entry: string) => () => z.string().transform((src) => `${entry}:${src}`);
@@ -117,14 +117,48 @@ describe('storySchemaPerEntry', () => {
     ['a date too far ahead', { ...good, pubDate: '2099-01-01' }],
   ])('checks %s exactly as makeStorySchema with the same image helper', (_name, data) => {
     const expected = makeStorySchema({ now }, imageFor('a')()).safeParse(data);
-    const actual = storySchemaPerEntry({ now })(imageFor('a')).safeParse(data);
+    const actual = storySchemas({ now }).forEntry(imageFor('a')).safeParse(data);
     expect(actual.success).toBe(expected.success);
     expect(actual.data).toEqual(expected.data);
     expect(actual.error?.issues).toEqual(expected.error?.issues);
   });
 
+  it.each([
+    ['a story', good],
+    ['a blank title', { ...good, title: ' ' }],
+    ['a misspelt field', { ...good, secton: 'World' }],
+    ['an update before publication', { ...good, updatedDate: '2023-06-19' }],
+    ['a date too far ahead', { ...good, pubDate: '2099-01-01' }],
+  ])('checks %s without a photo exactly as makeStorySchema, with no schema made for it', (_name, data) => {
+    const expected = makeStorySchema({ now }).safeParse(data);
+    const actual = storySchemas({ now }).withoutPhoto.safeParse(data);
+    expect(actual.success).toBe(expected.success);
+    expect(actual.data).toEqual(expected.data);
+    expect(actual.error?.issues).toEqual(expected.error?.issues);
+  });
+
+  // The loader reports these as they are, with no error map of Astro's to word zod's defaults.
+  it.each([
+    ['tags', 'World'],
+    ['related', 'some-id'],
+    ['corrections', 'none'],
+    ['remoteImages', 'https://example.com/a.jpg'],
+    ['edNotes', 'note'],
+    ['initials', 'ab'],
+    ['dateline', 'Astana'],
+    ['title', 7],
+    ['urgency', 'flash'],
+    ['source', 'EFE'],
+    ['status', 7],
+  ])('words a wrong %s in a message that names the field', (field, value) => {
+    const issues = storySchemas({ now }).withoutPhoto.safeParse({ ...good, [field]: value }).error?.issues ?? [];
+    expect(issues.map((issue) => issue.path.join('.'))).toEqual([field]);
+    expect(issues[0]?.message).toContain(field);
+    expect(issues[0]?.message).not.toMatch(/^Invalid input/);
+  });
+
   it('passes each entry’s photo through that entry’s own image helper', () => {
-    const schemaFor = storySchemaPerEntry({ now });
+    const schemaFor = storySchemas({ now }).forEntry;
     const first = schemaFor(imageFor('first'));
     const second = schemaFor(imageFor('second'));
     expect(second.parse({ ...good, image: photo }).image?.src).toBe('second:photo.jpg');
@@ -133,11 +167,11 @@ describe('storySchemaPerEntry', () => {
 
   it('reads now at each check, so a getter moves the future bound with the clock', () => {
     let clock = new Date('2023-01-01T00:00:00Z');
-    const schema = storySchemaPerEntry({
+    const schema = storySchemas({
       get now() {
         return clock;
       },
-    })(imageFor('a'));
+    }).forEntry(imageFor('a'));
     const story = { ...good, pubDate: '2025-06-01' };
     expect(schema.safeParse(story).success).toBe(false);
     clock = new Date('2025-01-01T00:00:00Z');
