@@ -8,6 +8,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import cards, { isCardsFolder } from './src/integrations/cards.ts';
 import { oneBuildPerCheckout } from './src/integrations/checkout-lock.ts';
 import { storeLinesDroppedAfterSync } from './src/integrations/store-lines.ts';
+import { memoryHandedBack } from './src/integrations/release-memory.ts';
 import { SITE, siteUrlProblem } from './src/lib/site.ts';
 
 // The public address feeds and canonical links are made absolute against.
@@ -66,6 +67,8 @@ export default defineConfig({
     deploySafety,
     // The content store is written by then: its remembered lines only take memory.
     storeLinesDroppedAfterSync(),
+    // After it (so the lines are let go first) and after the pages: V8's freed pages go back to the system.
+    memoryHandedBack(),
     incremental({ leave: (folder) => isSearchBundle(folder) || isCardsFolder(folder), handoff: listing }),
     search,
     shareCards,

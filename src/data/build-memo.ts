@@ -72,6 +72,17 @@ export function collectBuildMemos(): void {
 }
 
 /**
+ * Whether this process runs many builds ({@link collectBuildMemos} was called): the
+ * publisher's builder.
+ *
+ * @example
+ * runsManyBuilds(); // false in `astro build`, true in the publisher's builder
+ */
+export function runsManyBuilds(): boolean {
+  return holder[REGISTRY] !== undefined;
+}
+
+/**
  * Lets go of every memo made since the last release, so that a finished build's data can
  * be garbage collected. Returns how many there were.
  *
