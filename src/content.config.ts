@@ -21,8 +21,9 @@ const maxFutureDays = process.env.WIRE_MAX_FUTURE_DAYS ? Number(process.env.WIRE
 /**
  * The story checks, made once for the whole build (Astro asks for the schema once per entry).
  * `now` is a getter, so each entry's dates are checked against the time it is checked at.
- * The loader checks a story without a photo itself, with `withoutPhoto`; Astro's `image()`
- * is needed (and a schema made for the entry) only for a photo.
+ * The loader checks every story itself, with `withPhotoPath`; it has Astro check a published
+ * story with a photo again with `schema` below, for the photo's `image()` (which makes a
+ * schema for the entry). Both come from one `makeStorySchema`.
  */
 const storyChecks = storySchemas({
   get now() {
@@ -32,7 +33,7 @@ const storyChecks = storySchemas({
 });
 
 const stories = defineCollection({
-  loader: storyLoader({ base, withoutPhoto: storyChecks.withoutPhoto }),
+  loader: storyLoader({ base, checks: storyChecks.withPhotoPath }),
   // A photo's src is resolved by astro:assets relative to the entry's file.
   schema: ({ image }) => storyChecks.forEntry(image),
 });

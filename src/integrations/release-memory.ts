@@ -20,21 +20,33 @@ type Collect = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resor
 
 let collect: Collect | undefined;
 
+/** Node's `gc()`: the global one when Node was started with `--expose-gc`, else one made for this module. */
+function collector(): Collect {
+  if (collect) return collect;
+  const global = (globalThis as { gc?: Collect }).gc;
+  if (global) return (collect = global);
+  setFlagsFromString('--expose-gc');
+  try {
+    // A context made while the flag is on has a `gc`; the flag goes off again at once, so
+    // that no later context or worker gets one.
+    collect = runInNewContext('gc') as Collect;
+  } finally {
+    setFlagsFromString('--no-expose-gc');
+  }
+  return collect;
+}
+
 /**
  * Runs a garbage collection that reduces memory, and says how much resident memory it gave
- * back. Node's `gc()` is made available to this module only (a context of its own gets it),
- * whatever flags Node was started with.
+ * back, in MiB.
  *
  * @example
  * const mib = releaseMemory(); // 612: the process's resident memory fell by 612 MiB
  */
 export function releaseMemory(): number {
-  if (!collect) {
-    setFlagsFromString('--expose-gc');
-    collect = runInNewContext('gc') as Collect;
-  }
+  const run = collector();
   const before = process.memoryUsage.rss();
-  collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  run({ type: 'major', execution: 'sync', flavor: 'last-resort' });
   return Math.round((before - process.memoryUsage.rss()) / 2 ** 20);
 }
 
@@ -43,7 +55,14 @@ function release(logger: AstroIntegrationLogger, after: string) {
   // its larger heap would take seconds of every publish.
   if (runsManyBuilds()) return;
   const started = performance.now();
-  const mib = releaseMemory();
+  let mib: number;
+  try {
+    mib = releaseMemory();
+  } catch (error) {
+    // Only memory is at stake: the build goes on.
+    logger.warn(`after ${after}: no memory handed back (${(error as Error).message})`);
+    return;
+  }
   logger.info(
     `after ${after}: ${mib} MiB of memory handed back in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -133,34 +133,36 @@ export function makeStorySchema<Src extends z.ZodType = typeof photoPath>(
  * entry's file). Making {@link makeStorySchema} costs far more than checking a story with it
  * (about 2.5 ms against 0.06 ms: minutes of a 100,000-story build), so it is made once here:
  *
- * - `withoutPhoto` checks every field but the photo's `src` (taken as it is). A story without
- *   a photo is checked by it alone, with no schema made for it: a copy for each entry is
- *   about 0.1 ms and 9 KB of garbage, which at 100,000 stories made the heap grow by 900 MB.
+ * - `withPhotoPath` checks every field, a photo's `src` as the path it is (not resolved).
+ *   The story loader checks every story with it, with no schema made for the story: a copy
+ *   for each of 100,000 stories was 900 MB of garbage that reached the old generation.
  * - `forEntry(imageSrc)` is a cheap copy (about 0.2 ms) whose photo `src` goes through the
- *   entry's own `imageSrc()`, for the collection's `schema`. It checks exactly what
+ *   entry's own `imageSrc()`, for the collection's `schema`: the loader has Astro check a
+ *   published story with a photo with it, for the photo's `image()`. It checks exactly what
  *   `makeStorySchema(options, imageSrc())` would, field for field.
  *
+ * Add a check to {@link makeStorySchema}, never to one of these alone: both are made from it.
  * `options` is read at each check, not once: give `now` as a getter to check every entry
  * against the time it is checked at.
  *
  * @example
- * const { withoutPhoto, forEntry } = storySchemas({ now: new Date('2026-01-01') });
+ * const { withPhotoPath, forEntry } = storySchemas({ now: new Date('2026-01-01') });
  * const story = {
  *   title: 'Headline', description: 'Standfirst.', pubDate: '2023-06-20',
  *   dateline: { place: 'Astana' }, agency: 'EFE', section: 'World', lang: 'en',
  * };
- * withoutPhoto.parse(story).tags; // []
- * forEntry(() => z.string()).parse({ ...story, image: { src: 'photo.jpg' } }).image?.src; // "photo.jpg"
+ * withPhotoPath.parse({ ...story, image: { src: 'photo.jpg' } }).image?.src; // "photo.jpg"
+ * forEntry(() => z.string().transform((src) => `/resolved/${src}`)).parse({ ...story, image: { src: 'photo.jpg' } }).image?.src; // "/resolved/photo.jpg"
  */
 export function storySchemas(options: StorySchemaOptions = {}) {
-  const withoutPhoto = makeStorySchema(options, z.unknown());
+  const withPhotoPath = makeStorySchema(options);
   // Typed as what makeStorySchema(options, imageSrc()) gives, which it checks and outputs;
   // TypeScript cannot check safeExtend's constraint for a generic Src.
   const forEntry = <Src extends z.ZodType>(imageSrc: () => Src) =>
-    withoutPhoto.safeExtend({ image: photoField(imageSrc()).optional() } as never) as unknown as ReturnType<
+    withPhotoPath.safeExtend({ image: photoField(imageSrc()).optional() } as never) as unknown as ReturnType<
       typeof makeStorySchema<Src>
     >;
-  return { withoutPhoto, forEntry };
+  return { withPhotoPath, forEntry };
 }
 
 /**

@@ -7,7 +7,8 @@ import { z } from 'astro/zod';
 import { readBuildTime } from '../data/build-time.ts';
 import { importClosure } from '../lib/code-version.ts';
 import { splitFrontmatter, storyId } from '../lib/frontmatter.ts';
-import { isPublished, type Publishable } from '../lib/publish.ts';
+import { isPublished } from '../lib/publish.ts';
+import type { storySchema } from '../lib/schema.ts';
 import { checkFields, decodeUtf8, describeTextProblem, findTextProblem } from '../lib/text.ts';
 import { storyFiles } from './walk.ts';
 
@@ -51,7 +52,11 @@ function parserVersion(root: string, generateDigest: (text: string) => string): 
  */
 function schemaProblems(shown: string, error: unknown): string[] {
   if (error instanceof z.ZodError) {
-    return error.issues.map((issue) => `${shown}: ${issue.path.join('.')}: ${issue.message}`);
+    return error.issues.map((issue) => {
+      // An issue of the story as a whole (a misspelt field's name) has no path.
+      const field = issue.path.join('.');
+      return `${shown}: ${field ? `${field}: ` : ''}${issue.message}`;
+    });
   }
   const message = (error as Error).message.replaceAll('**', '');
   const lines = message
@@ -89,11 +94,11 @@ function fileProblem(shown: string, error: unknown): string {
  */
 export function storyLoader({
   base,
-  withoutPhoto,
+  checks,
 }: {
   base: string;
-  /** The collection's checks of every field but a photo's `src` (src/lib/schema.ts, `storySchemas`). */
-  withoutPhoto: z.ZodType;
+  /** The collection's checks, with a photo's `src` as a plain path (src/lib/schema.ts, `storySchemas`). */
+  checks: typeof storySchema;
 }): Loader {
   return {
     name: 'wire-reader-stories',
@@ -110,14 +115,14 @@ export function storyLoader({
         entry: { id: string; data: Record<string, unknown>; filePath: string },
         buildTime: Date,
       ): Promise<{ data: Record<string, unknown>; imageHeld: boolean }> => {
-        const { image, ...rest } = entry.data;
-        // Checked here rather than through context.parseData, for which Astro makes the
-        // collection's schema anew for every entry (for the entry's own image() helper).
-        const checked = await withoutPhoto.safeParseAsync(rest);
+        // Every field is checked here (a photo's src as a path), rather than through
+        // context.parseData, for which Astro makes the collection's schema anew for every
+        // entry (for the entry's own image() helper): only a published photo needs that.
+        const checked = await checks.safeParseAsync(entry.data);
         if (!checked.success) throw checked.error;
-        const data = checked.data as Record<string, unknown>;
-        if (image === undefined) return { data, imageHeld: false };
-        if (isPublished(data as Publishable, buildTime)) {
+        const data = checked.data;
+        if (data.image === undefined) return { data, imageHeld: false };
+        if (isPublished(data, buildTime)) {
           return {
             data: await context.parseData({ id: entry.id, data: entry.data, filePath: entry.filePath }),
             imageHeld: false,

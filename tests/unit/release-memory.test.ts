@@ -15,6 +15,7 @@ describe('releaseMemory', () => {
     // ordinary collection frees them but V8 keeps their pages resident.
     const script = [
       `import { releaseMemory } from ${JSON.stringify(join(ROOT, 'src/integrations/release-memory.ts'))};`,
+      "import { runInNewContext } from 'node:vm';",
       'let kept = [];',
       'for (let round = 0; round < 6; round++) {',
       "  for (let i = 0; i < 500_000; i++) kept.push({ n: i, text: 'story ' + i, tags: [i] });",
@@ -23,13 +24,20 @@ describe('releaseMemory', () => {
       'kept = [];',
       'const first = releaseMemory();',
       'const second = releaseMemory();',
-      'console.log(JSON.stringify({ first, second }));',
+      "const leftGlobal = typeof globalThis.gc !== 'undefined' || runInNewContext('typeof gc') !== 'undefined';",
+      'console.log(JSON.stringify({ first, second, leftGlobal }));',
     ].join('\n');
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
-    const { first, second } = JSON.parse(run.stdout) as { first: number; second: number };
+    expect(run.status, run.stderr).toBe(0);
+    const { first, second, leftGlobal } = JSON.parse(run.stdout) as {
+      first: number;
+      second: number;
+      leftGlobal: boolean;
+    };
     expect(first).toBeGreaterThan(100);
     expect(second).toBeLessThan(20);
+    // The collector is this module's: no other code (a worker, a new context) gets a gc().
+    expect(leftGlobal).toBe(false);
   });
 });
 

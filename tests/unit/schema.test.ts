@@ -129,9 +129,13 @@ describe('storySchemas', () => {
     ['a misspelt field', { ...good, secton: 'World' }],
     ['an update before publication', { ...good, updatedDate: '2023-06-19' }],
     ['a date too far ahead', { ...good, pubDate: '2099-01-01' }],
-  ])('checks %s without a photo exactly as makeStorySchema, with no schema made for it', (_name, data) => {
+    ['a photo', { ...good, image: photo }],
+    ['a photo without src', { ...good, image: { alt: 'x' } }],
+    ['a photo whose src is not text', { ...good, image: { src: 7 } }],
+    ['a photo with an unknown field', { ...good, image: { ...photo, width: 3 } }],
+  ])('checks %s exactly as makeStorySchema, a photo’s src as its path', (_name, data) => {
     const expected = makeStorySchema({ now }).safeParse(data);
-    const actual = storySchemas({ now }).withoutPhoto.safeParse(data);
+    const actual = storySchemas({ now }).withPhotoPath.safeParse(data);
     expect(actual.success).toBe(expected.success);
     expect(actual.data).toEqual(expected.data);
     expect(actual.error?.issues).toEqual(expected.error?.issues);
@@ -151,7 +155,7 @@ describe('storySchemas', () => {
     ['source', 'EFE'],
     ['status', 7],
   ])('words a wrong %s in a message that names the field', (field, value) => {
-    const issues = storySchemas({ now }).withoutPhoto.safeParse({ ...good, [field]: value }).error?.issues ?? [];
+    const issues = storySchemas({ now }).withPhotoPath.safeParse({ ...good, [field]: value }).error?.issues ?? [];
     expect(issues.map((issue) => issue.path.join('.'))).toEqual([field]);
     expect(issues[0]?.message).toContain(field);
     expect(issues[0]?.message).not.toMatch(/^Invalid input/);
